@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { basePath, siteUrl } from './site.config.mjs';
+
+export default defineConfig({
+  site: siteUrl(),
+  base: basePath(),
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  markdown: {
+    // Sätteri (the default) takes no remark/rehype plugins; KaTeX needs the unified pipeline.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      // htmlAndMathml: the HTML draws the formula, the MathML is what screen readers and copy read.
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
+    }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+  integrations: [mdx()],
+});

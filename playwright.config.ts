@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
+import { rootSite, siteUrl, subSite } from './tests/e2e/sites.mjs';
+
+const executablePath = chromiumPath();
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
+  use: { trace: 'off', screenshot: 'off' },
+  webServer: {
+    command: 'node scripts/e2e-server.mjs',
+    url: siteUrl(subSite),
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  projects: [
+    {
+      // The default browser: no WebGPU adapter, like most readers' phones today.
+      name: 'no-webgpu',
+      testIgnore: /\.webgpu\.spec\.ts$/,
+      use: { baseURL: siteUrl(rootSite), launchOptions: { executablePath, args: chromiumArgs({ webgpu: false }) } },
+    },
+    {
+      // Chromium's SwiftShader adapter: real WebGPU, no shader-f16, 1 GiB buffers.
+      name: 'webgpu',
+      testMatch: /\.webgpu\.spec\.ts$/,
+      use: { baseURL: siteUrl(rootSite), launchOptions: { executablePath, args: chromiumArgs({ webgpu: true }) } },
+    },
+  ],
+});

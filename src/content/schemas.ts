@@ -1,0 +1,108 @@
+// Schemas for the article's data. Kept free of `astro:content` so unit tests can validate the
+// same files with the same rules the build uses.
+import { z } from 'astro/zod';
+
+/** Keys of ../references.yaml, e.g. "L3-card"; checked against that list at build and in tests. */
+export const referenceKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/);
+export const sourceKeys = z.array(referenceKey).min(1);
+
+export const referenceSchema = z.object({
+  id: referenceKey,
+  title: z.string().min(1),
+  /** Authors, or the organisation that published it. */
+  authors: z.string().min(1),
+  year: z.number().int().min(1990).max(2100),
+  url: z.url(),
+  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
+  /** Which part was used: a file and commit, a section or table. */
+  detail: z.string().optional(),
+});
+
+export const severity = z.enum(['严重', '较重', '轻微']);
+
+export const erratumSchema = z.object({
+  id: z.string().regex(/^E\d+$/),
+  /** Where it stands in the seed, e.g. "§1 背景介绍". */
+  section: z.string().min(1),
+  severity,
+  /** The seed's wording, quoted exactly. */
+  original: z.string().min(1),
+  /** The seed's formula, when the error is one (shown typeset inside the erratum only). */
+  originalTex: z.string().optional(),
+  /** The seed's code, when the error is code (shown collapsed inside the erratum only). */
+  originalCode: z.object({ lang: z.string(), code: z.string() }).optional(),
+  problem: z.string().min(1),
+  correction: z.string().min(1),
+  sources: sourceKeys,
+});
+
+/** One fact about one model: a value and where it comes from. */
+export const sourcedValue = z.object({
+  value: z.union([z.string(), z.number(), z.boolean()]),
+  sources: sourceKeys,
+  /** "derived" marks values computed from sourced ones rather than read from a source. */
+  derived: z.boolean().optional(),
+  /** A disagreement between sources, shown to the reader rather than hidden. */
+  conflict: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const modelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  family: z.enum(['llama', 'qwen']),
+  /** flagship models are compared side by side first, small ones after. */
+  group: z.enum(['flagship', 'small']),
+  order: z.number().int(),
+  params: sourcedValue,
+  layers: sourcedValue,
+  hiddenSize: sourcedValue,
+  attentionHeads: sourcedValue,
+  kvHeads: sourcedValue,
+  headDim: sourcedValue,
+  intermediateSize: sourcedValue,
+  vocabSize: sourcedValue,
+  contextLength: sourcedValue,
+  ropeTheta: sourcedValue,
+  tiedEmbeddings: sourcedValue,
+  qkvBias: sourcedValue,
+  norm: sourcedValue,
+  activation: sourcedValue,
+  pretrainingTokens: sourcedValue,
+  releaseDate: sourcedValue,
+  license: sourcedValue,
+});
+
+export const benchmarkTableSchema = z.object({
+  id: z.string(),
+  order: z.number().int(),
+  title: z.string(),
+  /** Who ran the evaluation; same-evaluator tables are the only fair comparisons. */
+  evaluator: z.string(),
+  sameEvaluator: z.boolean(),
+  kind: z.enum(['base', 'instruct']),
+  settings: z.string(),
+  sources: sourceKeys,
+  columns: z.array(z.string()).min(2),
+  rows: z.array(z.object({ benchmark: z.string(), setting: z.string().optional(), scores: z.array(z.number()) })).min(1),
+  notes: z.array(z.string()).default([]),
+});
+
+export const equationSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Shown as 式 (n); numbers run 1, 2, 3 ... in the order the equations appear in the article. */
+  number: z.number().int().min(1),
+  /** Short Chinese name, used in references such as "式 (1) 缩放点积注意力". */
+  label: z.string(),
+  tex: z.string().min(1),
+  sources: sourceKeys,
+});
+
+export const articleSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  keywords: z.array(z.string()),
+  author: z.string(),
+  published: z.coerce.date(),
+  updated: z.coerce.date(),
+});

@@ -1,0 +1,34 @@
+// The theme toggle. The inline script in BaseLayout applies a stored choice before first paint;
+// this wires the button and remembers the reader's choice.
+const storageKey = 'theme';
+type Theme = 'light' | 'dark';
+
+function currentTheme(root: HTMLElement): Theme {
+  const chosen = root.dataset.theme;
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function remember(theme: Theme): void {
+  try {
+    localStorage.setItem(storageKey, theme);
+  } catch {
+    // Storage can be disabled (private mode, policies); the choice then lasts for this page only.
+  }
+}
+
+export function initThemeToggle(): void {
+  const root = document.documentElement;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
+    const sync = () => button.setAttribute('aria-pressed', String(currentTheme(root) === 'dark'));
+    button.hidden = false;
+    sync();
+    button.addEventListener('click', () => {
+      const next: Theme = currentTheme(root) === 'dark' ? 'light' : 'dark';
+      root.dataset.theme = next;
+      remember(next);
+      sync();
+    });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', sync);
+  }
+}
