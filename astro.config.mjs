@@ -1,9 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.mjs';
 import { basePath, siteUrl } from './site.config.mjs';
 
 export default defineConfig({
@@ -17,7 +18,12 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // htmlAndMathml: the HTML draws the formula, the MathML is what screen readers and copy read.
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
+      rehypePlugins: [
+        [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
+        // Ids first (Astro would add them later anyway), so the anchors can link to them.
+        rehypeHeadingIds,
+        rehypeHeadingAnchors,
+      ],
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

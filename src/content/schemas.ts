@@ -84,7 +84,18 @@ export const benchmarkTableSchema = z.object({
   settings: z.string(),
   sources: sourceKeys,
   columns: z.array(z.string()).min(2),
-  rows: z.array(z.object({ benchmark: z.string(), setting: z.string().optional(), scores: z.array(z.number()) })).min(1),
+  /** Decimal places the source prints (66.60 stays 66.60); scores are stored as numbers. */
+  decimals: z.number().int().min(0).max(3).default(1),
+  rows: z
+    .array(
+      z.object({
+        benchmark: z.string(),
+        setting: z.string().optional(),
+        /** A string keeps a score exactly as the source prints it where the table's decimals would not (e.g. "58"). */
+        scores: z.array(z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)])),
+      }),
+    )
+    .min(1),
   notes: z.array(z.string()).default([]),
 });
 

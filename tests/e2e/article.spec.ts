@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+// The seed article as published by its author, errors included; the site must keep its structure.
+const seed = readFileSync(new URL('../fixtures/seed-article.zh.md', import.meta.url), 'utf8');
+const seedHeadings = seed
+  .split('\n')
+  .filter((line) => /^#{2,4} /.test(line))
+  .map((line) => line.replace(/^#+ /, '').trim());
+
+// Sentences from the seed that are false; they may appear only inside errata.
+const falseStatements = [
+  'OpenAI开发',
+  '非盈利组织OpenAI',
+  'Test accuracy: 0.85',
+  '准确率为85%',
+  'pip install tensorflow',
+  'LSTM(128',
+  '阿里通义千问的规模相对较大',
+  '今天天气很好，我们可以去公园散步。”\n\n这个结果',
+];
+
+const errataIds = Array.from({ length: 29 }, (_, i) => `E${i + 1}`);
+
+test.describe('the article', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('./');
+  });
+
+  test('has every heading of the seed, in order, with its wording', async ({ page }) => {
+    const headings = await page.$$eval('main h2, main h3, main h4', (elements) =>
+      elements.map((element) => element.textContent!.trim()),
+    );
+    expect(seedHeadings.length).toBeGreaterThan(50);
+    let cursor = 0;
+    for (const heading of seedHeadings) {
+      const found = headings.indexOf(heading, cursor);
+      expect(found, `heading "${heading}" missing or out of order`).toBeGreaterThanOrEqual(0);
+      cursor = found + 1;
+    }
+  });
+
+  test('shows every erratum E1–E29 with the original, the problem, and a working source link', async ({ page }) => {
+    for (const id of errataIds) {
+      const box = page.locator(`#erratum-${id}`);
+      await expect(box, id).toHaveCount(1);
+      await expect(box.locator('del'), `${id} original`).not.toHaveCount(0);
+      await expect(box.locator('.severity')).toHaveText(/严重|较重|轻微/);
+      await expect(box).toContainText('问题：');
+      const sources = box.locator('.erratum-sources a[href^="https://"]');
+      expect(await sources.count(), `${id} sources`).toBeGreaterThan(0);
+      // The appendix links to the erratum and the erratum links back to its row.
+      await expect(page.locator(`#errata-row-${id} a[href="#erratum-${id}"]`)).toHaveCount(1);
+      await expect(box.locator(`a[href="#errata-row-${id}"]`)).toHaveCount(1);
+    }
+  });
+
+  test('states none of the seed’s false claims outside the errata', async ({ page }) => {
+    const text = await page.locator('main').evaluate((main) => {
+      const copy = main.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.erratum, .errata-table').forEach((element) => element.remove());
+      return copy.textContent ?? '';
+    });
+    for (const statement of falseStatements) expect(text, statement).not.toContain(statement);
+    // The seed's formula is shown only struck through inside its erratum.
+    const wrongFormulaOutside = await page.locator('main .katex annotation').evaluateAll((annotations) =>
+      annotations.filter((a) => a.textContent?.includes('<x_i, x_i>') && !a.closest('.erratum')).length,
+    );
+    expect(wrongFormulaOutside).toBe(0);
+  });
+
+  test('typesets all maths at build time, numbers equations and links references to them', async ({ page }) => {
+    const main = page.locator('main');
+    expect(await main.locator('.katex-error').count()).toBe(0);
+    const text = await main.evaluate((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.katex, pre, code').forEach((e) => e.remove());
+      return copy.textContent ?? '';
+    });
+    expect(text).not.toMatch(/\$\$|\\frac|\\mathrm|\\sqrt|\\begin\{/);
+    const equations = main.locator('figure.equation');
+    const count = await equations.count();
+    expect(count).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < count; i++) {
+      const equation = equations.nth(i);
+      await expect(equation.locator('math')).toHaveCount(1);
+      await expect(equation.locator('.equation-number')).toContainText(`(${i + 1})`);
+    }
+    const refs = await main.locator('a[href^="#eq-"]').evaluateAll((links) =>
+      links.map((link) => ({ id: link.getAttribute('href')!.slice(1), text: link.textContent })),
+    );
+    expect(refs.length).toBeGreaterThan(3);
+    for (const ref of refs) {
+      await expect(page.locator(`[id="${ref.id}"]`), ref.id).toHaveCount(1);
+      expect(ref.text).toMatch(/^式\s\(\d+\)$/);
+    }
+  });
+
+  test('the derivation in 4.2 explains the √d_k scaling by variance', async ({ page }) => {
+    const section = await page.locator('article.prose').innerText();
+    const start = section.indexOf('4.2 公式推导过程');
+    const end = section.indexOf('4.3 案例分析与讲解');
+    expect(start).toBeGreaterThan(0);
+    expect(section.slice(start, end)).toMatch(/方差/);
+  });
+
+  test('numbers citations, links them to the reference list and previews them on focus', async ({ page }) => {
+    const citations = page.locator('main .cite-link');
+    expect(await citations.count()).toBeGreaterThan(20);
+    const targets = await citations.evaluateAll((links) => [...new Set(links.map((l) => l.getAttribute('href')!))]);
+    for (const target of targets) await expect(page.locator(target), target).toHaveCount(1);
+    const first = citations.first();
+    await first.focus();
+    await expect(first.locator('xpath=following-sibling::*[contains(@class,"cite-preview")]')).toBeVisible();
+    // The list itself gives real links, with arXiv ids where there are papers.
+    await expect(page.locator('#ref-Vaswani')).toContainText('arXiv:1706.03762');
+  });
+
+  test('every in-page anchor link resolves', async ({ page }) => {
+    const hrefs = await page.$$eval('a[href^="#"]', (links) => [...new Set(links.map((l) => l.getAttribute('href')!))]);
+    const missing: string[] = [];
+    for (const href of hrefs) {
+      const id = decodeURIComponent(href.slice(1));
+      if ((await page.locator(`[id="${id}"]`).count()) !== 1) missing.push(href);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('shows the architecture comparison with every value sourced and conflicts flagged', async ({ page }) => {
+    const table = page.locator('.architecture table').first();
+    await expect(table.locator('thead th')).toContainText(['字段', 'Meta-Llama-3-8B', 'Qwen2.5-7B', 'Qwen3-8B']);
+    const cellsWithoutCitation = await page.locator('.architecture td').evaluateAll(
+      (cells) => cells.filter((cell) => !cell.querySelector('.cite-link')).length,
+    );
+    expect(cellsWithoutCitation).toBe(0);
+    expect(await page.locator('.architecture .conflict-mark').count()).toBeGreaterThanOrEqual(2);
+  });
+
+  test('shows the same-evaluator benchmarks with their settings, and marks editors’ additions', async ({ page }) => {
+    await expect(page.locator('.benchmark table caption').first()).toContainText('同一评测流程');
+    await expect(page.locator('.benchmark').first()).toContainText('66.60');
+    expect(await page.locator('.editors-note').count()).toBeGreaterThanOrEqual(3);
+    await expect(page.locator('.editors-note .architecture')).toHaveCount(1);
+  });
+
+  test('replaces the Keras code with real transformers and web-llm code; the seed’s snippets stay collapsed in errata', async ({ page }) => {
+    const code = await page.locator('main pre.astro-code').evaluateAll((blocks) =>
+      blocks.filter((b) => !b.closest('.erratum')).map((b) => b.textContent ?? ''),
+    );
+    expect(code.some((c) => c.includes('AutoModelForCausalLM') && c.includes('Qwen/Qwen2.5'))).toBe(true);
+    expect(code.some((c) => c.includes('meta-llama/Meta-Llama-3-8B-Instruct'))).toBe(true);
+    expect(code.some((c) => /pip install/.test(c))).toBe(true);
+    expect(code.some((c) => c.includes('@mlc-ai/web-llm') || c.includes('chat.completions.create'))).toBe(true);
+    const keras = page.locator('.erratum details.erratum-code', { hasText: 'LSTM' });
+    expect(await keras.count()).toBeGreaterThanOrEqual(2);
+    for (const details of await keras.all()) expect(await details.getAttribute('open')).toBeNull();
+  });
+});
+
+test('with JavaScript off, the whole article, its errata and references are there', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('./');
+  const headings = await page.$$eval('main h2, main h3, main h4', (e) => e.map((h) => h.textContent!.trim()));
+  for (const heading of seedHeadings) expect(headings).toContain(heading);
+  await expect(page.locator('.erratum')).toHaveCount(29);
+  await expect(page.locator('.errata-table tbody tr')).toHaveCount(29);
+  expect(await page.locator('.references li').count()).toBeGreaterThan(20);
+  await expect(page.locator('main')).toContainText('作者：');
+  await context.close();
+});
