@@ -1,0 +1,55 @@
+/**
+ * Reads the browser's WebGPU situation into the plain description capability.ts decides on.
+ * No DOM, no web-llm: it must be cheap enough to run on page load, before anything downloads.
+ */
+
+import type { AdapterDescription, EnvironmentDescription } from './capability';
+
+/** The slice of `navigator` the probe touches, so tests can hand in a stand-in. */
+export interface GpuNavigator {
+  gpu?: Pick<GPU, 'requestAdapter'>;
+}
+
+export async function probeGpu(
+  nav: GpuNavigator = globalThis.navigator as GpuNavigator,
+  isSecureContext: boolean = globalThis.isSecureContext === true,
+): Promise<EnvironmentDescription> {
+  const gpu = nav?.gpu;
+  if (gpu === undefined || gpu === null) {
+    return { isSecureContext, hasNavigatorGpu: false, adapter: null };
+  }
+
+  let adapter: GPUAdapter | null = null;
+  try {
+    // Same preference web-llm uses, so we judge the adapter it will actually get.
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch {
+    // Some browsers throw instead of resolving null when the GPU process is blocklisted/crashed;
+    // for the reader both mean "no usable GPU".
+    adapter = null;
+  }
+
+  return { isSecureContext, hasNavigatorGpu: true, adapter: adapter && describeAdapter(adapter) };
+}
+
+function describeAdapter(adapter: GPUAdapter): AdapterDescription {
+  const description: AdapterDescription = {
+    features: [...adapter.features].map(String),
+    limits: {
+      maxBufferSize: adapter.limits.maxBufferSize,
+      maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+      maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize,
+      maxStorageBuffersPerShaderStage: adapter.limits.maxStorageBuffersPerShaderStage,
+    },
+  };
+  // adapter.info is missing in browsers that only had the deprecated requestAdapterInfo().
+  const info = (adapter as { info?: GPUAdapterInfo }).info;
+  if (info) {
+    description.info = {
+      vendor: info.vendor,
+      architecture: info.architecture,
+      description: info.description,
+    };
+  }
+  return description;
+}
