@@ -1,0 +1,64 @@
+/**
+ * The attention explorer island: mount(root) builds the whole figure off-document, then swaps it in,
+ * so a failure (KaTeX not loading, say) leaves the root empty and islands.ts marks it failed.
+ */
+import { createControls } from './controls';
+import { element } from './dom';
+import { compute, DEFAULT_SETTINGS, goToStep, INITIAL_STATE, stepIds, withSettings } from './explorer';
+import { createScalingTable } from './scaling-table';
+import { createSeedFormulaPanel } from './seed-formula-panel';
+import { createStage } from './stage';
+import { createStepper } from './stepper';
+import { describeStep } from './steps';
+import { loadTexRenderer } from './tex';
+
+/** Element ids must stay unique if the figure is ever mounted twice on a page. */
+let mounted = 0;
+
+export async function mount(root: HTMLElement): Promise<void> {
+  const renderTex = await loadTexRenderer();
+  const id = `attention-explorer-${++mounted}`;
+  let state = INITIAL_STATE;
+  let computation = compute(state.settings);
+
+  const controls = createControls(`${id}-control`, state.settings, (patch) => {
+    state = withSettings(state, patch);
+    computation = compute(state.settings);
+    render(false);
+  });
+  const stepper = createStepper((step) => {
+    const next = goToStep(state, step);
+    if (next.step === state.step) return;
+    state = next;
+    render(true);
+  });
+  const stage = createStage(renderTex);
+  const seedPanel = createSeedFormulaPanel(renderTex, `${id}-seed-formula`);
+
+  function render(announce: boolean): void {
+    controls.update(computation);
+    for (const part of [stepper.element, stage.element, seedPanel.element]) part.hidden = computation === null;
+    if (!computation) return;
+    const steps = stepIds(state.settings.heads);
+    const view = describeStep(steps[state.step] ?? 'x', computation, state.settings);
+    stage.render(view);
+    stepper.update(state.step, steps.length, view.title, announce);
+    seedPanel.update(computation);
+  }
+
+  const explorer = element('div', 'attention-explorer');
+  explorer.append(
+    element(
+      'p',
+      'attn-intro',
+      '输入一句话，逐步查看 softmax(QKᵀ/√d_k + M)V 的每一步。向量由随机种子生成，只用来演示计算过程，不是真实模型的数值。',
+    ),
+    controls.element,
+    stepper.element,
+    stage.element,
+    seedPanel.element,
+    createScalingTable(DEFAULT_SETTINGS.seed),
+  );
+  render(false);
+  root.replaceChildren(explorer);
+}

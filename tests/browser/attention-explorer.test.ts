@@ -1,0 +1,263 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { mount } from '../../src/playground/attention/view/mount';
+
+const HEAD_STEPS = ['x', 'q', 'k', 'v', 'scores', 'scaled', 'masked', 'weights', 'output'];
+
+let root: HTMLElement;
+
+beforeEach(async () => {
+  root = document.createElement('div');
+  document.body.append(root);
+  await mount(root);
+});
+
+afterEach(() => root.remove());
+
+function one<T extends Element = HTMLElement>(selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+const stepId = () => one('.attn-stage').dataset.step;
+const announcement = () => one('[aria-live="polite"]').textContent;
+const control = <T extends HTMLInputElement | HTMLSelectElement>(name: 'sentence' | 'seed' | 'dk' | 'heads') =>
+  one<T>(`[id$="-control-${name}"]`);
+const sentenceInput = () => control<HTMLInputElement>('sentence');
+
+/** Reads a displayed number the way a reader would: "−0.42", "−∞", "0". */
+function readNumber(text: string | null): number {
+  const normalised = (text ?? '').trim().replace('−', '-').replace('∞', 'Infinity');
+  const value = Number(normalised);
+  if (Number.isNaN(value)) throw new Error(`not a number: ${text}`);
+  return value;
+}
+
+/** The values a heat map shows, row by row, without the row-sum column. */
+function shownMatrix(figure: Element): number[][] {
+  return [...figure.querySelectorAll('tbody tr')].map((row) =>
+    [...row.querySelectorAll('td.heat-cell:not(.heat-sum)')].map((cell) => readNumber(cell.textContent)),
+  );
+}
+
+const rowLabels = (figure: Element) => [...figure.querySelectorAll('tbody th')].map((th) => th.textContent);
+
+async function goTo(id: string): Promise<void> {
+  for (let guard = 0; stepId() !== id && guard < 12; guard++) await userEvent.click(one('[data-action="next"]'));
+  expect(stepId()).toBe(id);
+}
+
+describe('attention explorer', () => {
+  test('the default preset shows X with one row per character, and the formula typeset by KaTeX', () => {
+    expect(stepId()).toBe('x');
+    const x = one('figure[data-matrix="x"]');
+    expect(rowLabels(x)).toEqual(['今', '天', '天', '气', '很', '好']);
+    const values = shownMatrix(x);
+    expect(values).toHaveLength(6);
+    values.forEach((row) => expect(row).toHaveLength(8));
+    // The same character gets the same embedding.
+    expect(values[1]).toEqual(values[2]);
+    expect(one('.attn-stage .attn-formula .katex math')).toBeTruthy();
+    expect(one('.attn-step-counter').textContent).toBe('第 1 / 9 步');
+    const scroller = one('figure[data-matrix="x"] .table-scroll');
+    expect(scroller.tabIndex).toBe(0);
+    expect(scroller.getAttribute('aria-label')).toContain('X');
+  });
+
+  test('Next walks through the steps in order and announces each one', async () => {
+    const seen = [stepId()];
+    const announced: string[] = [];
+    for (let i = 1; i < HEAD_STEPS.length; i++) {
+      await userEvent.click(one('[data-action="next"]'));
+      seen.push(stepId());
+      announced.push(announcement() ?? '');
+      expect(one('.attn-step-counter').textContent).toBe(`第 ${i + 1} / 9 步`);
+    }
+    expect(seen).toEqual(HEAD_STEPS);
+    expect(announced[0]).toBe('第 2 步，共 9 步：查询 Q = XW^Q');
+    expect(announced.at(-1)).toMatch(/^第 9 步，共 9 步：/);
+    // At the end Next stays focusable but does nothing.
+    expect(one('[data-action="next"]').getAttribute('aria-disabled')).toBe('true');
+    one('[data-action="next"]').click();
+    expect(stepId()).toBe('output');
+    await userEvent.click(one('[data-action="previous"]'));
+    expect(stepId()).toBe('weights');
+  });
+
+  test('arrow keys, Home and End step while focus is in the stepper', async () => {
+    const next = one<HTMLButtonElement>('[data-action="next"]');
+    next.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(stepId()).toBe('q');
+    expect(announcement()).toContain('第 2 步');
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    expect(stepId()).toBe('v');
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(stepId()).toBe('k');
+    await userEvent.keyboard('{End}');
+    expect(stepId()).toBe('output');
+    await userEvent.keyboard('{Home}');
+    expect(stepId()).toBe('x');
+    expect(document.activeElement).toBe(next);
+  });
+
+  test('the √d_k step shows the live value and follows the d_k setting', async () => {
+    await goTo('scaled');
+    expect(one('.attn-stage').textContent).toContain('√d_k = 2。');
+    const dK = control<HTMLSelectElement>('dk');
+    expect(dK.labels?.[0]?.textContent).toBe('每个头的维度 d_k');
+    await userEvent.selectOptions(dK, '8');
+    expect(dK.value).toBe('8');
+    expect(stepId()).toBe('scaled');
+    expect(one('.attn-stage').textContent).toContain('√d_k ≈ 2.828');
+    expect(one('.attn-stage math').textContent).toContain('2.828');
+  });
+
+  test('the displayed weights: every row sums to 1, and the causal mask zeroes the upper triangle', async () => {
+    await goTo('weights');
+    const weights = one('figure[data-matrix="weights"]');
+    const shown = shownMatrix(weights);
+    for (const row of shown) {
+      // Each printed value is rounded to 0.01, so the printed row can be off by n × 0.005.
+      expect(Math.abs(row.reduce((s, v) => s + v, 0) - 1)).toBeLessThanOrEqual(row.length * 0.005);
+    }
+    const sums = [...weights.querySelectorAll('td.heat-sum')].map((cell) => cell.textContent);
+    expect(sums).toEqual(Array(6).fill('1.00'));
+    shown.forEach((row, i) => row.forEach((value, j) => j > i && expect(value).toBe(0)));
+    shown.forEach((row, i) => expect(row[i]).toBeGreaterThan(0));
+    expect(shown[0]?.[0]).toBe(1);
+
+    const causal = one<HTMLInputElement>('input[type="checkbox"]');
+    expect(causal.checked).toBe(true);
+    await userEvent.click(causal);
+    const unmasked = shownMatrix(one('figure[data-matrix="weights"]'));
+    expect(unmasked.some((row, i) => row.some((value, j) => j > i && value > 0))).toBe(true);
+
+    await userEvent.click(causal);
+    await userEvent.click(one('[data-action="previous"]'));
+    expect(stepId()).toBe('masked');
+    const masked = shownMatrix(one('figure[data-matrix="masked"]'));
+    masked.forEach((row, i) => row.forEach((value, j) => expect(value === -Infinity).toBe(j > i)));
+  });
+
+  test('原文公式 shows the seed formula’s terms summing to 1 next to the correct output', async () => {
+    const toggle = [...root.querySelectorAll('button')].find((b) => b.textContent === '原文公式');
+    if (!toggle) throw new Error('no 原文公式 toggle');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    const panel = one(`#${toggle.getAttribute('aria-controls')}`);
+    expect(panel.hidden).toBe(false);
+    expect(one('.attn-seed-sum').textContent).toBe('1.0000');
+    const terms = [...panel.querySelectorAll('.attn-seed-table tbody tr td:last-child')].map((c) =>
+      readNumber(c.textContent),
+    );
+    expect(terms).toHaveLength(6);
+    expect(Math.abs(terms.reduce((s, v) => s + v, 0) - 1)).toBeLessThanOrEqual(6 * 0.00005);
+    expect(panel.querySelector('.katex')).toBeTruthy();
+    const correct = one('figure[data-matrix="correct-output"]');
+    expect(shownMatrix(correct)).toHaveLength(6);
+
+    // A different sentence, seed and d_k: still exactly 1.
+    await userEvent.click([...root.querySelectorAll('.attn-preset')][1] as HTMLElement);
+    await userEvent.fill(control('seed'), '7');
+    expect(one('.attn-seed-sum').textContent).toBe('1.0000');
+    expect(panel.querySelectorAll('.attn-seed-table tbody tr')).toHaveLength(6);
+
+    await userEvent.click(toggle);
+    expect(panel.hidden).toBe(true);
+  });
+
+  test('a hostile sentence is shown as text and never becomes markup', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await userEvent.fill(sentenceInput(), hostile);
+    expect(root.querySelector('img')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    const tokens = [...root.querySelectorAll('.attn-tokens li')].map((li) => li.textContent);
+    expect(tokens.slice(0, 3)).toEqual(['<', 'img', 'src']);
+    expect(rowLabels(one('figure[data-matrix="x"]'))[0]).toBe('<');
+    await goTo('scores');
+    const header = [...root.querySelectorAll('figure[data-matrix="scores"] thead th')].map((th) => th.textContent);
+    expect(header).toContain('onerror');
+    expect(root.querySelector('img, script, [onerror]')).toBeNull();
+  });
+
+  test('more than 12 tokens are cut to the first 12, with a note', async () => {
+    await userEvent.fill(
+      sentenceInput(),
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen',
+    );
+    expect(one('.attn-note').textContent).toContain('只取前 12 个 token');
+    expect(rowLabels(one('figure[data-matrix="x"]'))).toHaveLength(12);
+    await userEvent.fill(sentenceInput(), '');
+    expect(one('.attn-note').textContent).toBe('请输入至少一个字或词。');
+    expect(one('.attn-stage').hidden).toBe(true);
+    await userEvent.click([...root.querySelectorAll('.attn-preset')][0] as HTMLElement);
+    expect(one('.attn-note').textContent).toBe('');
+    expect(one('.attn-stage').hidden).toBe(false);
+  });
+
+  test('the seed changes the numbers reproducibly', async () => {
+    const original = shownMatrix(one('figure[data-matrix="x"]'));
+    const seed = control<HTMLInputElement>('seed');
+    expect(seed.value).toBe('42');
+    await userEvent.fill(seed, '7');
+    expect(shownMatrix(one('figure[data-matrix="x"]'))).not.toEqual(original);
+    await userEvent.fill(seed, '42');
+    expect(shownMatrix(one('figure[data-matrix="x"]'))).toEqual(original);
+  });
+
+  test('heads = 3 shows three head maps side by side, then the concatenation and W^O', async () => {
+    const heads = control<HTMLSelectElement>('heads');
+    await userEvent.selectOptions(heads, '3');
+    expect(one('.attn-step-counter').textContent).toBe('第 1 / 11 步');
+    expect(root.querySelectorAll('figure[data-matrix="x"]')).toHaveLength(1);
+    await goTo('q');
+    const qs = [...root.querySelectorAll<HTMLElement>('figure[data-matrix="q"]')];
+    expect(qs.map((f) => f.dataset.head)).toEqual(['1', '2', '3']);
+    await goTo('weights');
+    expect(root.querySelectorAll('figure[data-matrix="weights"]')).toHaveLength(3);
+    await goTo('concat');
+    const concat = shownMatrix(one('figure[data-matrix="concat"]'));
+    expect(concat[0]).toHaveLength(12);
+    await goTo('mixed');
+    expect(shownMatrix(one('figure[data-matrix="mixed"]'))[0]).toHaveLength(8);
+    expect(one('.attn-stage .katex')).toBeTruthy();
+    // Back to one head: the step clamps to the last one that still exists.
+    await userEvent.selectOptions(heads, '1');
+    expect(stepId()).toBe('output');
+    expect(one('.attn-step-counter').textContent).toBe('第 9 / 9 步');
+  });
+
+  test('heat map cells: one Tab stop, arrow keys move, the readout names the cell', async () => {
+    const x = one('figure[data-matrix="x"]');
+    const cells = [...x.querySelectorAll<HTMLElement>('td.heat-cell')];
+    expect(cells.filter((cell) => cell.tabIndex === 0)).toHaveLength(1);
+    cells[0]?.focus();
+    expect(one('figure[data-matrix="x"] .attn-readout').textContent).toMatch(/^第 1 行「今」，第 1 列「1」：/);
+    await userEvent.keyboard('{ArrowRight}{ArrowDown}');
+    expect(document.activeElement).toBe(cells[9]);
+    expect(cells[9]?.tabIndex).toBe(0);
+    expect(cells[0]?.tabIndex).toBe(-1);
+    expect(one('figure[data-matrix="x"] .attn-readout').textContent).toMatch(
+      /^第 2 行「天」，第 2 列「2」：−?\d\.\d{4}$/,
+    );
+  });
+
+  test('为什么要除以 √d_k: computed when opened, one row per d_k', async () => {
+    const details = one<HTMLDetailsElement>('details.attn-scaling');
+    expect(details.querySelector('table')).toBeNull();
+    await userEvent.click(one('details.attn-scaling summary'));
+    await expect.poll(() => details.querySelectorAll('tbody tr').length, { timeout: 5000 }).toBe(8);
+    const rows = [...details.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('.attn-number')].map((cell) => readNumber(cell.textContent)),
+    );
+    const [first, last] = [rows[0] ?? [], rows.at(-1) ?? []];
+    // Columns: d_k, Var(q·k), entropy unscaled, entropy scaled, max weight unscaled, max weight scaled.
+    expect(last[0]).toBe(512);
+    expect(last[2]).toBeLessThan(first[2] ?? 0);
+    expect(Math.abs((last[3] ?? 0) - (first[3] ?? 0))).toBeLessThan(0.1);
+    expect(last[4]).toBeGreaterThan(0.9);
+  });
+});
