@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 // Node can import the installed package (ESM, no browser globals at import time); this is the
 // source of truth the static catalogue must match.
@@ -149,27 +147,4 @@ describe('pickDefaultBuilds', () => {
     expect(fitting.map((e) => e.id)).not.toContain('Qwen2.5-7B-Instruct-q4f16_1-MLC');
     expect(fitting.map((e) => e.id)).toContain('Llama-3.1-8B-Instruct-q4f16_1-MLC-1k');
   });
-});
-
-describe('layering: web-llm values only in the worker', () => {
-  // Any value import of '@mlc-ai/web-llm' outside the worker (even `import { type X }`, which
-  // verbatimModuleSyntax keeps as a side-effect import) ships a second 6 MB copy of the library.
-  const root = join(import.meta.dirname, '../../src/playground');
-  const files = (readdirSync(root, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => join(root, file));
-  const valueImport = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^;]*?from\s*['"]@mlc-ai\/web-llm['"]|import\(\s*['"]@mlc-ai\/web-llm['"]/;
-
-  test('the scan sees the worker and its value import', () => {
-    const worker = files.find((file) => file.endsWith(join('engine', 'worker.ts')));
-    expect(worker).toBeDefined();
-    expect(readFileSync(worker!, 'utf8')).toMatch(valueImport);
-  });
-
-  test.each(files.filter((file) => !file.endsWith(join('engine', 'worker.ts'))).map((f) => [relative(root, f), f]))(
-    '%s imports web-llm as types only',
-    (_name, file) => {
-      expect(readFileSync(file, 'utf8')).not.toMatch(valueImport);
-    },
-  );
 });

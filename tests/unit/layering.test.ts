@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+describe('layering: web-llm values only in the worker', () => {
+  // Any value import of '@mlc-ai/web-llm' outside the worker (even `import { type X }`, which
+  // verbatimModuleSyntax keeps as a side-effect import) ships a second 6 MB copy of the library.
+  const root = join(import.meta.dirname, '../../src');
+  const files = (readdirSync(root, { recursive: true }) as string[])
+    .filter((file) => /\.(ts|mjs|astro)$/.test(file))
+    .map((file) => join(root, file));
+  const valueImport = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^;]*?from\s*['"]@mlc-ai\/web-llm['"]|import\(\s*['"]@mlc-ai\/web-llm['"]/;
+
+  test('the scan sees the worker and its value import', () => {
+    const worker = files.find((file) => file.endsWith(join('playground', 'engine', 'worker.ts')));
+    expect(worker).toBeDefined();
+    expect(readFileSync(worker!, 'utf8')).toMatch(valueImport);
+  });
+
+  test.each(files.filter((file) => !file.endsWith(join('playground', 'engine', 'worker.ts'))).map((f) => [relative(root, f), f]))(
+    '%s imports web-llm as types only',
+    (_name, file) => {
+      expect(readFileSync(file, 'utf8')).not.toMatch(valueImport);
+    },
+  );
+});
