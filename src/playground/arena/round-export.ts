@@ -1,0 +1,85 @@
+/**
+ * One arena round written out for the reader to keep or share: Markdown for reading, JSON for
+ * tools. Everything needed to reproduce it is included — prompt, settings, model ids, the
+ * web-llm version and the GPU adapter — with the measured figures, never invented ones.
+ */
+import type { AnswerMetrics } from '../metrics';
+import type { FinishReason, SamplingParams } from '../engine/chat-engine';
+import type { LanguageVerdict } from './language';
+
+export interface ArenaSideResult {
+  family: 'qwen' | 'llama';
+  modelId: string;
+  text: string;
+  finishReason: FinishReason | null;
+  metrics: AnswerMetrics | null;
+  language: LanguageVerdict | null;
+  /** A reader-facing error message when this side failed. */
+  error: string | null;
+}
+
+export interface ArenaRound {
+  prompt: string;
+  system: string;
+  sampling: Required<Pick<SamplingParams, 'temperature' | 'top_p' | 'max_tokens' | 'seed'>>;
+  /** ISO time the round started. */
+  startedAt: string;
+  sides: ArenaSideResult[];
+}
+
+export interface ExportEnvironment {
+  webLlmVersion: string;
+  /** e.g. "google / swiftshader", or "未知" when the browser does not say. */
+  gpuAdapter: string;
+}
+
+export function roundToJson(round: ArenaRound, environment: ExportEnvironment): string {
+  return JSON.stringify({ ...round, environment }, null, 2);
+}
+
+const finishText: Record<FinishReason, string> = { stop: '正常结束', length: '达到长度上限', abort: '已停止' };
+
+function fixed(value: number | null | undefined, digits: number): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
+}
+
+/** A Markdown fence longer than any run of backticks in the text, so answers cannot break out. */
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+export function roundToMarkdown(round: ArenaRound, environment: ExportEnvironment): string {
+  const { sampling } = round;
+  const lines = [
+    '# 同题对比记录',
+    '',
+    `- 时间：${round.startedAt}`,
+    `- 采样设置：temperature ${sampling.temperature}，top_p ${sampling.top_p}，max_tokens ${sampling.max_tokens}，seed ${sampling.seed}`,
+    `- web-llm 版本：${environment.webLlmVersion}`,
+    `- GPU 适配器：${environment.gpuAdapter}`,
+    '',
+    '## 提示词',
+    '',
+  ];
+  if (round.system) lines.push('系统提示：', '', fence(round.system) + 'text', round.system, fence(round.system), '');
+  lines.push(fence(round.prompt) + 'text', round.prompt, fence(round.prompt), '');
+  for (const side of round.sides) {
+    lines.push(`## ${side.family === 'qwen' ? 'Qwen' : 'Llama'}：${side.modelId}`, '');
+    if (side.error) lines.push(`出错：${side.error}`, '');
+    if (side.text) lines.push(fence(side.text) + 'markdown', side.text, fence(side.text), '');
+    if (side.finishReason) lines.push(`- 结束原因：${finishText[side.finishReason]}`);
+    if (side.language) lines.push(`- 语言：${side.language.message}`);
+    const m = side.metrics;
+    if (m) {
+      lines.push(
+        `- 提示词 token：${m.promptTokens}；生成 token：${m.completionTokens}`,
+        `- 首 token 时间：${fixed(m.timeToFirstTokenSeconds, 2)} s`,
+        `- 预填充速度：${fixed(m.prefillTokensPerSecond, 1)} token/s；解码速度：${fixed(m.decodeTokensPerSecond, 1)} token/s`,
+        `- 字符数：${m.characters}；每秒字符数：${fixed(m.charactersPerSecond, 1)}`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
