@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some tests parse the real 10 MB tokenizer files; on a loaded 2-core machine that alone
+          // can pass Vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
       {

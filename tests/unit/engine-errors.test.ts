@@ -145,3 +145,38 @@ describe('toEngineError', () => {
     expect(error.message).not.toMatch(/DeviceLostError/);
   });
 });
+
+describe('a failed model file named by the worker (ModelFileError)', () => {
+  test('HTTP status: download-failed, naming the file, the host and the status', () => {
+    const url = 'https://hf-mirror.com/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/resolve/main/mlc-chat-config.json';
+    const error = toEngineError(`ModelFileError: HTTP 404 ${url} (TypeError: Failed to execute 'add' on 'Cache': Request failed)`);
+    expect(error.kind).toBe('download-failed');
+    expect(error.action).toBe('retry');
+    expect(error.failedUrl).toBe(url);
+    expect(error.httpStatus).toBe(404);
+    expect(error.message).toContain('mlc-chat-config.json');
+    expect(error.message).toContain('hf-mirror.com');
+    expect(error.message).toContain('HTTP 404');
+    expect(error.message).toMatch(/没有这个文件/);
+  });
+
+  test.each([
+    [403, /拒绝/],
+    [503, /服务器出错/],
+    [410, /没有返回这个文件/],
+  ])('HTTP %i is explained', (status, reason) => {
+    expect(describeEngineError(`ModelFileError: HTTP ${status} https://a.example/libs/x.wasm`).message).toMatch(reason);
+  });
+
+  test('unreachable host: network, naming host and file', () => {
+    const info = describeEngineError('Error: ModelFileError: unreachable https://cdn.jsdelivr.net/gh/mlc-ai/libs/Qwen2-0.5B.wasm');
+    expect(info.kind).toBe('network');
+    expect(info.httpStatus).toBeUndefined();
+    expect(info.message).toContain('cdn.jsdelivr.net');
+    expect(info.message).toContain('Qwen2-0.5B.wasm');
+  });
+
+  test('a URL that happens to contain another rule\'s words is still a file failure', () => {
+    expect(describeEngineError('ModelFileError: HTTP 404 https://a.example/quota/DeviceLostError.bin').kind).toBe('download-failed');
+  });
+});

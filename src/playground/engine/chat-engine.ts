@@ -12,6 +12,7 @@
 
 import type { AppConfig } from '@mlc-ai/web-llm';
 import type { EngineError } from './errors';
+import type { ModelSource } from '../sources/model-source';
 
 export type { EngineError, EngineErrorKind, EngineErrorAction } from './errors';
 
@@ -45,6 +46,11 @@ export interface ModelSourceOptions {
    * Pass the same value to load, isCached and deleteCached: cache keys are the URLs.
    */
   appConfig?: AppConfig;
+  /**
+   * The same, as a host choice (Hugging Face, hf-mirror.com, a self-hosted folder): the worker
+   * moves prebuiltAppConfig's URLs to it. Ignored when `appConfig` is given.
+   */
+  source?: ModelSource;
 }
 
 export interface LoadOptions extends ModelSourceOptions {

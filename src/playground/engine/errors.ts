@@ -45,6 +45,10 @@ export interface EngineErrorInfo {
   action: EngineErrorAction;
   /** Only for 'unknown': the first line of the raw text, for a collapsible "details" line. */
   details?: string;
+  /** The model file a download failed on, when the worker could find it out. */
+  failedUrl?: string;
+  /** The HTTP status that file was answered with (absent: no answer at all). */
+  httpStatus?: number;
 }
 
 interface Rule {
@@ -182,8 +186,51 @@ const RULES: readonly Rule[] = [
 const UNKNOWN_MESSAGE = '运行模型时出了意外的错误：请重试；如果反复出现，请刷新页面。';
 const MAX_DETAILS_LENGTH = 300;
 
+/**
+ * The worker's own report of which file failed (worker.ts nameFailedFile):
+ * "ModelFileError: HTTP 404 <url> (<web-llm's text>)" or "ModelFileError: unreachable <url> (…)".
+ */
+const MODEL_FILE_ERROR = /\bModelFileError: (?:HTTP (\d{3})|unreachable) (\S+)/;
+
+function describeFailedFile(url: string, status: number | null): EngineErrorInfo {
+  let host = url;
+  let name = url;
+  try {
+    const parsed = new URL(url);
+    host = parsed.host;
+    name = decodeURIComponent(parsed.pathname.split('/').pop() || parsed.pathname);
+  } catch {
+    // Not a URL after all: show it as it is.
+  }
+  if (status === null) {
+    return {
+      kind: 'network',
+      action: 'retry',
+      failedUrl: url,
+      message: `连不上 ${host}，模型文件 ${name} 没有下载下来：请检查网络后重试（已下载的文件会保留）；如果这个网站在你的网络里打不开，请换一个模型下载源。`,
+    };
+  }
+  const reason =
+    status === 404
+      ? '服务器上没有这个文件'
+      : status === 401 || status === 403
+        ? '服务器拒绝了下载'
+        : status >= 500
+          ? '服务器出错了'
+          : '服务器没有返回这个文件';
+  return {
+    kind: 'download-failed',
+    action: 'retry',
+    failedUrl: url,
+    httpStatus: status,
+    message: `模型文件 ${name} 下载失败：${reason}（${host}，HTTP ${status}）。请稍后重试；如果一直失败，请换一个模型下载源。`,
+  };
+}
+
 /** Human reading of a raw worker error text. Never throws, never returns a stack trace. */
 export function describeEngineError(raw: string): EngineErrorInfo {
+  const modelFile = MODEL_FILE_ERROR.exec(raw);
+  if (modelFile !== null) return describeFailedFile(modelFile[2]!, modelFile[1] === undefined ? null : Number(modelFile[1]));
   for (const rule of RULES) {
     if (rule.test.test(raw)) return { kind: rule.kind, message: rule.message, action: rule.action };
   }
@@ -206,6 +253,9 @@ export class EngineError extends Error {
   readonly kind: EngineErrorKind;
   readonly action: EngineErrorAction;
   readonly details: string | undefined;
+  /** See EngineErrorInfo. */
+  readonly failedUrl: string | undefined;
+  readonly httpStatus: number | undefined;
   /** The original text from the worker/browser — log it, never show it. */
   readonly raw: string;
 
@@ -214,6 +264,8 @@ export class EngineError extends Error {
     this.kind = info.kind;
     this.action = info.action;
     this.details = info.details;
+    this.failedUrl = info.failedUrl;
+    this.httpStatus = info.httpStatus;
     this.raw = raw;
   }
 }

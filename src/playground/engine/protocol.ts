@@ -16,9 +16,20 @@
 
 import type { AppConfig } from '@mlc-ai/web-llm';
 import type { ChatMessage, ChatUsage, FinishReason, LoadProgress, SamplingParams } from './chat-engine';
+import type { CachedModelReport } from './cache-inspection';
+import type { ModelSource } from '../sources/model-source';
+
+/**
+ * Where a request's model files are: an explicit AppConfig, or a source the worker applies to
+ * prebuiltAppConfig (the page cannot import prebuiltAppConfig). Neither = prebuiltAppConfig.
+ */
+export interface SourceFields {
+  appConfig?: AppConfig;
+  source?: ModelSource;
+}
 
 export type PageToWorker =
-  | { type: 'load'; id: number; modelId: string; appConfig?: AppConfig }
+  | ({ type: 'load'; id: number; modelId: string } & SourceFields)
   | {
       type: 'chat';
       id: number;
@@ -29,8 +40,10 @@ export type PageToWorker =
   | { type: 'stop'; chatId: number }
   | { type: 'reset-chat'; id: number }
   | { type: 'unload'; id: number }
-  | { type: 'is-cached'; id: number; modelId: string; appConfig?: AppConfig }
-  | { type: 'delete-cached'; id: number; modelId: string; appConfig?: AppConfig };
+  | ({ type: 'is-cached'; id: number; modelId: string } & SourceFields)
+  | ({ type: 'delete-cached'; id: number; modelId: string } & SourceFields)
+  /** What is cached of each listed model; models with nothing cached are left out. */
+  | ({ type: 'list-cached'; id: number; modelIds: string[] } & SourceFields);
 
 /** Requests answered with a single 'reply', and the value each reply carries. */
 export interface ReplyValues {
@@ -39,6 +52,7 @@ export interface ReplyValues {
   unload: null;
   'is-cached': boolean;
   'delete-cached': null;
+  'list-cached': CachedModelReport[];
 }
 
 export type CallType = keyof ReplyValues;

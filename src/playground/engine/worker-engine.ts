@@ -18,11 +18,18 @@ import type {
   ModelSourceOptions,
 } from './chat-engine';
 import { toEngineError, type EngineError } from './errors';
-import type { CallRequest, CallType, PageToWorker, ReplyValues, WorkerToPage } from './protocol';
+import type { CachedModelReport } from './cache-inspection';
+import type { CallRequest, CallType, PageToWorker, ReplyValues, SourceFields, WorkerToPage } from './protocol';
+import type { ModelSource } from '../sources/model-source';
 
 export interface WorkerChatEngineOptions {
-  /** Default model source for load/isCached/deleteCached (per-call options win). */
+  /** Default model source for load/isCached/deleteCached/listCached (per-call options win). */
   appConfig?: AppConfig;
+  /**
+   * Default host choice when no appConfig is given. A function is asked on every call, so
+   * `currentModelSource` (sources/source-store.ts) makes the engine follow the reader's choice.
+   */
+  source?: ModelSource | (() => ModelSource);
   /** For tests; the default is the bundled worker.ts. */
   createWorker?: () => Worker;
 }
@@ -61,9 +68,7 @@ export class WorkerChatEngine implements ChatEngine {
     this.currentModelId = null;
     const id = this.allocateId();
     this.latestLoadId = id;
-    const message: Extract<PageToWorker, { type: 'load' }> = { type: 'load', id, modelId };
-    const appConfig = options.appConfig ?? this.options.appConfig;
-    if (appConfig !== undefined) message.appConfig = appConfig;
+    const message: Extract<PageToWorker, { type: 'load' }> = { type: 'load', id, modelId, ...this.sourceFields(options) };
     await this.call('load', message, options.onProgress);
     if (this.latestLoadId === id) this.currentModelId = modelId;
   }
@@ -115,21 +120,29 @@ export class WorkerChatEngine implements ChatEngine {
   }
 
   isCached(modelId: string, options: ModelSourceOptions = {}): Promise<boolean> {
-    const message: Extract<PageToWorker, { type: 'is-cached' }> = { type: 'is-cached', id: this.allocateId(), modelId };
-    const appConfig = options.appConfig ?? this.options.appConfig;
-    if (appConfig !== undefined) message.appConfig = appConfig;
-    return this.call('is-cached', message);
+    return this.call('is-cached', { type: 'is-cached', id: this.allocateId(), modelId, ...this.sourceFields(options) });
   }
 
   async deleteCached(modelId: string, options: ModelSourceOptions = {}): Promise<void> {
-    const message: Extract<PageToWorker, { type: 'delete-cached' }> = {
+    await this.call('delete-cached', {
       type: 'delete-cached',
       id: this.allocateId(),
       modelId,
-    };
-    const appConfig = options.appConfig ?? this.options.appConfig;
-    if (appConfig !== undefined) message.appConfig = appConfig;
-    await this.call('delete-cached', message);
+      ...this.sourceFields(options),
+    });
+  }
+
+  /**
+   * What the browser holds of each model, checked by web-llm's own hasModelInCache() with the
+   * same config a load would use. Models with nothing cached are left out.
+   */
+  listCached(modelIds: readonly string[], options: ModelSourceOptions = {}): Promise<CachedModelReport[]> {
+    return this.call('list-cached', {
+      type: 'list-cached',
+      id: this.allocateId(),
+      modelIds: [...modelIds],
+      ...this.sourceFields(options),
+    });
   }
 
   async dispose(): Promise<void> {
@@ -146,6 +159,15 @@ export class WorkerChatEngine implements ChatEngine {
   }
 
   // ---- plumbing ------------------------------------------------------------------------------
+
+  /** Per-call options before engine defaults; within each, an explicit appConfig before a source. */
+  private sourceFields(options: ModelSourceOptions): SourceFields {
+    if (options.appConfig !== undefined) return { appConfig: options.appConfig };
+    if (options.source !== undefined) return { source: options.source };
+    if (this.options.appConfig !== undefined) return { appConfig: this.options.appConfig };
+    const source = typeof this.options.source === 'function' ? this.options.source() : this.options.source;
+    return source === undefined ? {} : { source };
+  }
 
   private allocateId(): number {
     return this.nextId++;

@@ -9,6 +9,16 @@
  * cancelling a load (engine.unload() aborts web-llm's in-flight downloads).
  */
 
+import {
+  findFailedFile,
+  inspectModelCache,
+  snapshotCaches,
+  type CachedModelReport,
+  type ModelLocation,
+} from './cache-inspection';
+import { describeEngineError, rawText } from './errors';
+import { appConfigForSource } from '../sources/model-source';
+
 // #region article-engine
 import {
   MLCEngine,
@@ -21,7 +31,7 @@ import {
 import type { AppConfig, ChatCompletionMessageParam, ModelRecord } from '@mlc-ai/web-llm';
 import type { ChatUsage, FinishReason } from './chat-engine';
 import { readInitProgress, type ProgressContext } from './load-progress';
-import type { PageToWorker, ReplyValues, SerializedError, WorkerToPage } from './protocol';
+import type { PageToWorker, ReplyValues, SerializedError, SourceFields, WorkerToPage } from './protocol';
 import { limitsBelowWebLlmMinimum } from '../webgpu-requirements';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -99,8 +109,9 @@ function stopCurrentChat(): void {
 
 // ---- model sources ---------------------------------------------------------------------------
 
-function sourceConfig(appConfig: AppConfig | undefined): AppConfig {
-  return appConfig ?? prebuiltAppConfig;
+function sourceConfig({ appConfig, source }: SourceFields): AppConfig {
+  if (appConfig !== undefined) return appConfig;
+  return source === undefined ? prebuiltAppConfig : appConfigForSource(prebuiltAppConfig, source);
 }
 
 function findRecord(modelId: string, appConfig: AppConfig): ModelRecord {
@@ -116,6 +127,10 @@ function modelBaseUrl(record: ModelRecord): string {
   let url = record.model.endsWith('/') ? record.model : `${record.model}/`;
   if (!/.+\/resolve\/.+\//.test(url)) url += 'resolve/main/';
   return new URL(url, scope.location.origin).href;
+}
+
+function modelLocation(record: ModelRecord): ModelLocation {
+  return { folderUrl: modelBaseUrl(record), libraryUrl: new URL(record.model_lib, scope.location.origin).href };
 }
 
 /** Our own reads/deletes go straight to the Cache API, so only for that backend. */
@@ -165,7 +180,7 @@ async function checkGpuBeforeDownloading(modelId: string): Promise<void> {
 
 // ---- handlers --------------------------------------------------------------------------------
 
-function handleLoad(id: number, modelId: string, appConfigOverride: AppConfig | undefined): void {
+function handleLoad(id: number, modelId: string, where: SourceFields): void {
   // A newer load supersedes an unfinished one, like web-llm's own reload().
   cancelUnfinishedLoads();
   stopCurrentChat();
@@ -173,13 +188,15 @@ function handleLoad(id: number, modelId: string, appConfigOverride: AppConfig | 
   unfinishedLoads.add(ticket);
   enqueue(async () => {
     currentLoad = ticket;
+    let location: ModelLocation | null = null;
     try {
       if (ticket.cancelled) throw cancelled();
       // Free the previous model first (reload() would too): its VRAM may be what the new one
       // needs, and a failed load then leaves a clear state — nothing loaded — on both sides.
       await engine.unload();
-      const appConfig = sourceConfig(appConfigOverride);
+      const appConfig = sourceConfig(where);
       const record = findRecord(modelId, appConfig);
+      location = modelLocation(record);
       await checkGpuBeforeDownloading(modelId);
       if (ticket.cancelled) throw cancelled();
 
@@ -212,13 +229,28 @@ function handleLoad(id: number, modelId: string, appConfigOverride: AppConfig | 
       if (ticket.cancelled) throw cancelled();
       reply(id, 'load', { modelId });
     } catch (error) {
-      postError(id, ticket.cancelled ? cancelled() : error);
+      if (ticket.cancelled) postError(id, cancelled());
+      else postError(id, location === null ? error : await nameFailedFile(error, location));
     } finally {
       engine.setInitProgressCallback(() => undefined);
       unfinishedLoads.delete(ticket);
       if (currentLoad === ticket) currentLoad = null;
     }
   });
+}
+
+/**
+ * web-llm reports a failed download without its URL; find the file (cache-inspection.ts) so the
+ * reader is told which one failed and what the host answered.
+ */
+async function nameFailedFile(error: unknown, location: ModelLocation): Promise<unknown> {
+  const { kind } = describeEngineError(rawText(error));
+  if (kind !== 'download-failed' && kind !== 'network') return error;
+  const failed = await findFailedFile(location).catch(() => null);
+  if (failed === null) return error;
+  const what = failed.status === null ? `unreachable ${failed.url}` : `HTTP ${failed.status} ${failed.url}`;
+  // web-llm's own text stays in, for logs.
+  return namedError('ModelFileError', `${what} (${rawText(error)})`);
 }
 
 function cancelled(): Error {
@@ -319,19 +351,41 @@ function handleUnload(id: number): void {
   });
 }
 
-async function handleIsCached(id: number, modelId: string, appConfig: AppConfig | undefined): Promise<void> {
+async function handleIsCached(id: number, modelId: string, where: SourceFields): Promise<void> {
   // Read-only, so it does not wait behind a long download.
   try {
-    reply(id, 'is-cached', await hasModelInCache(modelId, sourceConfig(appConfig)));
+    reply(id, 'is-cached', await hasModelInCache(modelId, sourceConfig(where)));
   } catch (error) {
     postError(id, error);
   }
 }
 
-function handleDeleteCached(id: number, modelId: string, appConfigOverride: AppConfig | undefined): void {
+async function handleListCached(id: number, modelIds: string[], where: SourceFields): Promise<void> {
+  // Read-only like is-cached; a download running meanwhile only makes the answer slightly old.
+  try {
+    const appConfig = sourceConfig(where);
+    if (!usesCacheApi(appConfig)) {
+      throw new Error(`Listing cached models reads the Cache API; cacheBackend is "${appConfig.cacheBackend}".`);
+    }
+    const snapshot = await snapshotCaches();
+    const reports: CachedModelReport[] = [];
+    for (const modelId of modelIds) {
+      const found = await inspectModelCache(modelLocation(findRecord(modelId, appConfig)), snapshot);
+      if (found.files.length === 0) continue;
+      // hasModelInCache() throws on a tensor-cache.json that is not JSON; the report flags that file.
+      const complete = await hasModelInCache(modelId, appConfig).catch(() => false);
+      reports.push({ modelId, complete, ...found });
+    }
+    reply(id, 'list-cached', reports);
+  } catch (error) {
+    postError(id, error);
+  }
+}
+
+function handleDeleteCached(id: number, modelId: string, where: SourceFields): void {
   enqueue(async () => {
     try {
-      await deleteCachedModel(modelId, sourceConfig(appConfigOverride));
+      await deleteCachedModel(modelId, sourceConfig(where));
       reply(id, 'delete-cached', null);
     } catch (error) {
       postError(id, error);
@@ -340,25 +394,19 @@ function handleDeleteCached(id: number, modelId: string, appConfigOverride: AppC
 }
 
 /**
- * web-llm's deleteModelAllInfoInCache() reads tensor-cache.json with fetchWithCache(), which
+ * web-llm's deleteModelInCache() reads tensor-cache.json with fetchWithCache(), which
  * *downloads* it when absent (never-loaded or half-loaded model) — deleting would start a
- * download, or fail offline. It also leaves tensor-cache.json itself behind. With the Cache API
- * backend we therefore check and tidy those entries ourselves.
+ * download, or fail offline — and throws when it is not JSON (a mirror's error page, #289), so a
+ * broken model could never be cleared. It also leaves tensor-cache.json itself behind. With the
+ * Cache API backend every file of the model lives under its folder URL, so we delete by prefix.
  */
 async function deleteCachedModel(modelId: string, appConfig: AppConfig): Promise<void> {
   const record = findRecord(modelId, appConfig);
   if (usesCacheApi(appConfig)) {
     const base = modelBaseUrl(record);
-    const manifestUrl = new URL('tensor-cache.json', base).href;
     const modelCache = await caches.open('webllm/model');
-    if ((await modelCache.match(manifestUrl)) !== undefined) {
-      await deleteModelInCache(modelId, appConfig);
-    }
-    await Promise.all(
-      ['tensor-cache.json', 'tokenizer.json', 'tokenizer.model'].map((file) =>
-        modelCache.delete(new URL(file, base).href),
-      ),
-    );
+    const inFolder = (await modelCache.keys()).filter((request) => request.url.startsWith(base));
+    await Promise.all(inFolder.map((request) => modelCache.delete(request)));
   } else {
     await deleteModelInCache(modelId, appConfig);
   }
@@ -371,7 +419,7 @@ scope.onmessage = (event: MessageEvent<PageToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'load':
-      handleLoad(message.id, message.modelId, message.appConfig);
+      handleLoad(message.id, message.modelId, message);
       break;
     case 'chat':
       handleChat(message);
@@ -386,10 +434,13 @@ scope.onmessage = (event: MessageEvent<PageToWorker>) => {
       handleUnload(message.id);
       break;
     case 'is-cached':
-      void handleIsCached(message.id, message.modelId, message.appConfig);
+      void handleIsCached(message.id, message.modelId, message);
       break;
     case 'delete-cached':
-      handleDeleteCached(message.id, message.modelId, message.appConfig);
+      handleDeleteCached(message.id, message.modelId, message);
+      break;
+    case 'list-cached':
+      void handleListCached(message.id, message.modelIds, message);
       break;
   }
 };

@@ -1,0 +1,87 @@
+/**
+ * The reader's chosen model source, shared by every island on every page.
+ *
+ * Stored in localStorage in the same one-word form as the build setting ("hf-mirror", or a base
+ * URL), validated on every read: a value from an older version, another script or a hand edit
+ * falls back to the maintainer's default instead of breaking downloads. Changes reach islands in
+ * this page through an in-page event, and other tabs through the `storage` event.
+ */
+
+import { parseModelSourceSetting, readSourceSetting, sourceSetting, type ModelSource } from './model-source';
+
+export const SOURCE_STORAGE_KEY = 'model-source';
+const CHANGE_EVENT = 'model-source-change';
+
+/** What the site was built with (PUBLIC_MODEL_SOURCE, see docs/self-hosting.md). */
+export function defaultModelSource(): ModelSource {
+  const raw: unknown = import.meta.env.PUBLIC_MODEL_SOURCE;
+  return parseModelSourceSetting(typeof raw === 'string' ? raw : undefined);
+}
+
+type ReadableStorage = Pick<Storage, 'getItem'>;
+type WritableStorage = Pick<Storage, 'setItem' | 'removeItem'>;
+
+function pageStorage(): Storage | null {
+  try {
+    // Throws in some private modes and when storage is disabled for the site.
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A choice the browser refused to store (storage disabled, private mode) still applies until the
+ * page is left; undefined when the stored value is authoritative.
+ */
+let unsavedChoice: { source: ModelSource | null } | undefined;
+
+/** The reader's choice if valid, else the build default. */
+export function currentModelSource(storage: ReadableStorage | null = pageStorage()): ModelSource {
+  if (unsavedChoice !== undefined) return unsavedChoice.source ?? defaultModelSource();
+  let stored: string | null = null;
+  try {
+    stored = storage?.getItem(SOURCE_STORAGE_KEY) ?? null;
+  } catch {
+    stored = null;
+  }
+  return readSourceSetting(stored) ?? defaultModelSource();
+}
+
+/**
+ * Remembers the reader's choice (null = back to the site's default) and tells this page's
+ * islands. Returns false when the browser would not store it; it then lasts for this page only.
+ */
+export function chooseModelSource(
+  source: ModelSource | null,
+  storage: WritableStorage | null = pageStorage(),
+): boolean {
+  let stored = false;
+  try {
+    if (storage !== null) {
+      if (source === null) storage.removeItem(SOURCE_STORAGE_KEY);
+      else storage.setItem(SOURCE_STORAGE_KEY, sourceSetting(source));
+      stored = true;
+    }
+  } catch {
+    stored = false;
+  }
+  unsavedChoice = stored ? undefined : { source };
+  globalThis.dispatchEvent?.(new CustomEvent(CHANGE_EVENT));
+  return stored;
+}
+
+/** Calls `listener` with the new source whenever it changes, here or in another tab. */
+export function onModelSourceChange(listener: (source: ModelSource) => void): () => void {
+  const onLocal = () => listener(currentModelSource());
+  const onStorage = (event: StorageEvent) => {
+    // key is null when another tab cleared all of the site's storage.
+    if (event.key === SOURCE_STORAGE_KEY || event.key === null) listener(currentModelSource());
+  };
+  window.addEventListener(CHANGE_EVENT, onLocal);
+  window.addEventListener('storage', onStorage);
+  return () => {
+    window.removeEventListener(CHANGE_EVENT, onLocal);
+    window.removeEventListener('storage', onStorage);
+  };
+}

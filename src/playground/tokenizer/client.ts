@@ -1,0 +1,145 @@
+/**
+ * The page's side of the tokenizer: downloads the two tokenizer.json files (only when asked), hands
+ * them to a Web Worker and asks it for tokenizations. A failed load can simply be started again;
+ * files already handed over are not downloaded twice.
+ */
+import { download, DownloadError } from './download.ts';
+import { FAMILIES, type Family, type PerFamily } from './families.ts';
+import type { FromWorker, Tokenized, ToWorker } from './protocol.ts';
+
+export interface TokenizerAsset {
+  url: string;
+  /** Size of the file as served uncompressed, known at build time. */
+  bytes: number;
+}
+
+export interface LoadProgress {
+  phase: 'download' | 'parse';
+  receivedBytes: number;
+  totalBytes: number;
+}
+
+export class TokenizerLoadError extends Error {
+  readonly kind: 'download' | 'parse';
+  readonly status: number | null;
+  constructor(kind: 'download' | 'parse', message: string, status: number | null = null) {
+    super(message);
+    this.name = 'TokenizerLoadError';
+    this.kind = kind;
+    this.status = status;
+  }
+}
+
+export interface TokenizerClient {
+  isReady(): boolean;
+  load(onProgress: (progress: LoadProgress) => void): Promise<void>;
+  tokenize(inputs: PerFamily<string>): Promise<PerFamily<Tokenized>>;
+}
+
+type Pending<T> = { resolve: (value: T) => void; reject: (error: Error) => void };
+
+export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): TokenizerClient {
+  let worker: Worker | null = null;
+  let loading: Promise<void> | null = null;
+  const loaded = new Set<Family>();
+  const loadWaiters = new Map<Family, Pending<void>>();
+  const requests = new Map<number, Pending<PerFamily<Tokenized>>>();
+  let nextRequestId = 1;
+
+  const failEverything = (error: Error) => {
+    for (const waiter of loadWaiters.values()) waiter.reject(error);
+    loadWaiters.clear();
+    for (const request of requests.values()) request.reject(error);
+    requests.clear();
+    worker?.terminate();
+    worker = null;
+    loaded.clear();
+  };
+
+  const startWorker = (): Worker => {
+    // This exact `new Worker(new URL(...), …)` shape is what Vite bundles as a worker chunk.
+    const created = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tokenizer' });
+    created.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type === 'loaded' || message.type === 'load-failed') {
+        const waiter = loadWaiters.get(message.family);
+        loadWaiters.delete(message.family);
+        if (message.type === 'loaded') {
+          loaded.add(message.family);
+          waiter?.resolve();
+        } else {
+          waiter?.reject(new TokenizerLoadError('parse', message.message));
+        }
+        return;
+      }
+      const request = requests.get(message.requestId);
+      requests.delete(message.requestId);
+      if (message.type === 'tokenized') request?.resolve(message.results);
+      else request?.reject(new Error(message.message));
+    };
+    created.onerror = (event) => {
+      event.preventDefault();
+      failEverything(new TokenizerLoadError('parse', event.message || '分词线程无法启动'));
+    };
+    return created;
+  };
+
+  const send = (message: ToWorker, transfer: Transferable[] = []) => {
+    worker ??= startWorker();
+    worker.postMessage(message, transfer);
+  };
+
+  const handOver = (family: Family, json: ArrayBuffer) =>
+    new Promise<void>((resolve, reject) => {
+      loadWaiters.set(family, { resolve, reject });
+      send({ type: 'load', family, json }, [json]);
+    });
+
+  async function loadAll(onProgress: (progress: LoadProgress) => void): Promise<void> {
+    const missing = FAMILIES.filter((family) => !loaded.has(family));
+    const totalBytes = missing.reduce((sum, family) => sum + assets[family].bytes, 0);
+    const received = new Map<Family, number>(missing.map((family) => [family, 0]));
+    const report = () =>
+      onProgress({ phase: 'download', receivedBytes: [...received.values()].reduce((a, b) => a + b, 0), totalBytes });
+    report();
+    const downloads = await Promise.allSettled(
+      missing.map((family) =>
+        download(assets[family].url, assets[family].bytes, (bytes) => {
+          received.set(family, Math.min(bytes, assets[family].bytes));
+          report();
+        }),
+      ),
+    );
+    onProgress({ phase: 'parse', receivedBytes: totalBytes, totalBytes });
+    // Files that did arrive are handed over even if the other failed, so a retry fetches only the rest.
+    await Promise.all(
+      missing.map((family, i) => {
+        const result = downloads[i];
+        return result?.status === 'fulfilled' ? handOver(family, result.value) : Promise.resolve();
+      }),
+    );
+    const failed = downloads.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) {
+      const error: unknown = failed.reason;
+      const status = error instanceof DownloadError ? error.status : null;
+      throw new TokenizerLoadError('download', error instanceof Error ? error.message : String(error), status);
+    }
+  }
+
+  return {
+    isReady: () => FAMILIES.every((family) => loaded.has(family)),
+    load(onProgress) {
+      loading ??= loadAll(onProgress).finally(() => {
+        loading = null;
+      });
+      return loading;
+    },
+    tokenize(inputs) {
+      return new Promise((resolve, reject) => {
+        const requestId = nextRequestId++;
+        requests.set(requestId, { resolve, reject });
+        send({ type: 'tokenize', requestId, inputs });
+      });
+    },
+  };
+}

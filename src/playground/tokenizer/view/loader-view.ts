@@ -1,0 +1,89 @@
+/** The "load the tokenizers" block: size up front, progress while downloading, error with retry. */
+import type { LoadProgress } from '../client.ts';
+import { formatMegabytes } from '../stats.ts';
+import { element } from './dom.ts';
+
+export interface DownloadSizes {
+  qwenBytes: number;
+  llamaBytes: number;
+  /** What a gzip-serving host sends for both files together. */
+  gzipBytes: number;
+}
+
+export interface LoaderView {
+  element: HTMLElement;
+  showProgress(progress: LoadProgress): void;
+  showError(message: string): void;
+  showReady(): void;
+}
+
+export function loadButtonLabel(totalBytes: number): string {
+  return `加载分词器（约 ${formatMegabytes(totalBytes)}）`;
+}
+
+export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): LoaderView {
+  const total = sizes.qwenBytes + sizes.llamaBytes;
+  const box = element('div', 'tok-loader');
+  const button = element('button', 'button button-primary tok-load-button', loadButtonLabel(total));
+  button.type = 'button';
+  button.addEventListener('click', onLoad);
+  const note = element(
+    'p',
+    'tok-note',
+    `需要下载两个分词器文件：Qwen ${formatMegabytes(sizes.qwenBytes)}，Llama 3 ${formatMegabytes(sizes.llamaBytes)}` +
+      `（服务器压缩传输时共约 ${formatMegabytes(sizes.gzipBytes)}）。只在你点击按钮或开始输入后才下载，之后由浏览器缓存；分词在你的设备上进行，文字不会上传。`,
+  );
+  const progress = element('progress', 'tok-progress');
+  progress.max = total;
+  progress.value = 0;
+  progress.hidden = true;
+  const status = element('p', 'tok-status');
+  status.setAttribute('role', 'status');
+  status.tabIndex = -1;
+  const error = element('div', 'tok-error');
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+  const errorText = element('p', 'tok-error-text');
+  const retry = element('button', 'button tok-retry', '重试');
+  retry.type = 'button';
+  retry.addEventListener('click', onLoad);
+  error.append(errorText, retry);
+  progress.setAttribute('aria-label', '分词器下载进度');
+  box.append(button, note, progress, status, error);
+
+  return {
+    element: box,
+    showProgress({ phase, receivedBytes, totalBytes }) {
+      // Hiding the focused button would drop focus to <body>; keep it in the island.
+      if (document.activeElement === button || document.activeElement === retry) status.focus();
+      button.hidden = true;
+      error.hidden = true;
+      progress.hidden = false;
+      progress.max = Math.max(totalBytes, 1);
+      if (phase === 'parse') {
+        progress.removeAttribute('value');
+        status.textContent = '下载完成，正在解析分词器…';
+        return;
+      }
+      progress.value = receivedBytes;
+      const percent = totalBytes ? Math.floor((receivedBytes / totalBytes) * 100) : 100;
+      status.textContent = `正在下载分词器：${formatMegabytes(receivedBytes)} / ${formatMegabytes(totalBytes)}（${percent}%）`;
+    },
+    showError(message) {
+      button.hidden = true;
+      progress.hidden = true;
+      status.textContent = '';
+      errorText.textContent = message;
+      error.hidden = false;
+      // Take focus only from the (now hidden) load button, never from the reader's typing.
+      const active = document.activeElement;
+      if (!active || active === document.body || box.contains(active)) retry.focus();
+    },
+    showReady() {
+      button.hidden = true;
+      progress.hidden = true;
+      error.hidden = true;
+      status.textContent = '分词器已加载。修改文字，结果会随之更新。';
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import { describe, expect, test } from 'vitest';
+import { findCatalogueEntry, type CatalogueEntry } from '../../src/playground/catalogue';
+import type { CachedModelReport } from '../../src/playground/engine/cache-inspection';
+import { HF_MIRROR, HUGGING_FACE } from '../../src/playground/sources/model-source';
+import { aboutBytes, formatBytes } from '../../src/playground/downloads/format';
+import { describePlan, describeQuotaShortfall, planDownload } from '../../src/playground/downloads/plan';
+import { describeRowState, summarizeCache } from '../../src/playground/downloads/cache-summary';
+import { recoveryFor } from '../../src/playground/downloads/recovery';
+import {
+  describePersistOutcome,
+  persistIfFirstDownload,
+  readStorageFigures,
+  requestPersistentStorage,
+} from '../../src/playground/downloads/storage';
+
+const MiB = 1024 ** 2;
+const GiB = 1024 ** 3;
+const entry = (id: string): CatalogueEntry => {
+  const found = findCatalogueEntry(id);
+  if (found === undefined) throw new Error(id);
+  return found;
+};
+const QWEN = entry('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+const LLAMA = entry('Llama-3.2-1B-Instruct-q4f32_1-MLC');
+
+describe('byte formatting', () => {
+  test.each([
+    [0, '0 字节'],
+    [512, '512 字节'],
+    [1536, '2 KB'],
+    [12.34 * MiB, '12.3 MB'],
+    [308.2 * MiB, '308 MB'],
+    [1.25 * GiB, '1.3 GB'],
+  ])('%d → %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+  test('estimates say 约', () => {
+    expect(aboutBytes(2 * GiB)).toBe('约 2.0 GB');
+  });
+});
+
+describe('before a download', () => {
+  const storage = { usage: 100 * MiB, quota: 10 * GiB };
+
+  test('two models, one cached: only the other counts', () => {
+    const plan = planDownload([{ entry: QWEN, cached: true }, { entry: LLAMA, cached: false }], storage);
+    expect(plan.bytesToFetch).toBe(LLAMA.estimatedDownloadBytes);
+    expect(plan.available).toBe(10 * GiB - 100 * MiB);
+    expect(plan.fits).toBe(true);
+    const text = describePlan(plan);
+    expect(text.items).toEqual([
+      `Qwen2.5 0.5B Instruct · q4f32_1：${aboutBytes(QWEN.estimatedDownloadBytes)}，已在本机，不用再下载`,
+      `Llama 3.2 1B Instruct · q4f32_1：${aboutBytes(LLAMA.estimatedDownloadBytes)}`,
+    ]);
+    expect(text.summary).toBe(`需要下载${aboutBytes(LLAMA.estimatedDownloadBytes)}（估计值）。下载中断后重试，已下载的部分不会重复下载。`);
+    expect(text.storage).toContain('浏览器目前允许本站再使用约');
+    expect(text.warning).toBeNull();
+  });
+
+  test('the same model on both sides is counted once', () => {
+    const plan = planDownload([{ entry: QWEN, cached: false }, { entry: QWEN, cached: false }], storage);
+    expect(plan.items).toHaveLength(1);
+    expect(plan.bytesToFetch).toBe(QWEN.estimatedDownloadBytes);
+  });
+
+  test('everything cached', () => {
+    const one = describePlan(planDownload([{ entry: QWEN, cached: true }], storage));
+    expect(one.summary).toBe('这个模型已下载到本机，加载时不需要再下载。');
+    const two = describePlan(planDownload([{ entry: QWEN, cached: true }, { entry: LLAMA, cached: true }], storage));
+    expect(two.summary).toBe('这些模型都已下载到本机，加载时不需要再下载。');
+  });
+
+  test('too little room: a warning with the shortfall', () => {
+    const tight = { usage: 0, quota: 500 * MiB };
+    const plan = planDownload([{ entry: QWEN, cached: false }, { entry: LLAMA, cached: false }], tight);
+    expect(plan.fits).toBe(false);
+    const shortfall = QWEN.estimatedDownloadBytes + LLAMA.estimatedDownloadBytes - 500 * MiB;
+    expect(describePlan(plan).warning).toContain(`还差${aboutBytes(shortfall)}`);
+  });
+
+  test('a browser that does not say', () => {
+    const plan = planDownload([{ entry: QWEN, cached: false }], null);
+    expect(plan.fits).toBeNull();
+    expect(describePlan(plan).storage).toBe('这个浏览器没有告诉本站还能使用多少存储空间。');
+    expect(describePlan(plan).warning).toBeNull();
+  });
+});
+
+describe('QuotaExceededError', () => {
+  test('names what was needed, what is left and what to delete, largest first', () => {
+    const text = describeQuotaShortfall(2 * GiB, { usage: 9.5 * GiB, quota: 10 * GiB }, [
+      { label: 'Qwen2.5 0.5B Instruct · q4f32_1', bytes: 300 * MiB },
+      { label: 'Qwen3 8B · q4f16_1', bytes: 4.3 * GiB },
+    ]);
+    expect(text).toContain('需要约 2.0 GB');
+    expect(text).toContain('目前只剩约 512 MB');
+    expect(text).toContain('上限约 10.0 GB');
+    expect(text.indexOf('Qwen3 8B')).toBeLessThan(text.indexOf('Qwen2.5 0.5B'));
+    expect(text).toContain('Qwen3 8B · q4f16_1（4.3 GB）');
+    expect(text).toContain('共约 4.6 GB');
+  });
+
+  test('nothing to delete, storage unknown', () => {
+    const text = describeQuotaShortfall(GiB, null, []);
+    expect(text).toContain('需要约 1.0 GB');
+    expect(text).toContain('没有本站下载的其他模型可以删除');
+  });
+});
+
+function report(modelId: string, urls: [string, number][], extra: Partial<CachedModelReport> = {}): CachedModelReport {
+  return {
+    modelId,
+    complete: true,
+    missingShards: 0,
+    files: urls.map(([url, bytes]) => ({ url, cache: 'webllm/model' as const, bytes })),
+    ...extra,
+  };
+}
+
+describe('the cached-models list', () => {
+  test('builds sharing all files are one row; bytes are counted once in the total', () => {
+    const shared: [string, number][] = [
+      ['https://h/L8/resolve/main/params_shard_0.bin', 1000],
+      ['https://h/libs/l8.wasm', 10],
+    ];
+    const summary = summarizeCache([
+      { source: HUGGING_FACE, report: report('Llama-3.1-8B-Instruct-q4f32_1-MLC', shared) },
+      { source: HUGGING_FACE, report: report('Llama-3.1-8B-Instruct-q4f32_1-MLC-1k', shared) },
+      { source: HF_MIRROR, report: report(QWEN.id, [['https://m/Q/resolve/main/params_shard_0.bin', 50]], { complete: false, missingShards: 3 }) },
+    ]);
+    expect(summary.totalBytes).toBe(1060);
+    expect(summary.rows).toHaveLength(2);
+    const [llama, qwen] = summary.rows;
+    expect(llama!.modelIds).toEqual(['Llama-3.1-8B-Instruct-q4f32_1-MLC', 'Llama-3.1-8B-Instruct-q4f32_1-MLC-1k']);
+    expect(llama!.label).toBe('Llama 3.1 8B Instruct · q4f32_1（不同上下文长度的版本共用这些文件）');
+    expect(llama!.bytes).toBe(1010);
+    expect(llama!.state).toBe('complete');
+    expect(qwen!.source).toBe(HF_MIRROR);
+    expect(qwen!.state).toBe('partial');
+    expect(describeRowState(qwen!)).toContain('还缺 3 个权重文件');
+  });
+
+  test('one damaged file makes the row damaged', () => {
+    const damaged = report(QWEN.id, [['https://h/Q/resolve/main/tensor-cache.json', 10]]);
+    damaged.files[0]!.problem = 'not-json';
+    const [row] = summarizeCache([{ source: HUGGING_FACE, report: damaged }]).rows;
+    expect(row!.state).toBe('damaged');
+    expect(describeRowState(row!)).toMatch(/损坏.*删除后重新下载/);
+  });
+});
+
+describe('after a failed download', () => {
+  const partial = report(QWEN.id, [
+    ['https://h/Q/resolve/main/mlc-chat-config.json', 2 * 1024],
+    ['https://h/Q/resolve/main/params_shard_0.bin', 30 * MiB],
+  ]);
+
+  test('a refused or interrupted download resumes, keeping what arrived', () => {
+    const recovery = recoveryFor('network', partial);
+    expect(recovery).toEqual({ action: 'resume', message: `已下载的 2 个文件（${aboutBytes(30 * MiB + 2048)}）会保留，重试时只下载缺少的部分。` });
+    expect(recoveryFor('download-failed', undefined)).toEqual({ action: 'resume', message: '重试时会重新开始下载。' });
+  });
+
+  test('a corrupt library, a failed integrity check or any damaged file needs a clean re-download', () => {
+    expect(recoveryFor('corrupt-model-library', partial).action).toBe('clean-redownload');
+    expect(recoveryFor('integrity', undefined).action).toBe('clean-redownload');
+    const damaged = { ...partial, files: [{ ...partial.files[0]!, problem: 'not-json' as const }] };
+    expect(recoveryFor('unknown', damaged).action).toBe('clean-redownload');
+    expect(recoveryFor('network', damaged).action).toBe('clean-redownload');
+  });
+
+  test('other failures have no download remedy', () => {
+    expect(recoveryFor('device-lost', partial)).toEqual({ action: 'none' });
+    expect(recoveryFor('storage-quota', partial)).toEqual({ action: 'none' });
+  });
+});
+
+describe('persistent storage', () => {
+  const storage = (persisted: boolean, grants: boolean | Error) => ({
+    persisted: async () => persisted,
+    persist: async () => {
+      if (grants instanceof Error) throw grants;
+      return grants;
+    },
+  });
+
+  test.each([
+    ['granted', storage(false, true)],
+    ['already', storage(true, false)],
+    ['denied', storage(false, false)],
+    ['unsupported', storage(false, new Error('no'))],
+    ['unsupported', undefined],
+  ] as const)('%s', async (outcome, manager) => {
+    expect(await requestPersistentStorage(manager)).toBe(outcome);
+    expect(describePersistOutcome(outcome)).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('each outcome tells the reader something different', () => {
+    const texts = (['granted', 'already', 'denied', 'unsupported'] as const).map(describePersistOutcome);
+    expect(new Set(texts).size).toBe(4);
+    expect(describePersistOutcome('denied')).toContain('可能自动清除');
+  });
+
+  test('asked only when a model was not cached before the load', async () => {
+    expect(await persistIfFirstDownload(true)).toBeNull();
+    // Node has no navigator.storage: the reader is told the browser cannot promise to keep files.
+    expect(await persistIfFirstDownload(false)).toBe(describePersistOutcome('unsupported'));
+  });
+
+  test('storage figures, or null when the browser does not say', async () => {
+    expect(await readStorageFigures({ estimate: async () => ({ usage: 5, quota: 10 }) })).toEqual({ usage: 5, quota: 10 });
+    expect(await readStorageFigures({ estimate: async () => ({}) })).toBeNull();
+    expect(await readStorageFigures(undefined)).toBeNull();
+  });
+});
