@@ -1,0 +1,69 @@
+/**
+ * The chat island's entry point, loaded by ChatIsland.astro when the island comes near the
+ * viewport. This is the only place that constructs the production engine: WorkerChatEngine starts
+ * its worker — and with it the web-llm download — on its first call, which the session makes only
+ * when the reader presses 加载. Tests pass `createEngine` to put a scripted engine behind the real
+ * view, so no test code reaches the production bundle.
+ */
+
+import type { EnvironmentDescription } from '../capability';
+import type { ChatEngine } from '../engine/chat-engine';
+import { WorkerChatEngine } from '../engine/worker-engine';
+import { currentModelSource } from '../sources/source-store';
+import { ChatSession } from './chat-session';
+import { createChatView } from './view/chat-view';
+
+export interface MountOptions {
+  createEngine?: () => ChatEngine;
+  /** Replaces the real WebGPU probe (tests). */
+  probe?: () => Promise<EnvironmentDescription>;
+  reloadPage?: () => void;
+}
+
+export interface MountedChat {
+  session: ChatSession;
+  /** Renders pending changes now (tests; the view otherwise renders once per frame). */
+  flush(): void;
+  /** Removes the island and ends its engine. */
+  destroy(): Promise<void>;
+}
+
+/** Every island on the page: two models loaded at once would need their VRAM added up. */
+const mountedSessions = new Set<ChatSession>();
+let mountCount = 0;
+
+/** The island contract (scripts/islands.ts): production engine, real probe. */
+export async function mount(root: HTMLElement): Promise<void> {
+  await mountChat(root);
+}
+
+export async function mountChat(root: HTMLElement, options: MountOptions = {}): Promise<MountedChat> {
+  // Asked on every call, so a download-source change made elsewhere on the site applies here too.
+  const engine = (options.createEngine ?? (() => new WorkerChatEngine({ source: currentModelSource })))();
+  const session: ChatSession = new ChatSession({
+    engine,
+    ...(options.probe === undefined ? {} : { probe: options.probe }),
+    onWillLoad: () => {
+      for (const other of mountedSessions) if (other !== session) other.release();
+    },
+  });
+  mountedSessions.add(session);
+  const view = createChatView(session, {
+    id: `chat-${++mountCount}`,
+    reloadPage: options.reloadPage ?? (() => location.reload()),
+  });
+  root.replaceChildren(view.element);
+  await session.checkCapability();
+  view.flush();
+
+  return {
+    session,
+    flush: view.flush,
+    async destroy() {
+      view.destroy();
+      mountedSessions.delete(session);
+      root.replaceChildren();
+      await engine.dispose();
+    },
+  };
+}

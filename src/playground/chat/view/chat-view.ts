@@ -1,0 +1,142 @@
+/**
+ * The whole chat island, assembled from its parts and kept in step with the session.
+ *
+ * The session may change thousands of times a second while an answer streams; the view only marks
+ * itself dirty and renders once per animation frame. If a render gets expensive (a very long
+ * answer), frames are skipped so rendering never takes more than about a fifth of the main thread
+ * — tokens keep arriving and nothing is lost, the text just updates a little less often. Markdown
+ * gets a fixed slice of each frame; a large burst is finished over the following frames.
+ */
+
+import type { ChatSession, ChatState } from '../chat-session';
+import { statusText } from '../status-text';
+import { createComposer } from './composer';
+import { element, setText } from './dom';
+import { createErrorPanel } from './error-panel';
+import { createProgressPanel } from './progress-panel';
+import { createSettingsPanel } from './settings-panel';
+import { createSetupPanel } from './setup-panel';
+import { createTranscript } from './transcript';
+
+export interface ChatViewOptions {
+  /** Unique per island on the page; prefixes element ids. */
+  id: string;
+  reloadPage: () => void;
+}
+
+export interface ChatView {
+  element: HTMLElement;
+  /** Renders now instead of at the next frame. */
+  flush(): void;
+  destroy(): void;
+}
+
+/** Rendering may use at most 1 / RENDER_BUDGET_RATIO of the time between renders. */
+const RENDER_BUDGET_RATIO = 5;
+/** Markdown work per frame; the rest waits for the next frame (a burst of text, a long answer). */
+const MARKDOWN_MS_PER_FRAME = 12;
+
+export function createChatView(session: ChatSession, options: ChatViewOptions): ChatView {
+  const { id } = options;
+  const root = element('div', 'chat-island');
+
+  const intro = element(
+    'p',
+    'chat-intro',
+    '模型在你的浏览器里、用你自己的显卡运行：提示词和回答都不会发送到任何服务器。只有模型文件需要下载一次（来自 Hugging Face 和 GitHub），之后保存在浏览器缓存里。',
+  );
+  // Visually hidden: every message it speaks is also shown where it belongs (panel, answer label).
+  const status = element('p', 'visually-hidden chat-status');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+
+  const setup = createSetupPanel(session, id);
+  const progress = createProgressPanel(session, id);
+  const errorPanel = createErrorPanel(session, options.reloadPage);
+  const settings = createSettingsPanel(session, id);
+  const transcript = createTranscript();
+  const composer = createComposer(session, id);
+  const conversation = element('div', 'chat-conversation');
+  conversation.append(settings.element, transcript.element, composer.element);
+  root.append(intro, status, setup.element, progress.element, errorPanel.element, conversation);
+
+  let frame = 0;
+  let earliestNextRender = 0;
+  let lastStatus: ChatState['status'] | null = null;
+
+  /** Returns false when the transcript needs another frame to finish. */
+  function render(deadline = Infinity): boolean {
+    const state = session.getState();
+    const hadFocus = root.contains(document.activeElement);
+    setText(status, statusText(state));
+    setup.update(state);
+    progress.update(state);
+    errorPanel.update(state);
+    settings.update(state);
+    const complete = transcript.update(state, deadline);
+    composer.update(state);
+    conversation.hidden = state.capability?.ok !== true;
+    if (state.status !== lastStatus) {
+      lastStatus = state.status;
+      if (hadFocus) keepFocus(state);
+    }
+    return complete;
+  }
+
+  /**
+   * The focused control may just have been disabled or hidden (加载 while loading, 停止 after the
+   * answer, 取消加载 when loading ends); move focus to what the reader will want next rather than
+   * let it fall back to the page's start.
+   */
+  function keepFocus(state: ChatState): void {
+    const active = document.activeElement as HTMLElement | null;
+    const lost =
+      active === null ||
+      active === document.body ||
+      !root.contains(active) ||
+      (active as HTMLButtonElement).disabled === true ||
+      active.closest('[hidden]') !== null;
+    if (!lost) return;
+    const target =
+      state.status === 'loading'
+        ? progress.cancelButton
+        : state.status === 'error'
+          ? errorPanel.actionButton.hidden
+            ? composer.textarea
+            : errorPanel.actionButton
+          : state.status === 'ready' || state.status === 'generating'
+            ? composer.textarea
+            : setup.loadButton;
+    if (!target.disabled && target.closest('[hidden]') === null) target.focus();
+  }
+
+  function onFrame(time: number): void {
+    frame = 0;
+    if (time < earliestNextRender) {
+      frame = requestAnimationFrame(onFrame);
+      return;
+    }
+    const started = performance.now();
+    const complete = render(started + MARKDOWN_MS_PER_FRAME);
+    earliestNextRender = started + (performance.now() - started) * RENDER_BUDGET_RATIO;
+    if (!complete && frame === 0) frame = requestAnimationFrame(onFrame);
+  }
+
+  const unsubscribe = session.subscribe(() => {
+    if (frame === 0) frame = requestAnimationFrame(onFrame);
+  });
+  render();
+
+  return {
+    element: root,
+    flush() {
+      if (frame !== 0) cancelAnimationFrame(frame);
+      frame = 0;
+      render();
+    },
+    destroy() {
+      unsubscribe();
+      if (frame !== 0) cancelAnimationFrame(frame);
+    },
+  };
+}

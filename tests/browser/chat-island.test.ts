@@ -1,0 +1,430 @@
+/**
+ * The real chat view (every panel, the real Markdown renderer, real keyboard events) in real
+ * Chromium, with the scripted FakeChatEngine behind it instead of web-llm.
+ */
+import '../../src/styles/global.css';
+import '../../src/playground/chat/view/chat.css';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { EnvironmentDescription } from '../../src/playground/capability';
+import { mountChat, type MountedChat } from '../../src/playground/chat/mount';
+import { FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
+
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+const NO_F16_GPU: EnvironmentDescription = {
+  isSecureContext: true,
+  hasNavigatorGpu: true,
+  adapter: { features: [], limits: { maxBufferSize: GiB, maxStorageBufferBindingSize: GiB } },
+};
+
+interface Island {
+  root: HTMLElement;
+  engine: FakeChatEngine;
+  chat: MountedChat;
+  reloads: number;
+}
+
+const islands: Island[] = [];
+
+afterEach(async () => {
+  for (const island of islands.splice(0)) {
+    await island.chat.destroy();
+    island.root.remove();
+  }
+  vi.restoreAllMocks();
+});
+
+async function mountIsland(options: FakeChatEngineOptions = {}, env: EnvironmentDescription = NO_F16_GPU): Promise<Island> {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const engine = new FakeChatEngine(options);
+  const island: Island = { root, engine, reloads: 0, chat: null as unknown as MountedChat };
+  island.chat = await mountChat(root, { createEngine: () => engine, probe: async () => env, reloadPage: () => island.reloads++ });
+  islands.push(island);
+  return island;
+}
+
+function one<T extends Element = HTMLElement>(island: Island, selector: string): T {
+  const found = island.root.querySelector<T>(selector);
+  if (found === null) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+function buttonNamed(island: Island, name: string | RegExp): HTMLButtonElement {
+  const found = [...island.root.querySelectorAll('button')].find((b) =>
+    typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? ''),
+  );
+  if (found === undefined) throw new Error(`no button ${name}`);
+  return found;
+}
+
+const visible = (element: Element) => element instanceof HTMLElement && element.closest('[hidden]') === null;
+const prompt = (island: Island) => one<HTMLTextAreaElement>(island, 'textarea.chat-prompt');
+const status = (island: Island) => one(island, '[role="status"]').textContent;
+const lastAnswer = (island: Island) => [...island.root.querySelectorAll('.chat-turn[data-role="assistant"]')].at(-1) as HTMLElement | undefined;
+const streamChats = (island: Island) => island.engine.calls.filter((c) => c.method === 'streamChat');
+
+async function load(island: Island): Promise<void> {
+  await userEvent.click(one(island, '.chat-load'));
+  await expect.poll(() => status(island)).toMatch(/已加载，可以开始对话/);
+}
+
+async function ask(island: Island, text: string): Promise<void> {
+  await userEvent.fill(prompt(island), text);
+  await userEvent.keyboard('{Enter}');
+}
+
+async function answered(island: Island): Promise<HTMLElement> {
+  await expect.poll(() => lastAnswer(island)?.dataset.state).not.toBe('streaming');
+  await expect.poll(() => lastAnswer(island)?.dataset.state).toBeDefined();
+  return lastAnswer(island)!;
+}
+
+describe('model picker and loading', () => {
+  test('offers only q4f32 builds on a GPU without shader-f16, says why, and touches no engine before 加载', async () => {
+    const island = await mountIsland();
+    const build = one<HTMLSelectElement>(island, 'select[id$="-build"]');
+    expect(build.value).toBe('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+    const enabled = [...build.options].filter((o) => !o.disabled);
+    const disabled = [...build.options].filter((o) => o.disabled);
+    expect(enabled.map((o) => o.textContent)).toEqual(['q4f32_1', 'q0f32']);
+    expect(disabled.map((o) => o.textContent)).toEqual([
+      'q4f16_1（不可用：需要 shader-f16，你的显卡不支持）',
+      'q0f16（不可用：需要 shader-f16，你的显卡不支持）',
+    ]);
+    expect(one(island, '.chat-capability').textContent).toMatch(/shader-f16/);
+    expect(one(island, '.chat-build-facts').textContent).toMatch(/^估计下载约 \d+ MB · 需要显存约 1\.0 GB/);
+    expect(visible(one(island, '.chat-badge'))).toBe(false);
+    expect(island.engine.calls).toEqual([]);
+
+    await userEvent.selectOptions(one<HTMLSelectElement>(island, 'select[id$="-family"]'), 'llama');
+    await expect.poll(() => build.value).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
+    expect(island.chat.session.getState().settings.temperature).toBe(0.6);
+    expect(island.engine.calls).toEqual([]);
+  });
+
+  test('without WebGPU: the capability message and no picker, no 加载', async () => {
+    const island = await mountIsland({}, { isSecureContext: true, hasNavigatorGpu: false, adapter: null });
+    const message = one(island, '.chat-capability');
+    expect(message.dataset.ok).toBe('false');
+    expect(message.textContent).toMatch(/没有提供 WebGPU/);
+    expect(visible(one(island, '.chat-load'))).toBe(false);
+    expect(visible(one(island, '.chat-picker'))).toBe(false);
+    expect(visible(prompt(island))).toBe(false);
+    expect(status(island)).toMatch(/没有提供 WebGPU/);
+  });
+
+  test('progress shows phase, percent and megabytes; then ready and cached', async () => {
+    const island = await mountIsland({
+      loads: [
+        {
+          stepDelayMs: 300,
+          progress: [
+            { phase: 'download', fraction: 0.5, loadedBytes: 150 * MiB, totalBytes: 300 * MiB, text: 'Fetching param cache[1/2]' },
+            { phase: 'compile', fraction: 0.25, text: 'Loading GPU shader modules[1/4]' },
+          ],
+        },
+      ],
+    });
+    await userEvent.click(one(island, '.chat-load'));
+    const label = () => one(island, '.chat-progress-label').textContent;
+    await expect.poll(label).toBe('下载： 50% （150 MB / 300 MB）');
+    expect(visible(one(island, '.chat-progress'))).toBe(true);
+    expect(one<HTMLProgressElement>(island, 'progress').value).toBe(50);
+    await expect.poll(label).toBe('编译着色器： 25% ');
+    await expect.poll(() => status(island)).toMatch(/已加载/);
+    expect(visible(one(island, '.chat-progress'))).toBe(false);
+    expect(one(island, '.chat-load').textContent).toBe('已加载');
+    expect(visible(one(island, '.chat-badge'))).toBe(true);
+  });
+
+  test('取消加载 stops waiting at once, unloads, and says so', async () => {
+    const island = await mountIsland({ loads: [{ stepDelayMs: 10_000 }] });
+    await userEvent.click(one(island, '.chat-load'));
+    await expect.poll(() => visible(one(island, '.chat-progress'))).toBe(true);
+    expect(document.activeElement?.textContent).toBe('取消加载');
+    await userEvent.click(buttonNamed(island, '取消加载'));
+    await expect.poll(() => visible(one(island, '.chat-progress'))).toBe(false);
+    expect(one(island, '.chat-notice').textContent).toMatch(/已取消加载/);
+    expect(island.engine.calls.map((c) => c.method)).toContain('unload');
+    expect(one<HTMLButtonElement>(island, '.chat-load').disabled).toBe(false);
+  });
+
+  test('a failed load shows the message and 重试, and 重试 really loads again', async () => {
+    const island = await mountIsland({ loads: [{ failWith: 'TypeError: Failed to fetch' }, {}] });
+    await userEvent.click(one(island, '.chat-load'));
+    await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
+    expect(one(island, '.chat-error-message').textContent).toMatch(/网络连接失败/);
+    const retry = buttonNamed(island, '重试');
+    expect(visible(one(island, '.chat-error-details'))).toBe(false);
+    await userEvent.click(retry);
+    await expect.poll(() => status(island)).toMatch(/已加载/);
+    expect(visible(one(island, '.chat-error'))).toBe(false);
+    expect(island.engine.calls.filter((c) => c.method === 'load')).toHaveLength(2);
+  });
+
+  test('an unrecognised error keeps its first line in collapsed details, never a stack trace', async () => {
+    const island = await mountIsland({
+      loads: [{ failWith: 'Error: tvm runtime exploded\n    at foo (index.js:1:2)\n    at bar (index.js:3:4)' }],
+    });
+    await userEvent.click(one(island, '.chat-load'));
+    await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
+    const details = one<HTMLDetailsElement>(island, '.chat-error-details');
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('Error: tvm runtime exploded');
+    expect(island.root.textContent).not.toMatch(/at foo|index\.js/);
+  });
+
+  test.each([
+    ['DeviceLostError: Device was lost', '换一个更小的模型'],
+    ['WorkerCrashedError: the engine worker stopped', '刷新页面'],
+  ])('%s offers “%s”', async (raw, label) => {
+    const island = await mountIsland({ loads: [{ failWith: raw }] });
+    await userEvent.selectOptions(one<HTMLSelectElement>(island, 'select[id$="-model"]'), 'Qwen2.5 3B Instruct');
+    await userEvent.click(one(island, '.chat-load'));
+    await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
+    const action = buttonNamed(island, label);
+    expect(document.activeElement).toBe(action);
+    await userEvent.click(action);
+    if (label === '刷新页面') await expect.poll(() => island.reloads).toBe(1);
+    else {
+      await expect.poll(() => one(island, '.chat-notice').textContent).toMatch(/更小的模型：Qwen2\.5 1\.5B/);
+      expect(one<HTMLSelectElement>(island, 'select[id$="-build"]').value).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+      expect(island.engine.calls.filter((c) => c.method === 'load')).toHaveLength(1);
+    }
+  });
+});
+
+describe('chatting', () => {
+  test('Enter sends and the answer streams in token by token, then shows metrics', async () => {
+    const island = await mountIsland({
+      answers: [{ deltas: ['你好', '！', '我是', '测试', '模型。'], firstDeltaDelayMs: 50, deltaDelayMs: 60 }],
+    });
+    await load(island);
+    await ask(island, '你好');
+    expect(prompt(island).value).toBe('');
+    expect(one(island, '.chat-turn[data-role="user"]').textContent).toContain('你好');
+    const seen = new Set<string>();
+    await expect
+      .poll(() => {
+        const text = lastAnswer(island)?.querySelector('.chat-answer')?.textContent?.trim() ?? '';
+        seen.add(text);
+        return text;
+      })
+      .toBe('你好！我是测试模型。');
+    // Intermediate states were on screen: it streamed, it did not arrive in one piece.
+    expect([...seen].filter((t) => t !== '' && t !== '你好！我是测试模型。').length).toBeGreaterThan(1);
+    const answer = await answered(island);
+    expect(answer.dataset.state).toBe('done');
+    const metrics = Object.fromEntries(
+      [...answer.querySelectorAll('.chat-metrics div')].map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]),
+    );
+    expect(Object.keys(metrics)).toEqual(['提示词元', '回答词元', '首个词元用时', '预填充速度', '解码速度', '输出速度']);
+    expect(metrics['回答词元']).toBe('5');
+    expect(metrics['首个词元用时']).toMatch(/^\d+\.\d+ 秒$/);
+    expect(metrics['解码速度']).toMatch(/词元\/秒$/);
+    expect(metrics['输出速度']).toMatch(/^\d+(\.\d)? 字\/秒$/);
+    expect(status(island)).toBe('回答完成。');
+  });
+
+  test('the status line announces start and end, never the tokens', async () => {
+    const island = await mountIsland({ answers: [{ deltas: ['一二三', '四五六', '七八九'], deltaDelayMs: 80 }] });
+    await load(island);
+    const region = one(island, '[role="status"]');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    const announced: string[] = [];
+    const observer = new MutationObserver(() => announced.push(region.textContent ?? ''));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    await ask(island, '数数');
+    await answered(island);
+    await expect.poll(() => status(island)).toBe('回答完成。');
+    observer.disconnect();
+    expect(announced).toEqual(['正在生成回答……', '回答完成。']);
+    // The answer itself is not a live region.
+    expect(island.root.querySelector('.chat-transcript [aria-live]')).toBeNull();
+  });
+
+  test('停止 mid-answer: the answer keeps its text and is marked 已停止, with no error', async () => {
+    const island = await mountIsland({ answers: [{ deltas: ['一', '二', '三', '四', '五', '六', '七', '八'], deltaDelayMs: 100 }] });
+    await load(island);
+    await ask(island, '数到八');
+    await expect.poll(() => lastAnswer(island)?.querySelector('.chat-answer')?.textContent).toMatch(/^一/);
+    await userEvent.click(buttonNamed(island, '停止'));
+    const answer = await answered(island);
+    expect(answer.dataset.state).toBe('stopped');
+    expect(answer.querySelector('.chat-turn-state')?.textContent).toBe('已停止');
+    expect(answer.querySelector('.chat-answer')?.textContent?.trim().length).toBeLessThan(8);
+    expect(visible(one(island, '.chat-error'))).toBe(false);
+    expect(status(island)).toBe('已停止。');
+  });
+
+  test('新对话 clears the transcript and the model’s memory', async () => {
+    const island = await mountIsland();
+    await load(island);
+    await ask(island, '你好');
+    await answered(island);
+    await userEvent.click(buttonNamed(island, '新对话'));
+    await expect.poll(() => island.root.querySelectorAll('.chat-turn').length).toBe(0);
+    expect(visible(one(island, '.chat-empty'))).toBe(true);
+    expect(island.engine.calls.map((c) => c.method)).toContain('resetChat');
+  });
+
+  test('hostile Markdown from the model is rendered inert', async () => {
+    const hostile = [
+      '看这里：<img src=x onerror="window.__chatPwned = 1">',
+      '[点我](javascript:window.__chatPwned=1)',
+      '<script>window.__chatPwned = 1</script>',
+      '<svg onload="window.__chatPwned=1"></svg><iframe src="about:blank"></iframe><style>*{display:none}</style>',
+      '<a href="data:text/html,<script>alert(1)</script>">数据链接</a>',
+      '[正常链接](https://example.com)',
+    ].join('\n\n');
+    // Split mid-tag, as tokens would be.
+    const deltas = hostile.match(/[\s\S]{1,7}/g)!;
+    const island = await mountIsland({ answers: [{ deltas }] });
+    await load(island);
+    await ask(island, '说点危险的');
+    const answer = await answered(island);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as { __chatPwned?: number }).__chatPwned).toBeUndefined();
+    const body = answer.querySelector('.chat-answer')!;
+    expect(body.querySelector('img, script, svg, iframe, style')).toBeNull();
+    for (const element of body.querySelectorAll('*')) {
+      for (const attribute of element.attributes) expect(attribute.name).not.toMatch(/^on|^style$|^src$/);
+    }
+    const links = [...body.querySelectorAll('a[href]')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com']);
+    expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(links[0]!.getAttribute('target')).toBe('_blank');
+    expect(body.textContent).toContain('<img src=x onerror=');
+  });
+
+  test('Chinese and emoji split across deltas never show “�”', async () => {
+    // How web-llm streams a character whose bytes span two tokens: a placeholder first, the whole
+    // character in the next delta; an emoji may also arrive as two UTF-16 halves.
+    const deltas = ['今天天气很', '\uFFFD', '好，适合', '\uD83D', '\uDE00', '出去玩', '\uFFFD\uFFFD', '。'];
+    const island = await mountIsland({ answers: [{ deltas, deltaDelayMs: 40 }] });
+    await load(island);
+    const transcript = one(island, '.chat-transcript');
+    const glimpses: string[] = [];
+    const observer = new MutationObserver(() => glimpses.push(transcript.textContent ?? ''));
+    observer.observe(transcript, { childList: true, characterData: true, subtree: true });
+    await ask(island, '续写');
+    const answer = await answered(island);
+    observer.disconnect();
+    expect(answer.querySelector('.chat-answer')?.textContent?.trim()).toBe('今天天气很好，适合😀出去玩。');
+    expect(glimpses.length).toBeGreaterThan(3);
+    for (const text of glimpses) {
+      expect(text).not.toContain('\uFFFD');
+      expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    }
+  });
+
+  test('复制回答 copies the answer without the reasoning block', async () => {
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    const island = await mountIsland({ answers: [{ deltas: ['<think>先想想</think>\n\n', '**答案**是 42。'] }] });
+    await load(island);
+    await ask(island, '问题');
+    const answer = await answered(island);
+    expect(answer.querySelector('.chat-thinking')?.textContent).toContain('先想想');
+    await userEvent.click(buttonNamed(island, '复制回答'));
+    expect(writeText).toHaveBeenCalledWith('**答案**是 42。');
+    await expect.poll(() => answer.querySelector('.chat-copy')?.textContent).toBe('已复制');
+  });
+
+  test('a preset fills the prompt box; the system prompt and sampling go with the request', async () => {
+    const island = await mountIsland();
+    await load(island);
+    await userEvent.click(one(island, '.chat-settings summary'));
+    await userEvent.fill(one(island, 'textarea[id$="-system"]'), '你是一名客服。');
+    await userEvent.fill(one(island, 'input[id$="-seed"]'), '7');
+    await userEvent.fill(one(island, 'input[id$="-temperature"]'), '5');
+    await userEvent.click(one(island, '[data-preset="continuation"]'));
+    expect(prompt(island).value).toBe('请仿照下面这句话的内容和结构，续写一句相似的话：今天天气很好，适合出去玩。');
+    expect(document.activeElement).toBe(prompt(island));
+    // Out of range is clamped to what web-llm accepts, and the field shows it.
+    expect(one<HTMLInputElement>(island, 'input[id$="-temperature"]').value).toBe('2');
+    await userEvent.keyboard('{Enter}');
+    await answered(island);
+    expect(streamChats(island)[0]).toMatchObject({
+      request: {
+        messages: [
+          { role: 'system', content: '你是一名客服。' },
+          { role: 'user', content: '请仿照下面这句话的内容和结构，续写一句相似的话：今天天气很好，适合出去玩。' },
+        ],
+        sampling: { temperature: 2, top_p: 0.8, max_tokens: 512, seed: 7 },
+      },
+    });
+  });
+});
+
+describe('keyboard and input methods', () => {
+  test('Enter during IME composition does not send (isComposing or keyCode 229)', async () => {
+    const island = await mountIsland();
+    await load(island);
+    const box = prompt(island);
+    box.focus();
+    box.value = 'jintian';
+    for (const init of [{ isComposing: true }, { keyCode: 229 }]) {
+      const event = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, ...init });
+      box.dispatchEvent(event);
+      // The IME needs this Enter to confirm its candidate: it must not be swallowed either.
+      expect(event.defaultPrevented).toBe(false);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(streamChats(island)).toHaveLength(0);
+    expect(box.value).toBe('jintian');
+  });
+
+  test('Shift+Enter adds a new line; Enter then sends both lines', async () => {
+    const island = await mountIsland();
+    await load(island);
+    const box = prompt(island);
+    box.focus();
+    await userEvent.keyboard('第一行');
+    await userEvent.keyboard('{Shift>}{Enter}{/Shift}');
+    await userEvent.keyboard('第二行');
+    expect(box.value).toBe('第一行\n第二行');
+    expect(streamChats(island)).toHaveLength(0);
+    await userEvent.keyboard('{Enter}');
+    await answered(island);
+    expect(streamChats(island)[0]).toMatchObject({ request: { messages: [{ role: 'user', content: '第一行\n第二行' }] } });
+  });
+
+  test('every control has a name, and focus is visible', async () => {
+    const island = await mountIsland();
+    await load(island);
+    await ask(island, '你好');
+    await answered(island);
+    for (const control of island.root.querySelectorAll<HTMLElement>('button, select, textarea, input')) {
+      const labelled =
+        (control instanceof HTMLButtonElement && control.textContent!.trim() !== '') ||
+        ((control as HTMLInputElement).labels?.length ?? 0) > 0 ||
+        control.hasAttribute('aria-label');
+      expect(labelled, control.outerHTML).toBe(true);
+    }
+    prompt(island).focus();
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    const focused = document.activeElement as HTMLElement;
+    expect(island.root.contains(focused)).toBe(true);
+    expect(getComputedStyle(focused).outlineStyle).not.toBe('none');
+  });
+});
+
+describe('small screens', () => {
+  test('fits a 360 px wide phone without horizontal scrolling', async () => {
+    await page.viewport(360, 740);
+    try {
+      const long = '这是一个很长的回答'.repeat(20) + ' https://example.com/' + 'a'.repeat(120);
+      const island = await mountIsland({ answers: [{ deltas: [long, '\n\n```\n' + 'x'.repeat(200) + '\n```'] }] });
+      await load(island);
+      await ask(island, '你好');
+      await answered(island);
+      expect(document.documentElement.clientWidth).toBe(360);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
+      expect(island.root.scrollWidth).toBeLessThanOrEqual(island.root.clientWidth);
+    } finally {
+      await page.viewport(1280, 800);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { recordTraffic } from './chat-network';
+import { watchPageHealth } from './page-health';
+import { rootSite, siteUrl, subSite } from './sites.mjs';
+
+// The default project: Chromium without WebGPU, like most readers' phones today. Real web-llm is
+// in the build; these tests check that a reader without WebGPU never downloads it or any model.
+
+const root = (page: Page) => page.locator('[data-island-root="chat"]');
+
+for (const site of [rootSite, subSite]) {
+  test(`${site.base}: in the article, the chat island loads near section 4.3 and says WebGPU is missing`, async ({
+    page,
+    context,
+  }) => {
+    const traffic = recordTraffic(context);
+    const health = watchPageHealth(page);
+    await page.goto(siteUrl(site), { waitUntil: 'networkidle' });
+    const slot = page.locator('section[data-island="chat"]').first();
+    const island = slot.locator('[data-island-root="chat"]');
+    await expect(island).not.toHaveAttribute('data-island-state');
+
+    await slot.scrollIntoViewIfNeeded();
+    await expect(island).toHaveAttribute('data-island-state', 'ready');
+    const message = island.locator('.chat-capability');
+    await expect(message).toHaveAttribute('data-ok', 'false');
+    // Headless Chromium without the flag has navigator.gpu but no adapter; other browsers lack WebGPU.
+    await expect(message).toHaveText(/没有提供 WebGPU|没有找到可用的显卡/);
+    await expect(message).toContainText('请');
+    await expect(island.getByRole('button', { name: '加载' })).toBeHidden();
+    await expect(island.locator('.chat-picker')).toBeHidden();
+    // The article's own static text for the case is still there.
+    await expect(slot.locator('.island-static')).toContainText('今天天气很好，适合出去玩。');
+
+    await page.waitForLoadState('networkidle');
+    expect(traffic.workerRequests()).toEqual([]);
+    expect(traffic.modelRequests()).toEqual([]);
+    expect(await traffic.largeScripts()).toEqual([]);
+    expect(health.failedRequests).toEqual([]);
+    expect(health.consoleErrors).toEqual([]);
+  });
+}
+
+test('the playground page hosts the chat island, explains privacy, links back, and downloads nothing', async ({
+  page,
+  context,
+}) => {
+  const traffic = recordTraffic(context);
+  const health = watchPageHealth(page);
+  await page.goto('playground/', { waitUntil: 'networkidle' });
+  await expect(page).toHaveTitle(/Qwen 与 Llama 3/);
+  const main = page.locator('main');
+  await expect(main.locator('h1')).toHaveText(/在浏览器里试一试/);
+  await expect(main).toContainText('对话内容不会');
+  await expect(main.getByRole('link', { name: '返回文章' })).toHaveAttribute('href', '/');
+
+  await expect(root(page)).toHaveAttribute('data-island-state', 'ready');
+  await expect(root(page).locator('.chat-capability')).toHaveText(/WebGPU|显卡/);
+  // The reader is told through the polite status line too.
+  await expect(root(page).locator('[role="status"][aria-live="polite"]')).toHaveText(/WebGPU|显卡/);
+  await page.waitForTimeout(500);
+  expect(traffic.workerRequests()).toEqual([]);
+  expect(traffic.modelRequests()).toEqual([]);
+  expect(traffic.urls().filter((url) => /huggingface\.co|raw\.githubusercontent\.com/.test(url))).toEqual([]);
+  expect(await traffic.largeScripts()).toEqual([]);
+  expect(health.consoleErrors).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`both chat islands in the article pass axe (WCAG 2.2 AA), ${colorScheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('./');
+    const roots = page.locator('[data-island-root="chat"]');
+    await expect(roots).toHaveCount(2);
+    for (const slot of await page.locator('section[data-island="chat"]').all()) await slot.scrollIntoViewIfNeeded();
+    for (const root of await roots.all()) await expect(root).toHaveAttribute('data-island-state', 'ready');
+    const results = await new AxeBuilder({ page })
+      .include('[data-island-root="chat"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
