@@ -1,11 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.mjs';
+import { rehypeFocusableFormulas } from './src/lib/markdown/focusable-formulas.mjs';
+import publishFiles from './scripts/publish/integration.mjs';
 import { basePath, siteUrl } from './site.config.mjs';
+import { modelHosts } from './model-hosts.config.mjs';
 
 export default defineConfig({
   site: siteUrl(),
@@ -20,6 +24,7 @@ export default defineConfig({
       // htmlAndMathml: the HTML draws the formula, the MathML is what screen readers and copy read.
       rehypePlugins: [
         [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
+        rehypeFocusableFormulas,
         // Ids first (Astro would add them later anyway), so the anchors can link to them.
         rehypeHeadingIds,
         rehypeHeadingAnchors,
@@ -30,5 +35,38 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  integrations: [mdx()],
+  // Every page gets this policy as a <meta>, with hashes of its own scripts and styles; the build
+  // also writes it (plus frame-ancestors) into _headers for hosts that read that file.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        `connect-src 'self' ${modelHosts().join(' ')}`,
+        "worker-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // web-llm and the tokenizers compile WebAssembly; nothing on the site evaluates strings.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // KaTeX and Shiki position and colour with style="" attributes. A hash list in style-src
+      // would make the browser ignore 'unsafe-inline' there, so attributes get their own
+      // directive (CSP3) and <style> elements stay hash-checked.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  vite: {
+    build: {
+      // Vite would inline the smallest KaTeX font into the CSS as a data: URL, which font-src
+      // 'self' forbids; a font is better as its own cacheable file anyway.
+      assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+    },
+  },
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    publishFiles({ article: './src/content/article/qwen-vs-llama3.mdx' }),
+  ],
 });

@@ -24,3 +24,13 @@ export function siteUrl(raw = process.env.SITE_URL ?? 'http://127.0.0.1:4321') {
 /** Where `npm start` and the browser tests serve the built site. */
 export const previewHost = '127.0.0.1';
 export const previewPort = Number(process.env.PORT ?? 4321);
+
+/** The social card drawn at build time from the article's title (scripts/publish/images.mjs). */
+export const socialImage = { file: 'social.png', width: 1200, height: 630 };
+
+/** App icons drawn at build time; the web manifest (public/manifest.webmanifest) lists the same files. */
+export const appIcons = [
+  { file: 'icon-192.png', size: 192 },
+  { file: 'icon-512.png', size: 512 },
+  { file: 'apple-touch-icon.png', size: 180 },
+];

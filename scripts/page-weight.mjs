@@ -1,7 +1,7 @@
 // Bytes a reader downloads for each page of a built site, read from the HTML: the page itself and
 // the stylesheets, scripts (including their static imports) and fonts it references.
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
@@ -25,9 +25,9 @@ function moduleGraph(file, seen = new Set()) {
   return seen;
 }
 
-export function pageWeight(dir, base, htmlPath) {
-  const html = readFileSync(join(dir, htmlPath));
-  const text = html.toString('utf8');
+/** The files a page loads before any interaction: stylesheets, scripts and their static imports. */
+export function pageAssets(dir, base, htmlPath) {
+  const text = readFileSync(join(dir, htmlPath), 'utf8');
   const css = new Set();
   const js = new Set();
   for (const [, href] of text.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)) {
@@ -38,6 +38,24 @@ export function pageWeight(dir, base, htmlPath) {
     const file = resolveAsset(dir, base, src);
     if (file) for (const module of moduleGraph(file)) js.add(module);
   }
+  return { css: [...css], js: [...js] };
+}
+
+/** The web fonts a stylesheet declares, in the one format every browser with a service worker reads. */
+export function stylesheetFonts(cssFile) {
+  const css = readFileSync(cssFile, 'utf8');
+  const fonts = new Set();
+  for (const [, url] of css.matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)) {
+    const file = join(dirname(cssFile), url.split('/').pop());
+    if (existsSync(file)) fonts.add(file);
+  }
+  return [...fonts];
+}
+
+export function pageWeight(dir, base, htmlPath) {
+  const html = readFileSync(join(dir, htmlPath));
+  const text = html.toString('utf8');
+  const { css, js } = pageAssets(dir, base, htmlPath);
   const inlineJs = [...text.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((m) => m[1])
     .join('\n');
@@ -57,6 +75,6 @@ export function pageWeight(dir, base, htmlPath) {
     html: { raw: html.length, gzip: gzipSize(html) },
     css: sum(css),
     js: { raw: jsTotals.raw + inline.length, gzip: jsTotals.gzip + (inline.length ? gzipSize(inline) : 0) },
-    files: { css: [...css], js: [...js] },
+    files: { css, js },
   };
 }

@@ -8,11 +8,26 @@ import { HF_MIRROR, HUGGING_FACE, sameSource, type ModelSource } from '../source
 import type { SourcedReport } from './cache-summary';
 import type { ModelCacheEngine } from './model-cache-engine';
 
+/**
+ * Whether web-llm has written anything in this browser. Asking the engine would start its worker
+ * and download web-llm (2 MB gzip) just to learn that nothing is there; the cache names answer
+ * that for free. (The Cache API is web-llm's default backend, the only one this site uses.)
+ */
+export async function hasWebLlmCaches(storage: Pick<CacheStorage, 'keys'> | undefined): Promise<boolean> {
+  if (storage === undefined) return false;
+  try {
+    return (await storage.keys()).some((name) => name.startsWith('webllm/'));
+  } catch {
+    return true; // unknown: let the engine look
+  }
+}
+
 export async function scanCachedModels(
   engine: Pick<ModelCacheEngine, 'listCached'>,
   modelIds: readonly string[],
   current: ModelSource,
 ): Promise<SourcedReport[]> {
+  if (!(await hasWebLlmCaches(globalThis.caches))) return [];
   const sources = [current, ...[HUGGING_FACE, HF_MIRROR].filter((preset) => !sameSource(preset, current))];
   const found: SourcedReport[] = [];
   for (const source of sources) {

@@ -3,6 +3,7 @@
  * a side-by-side run), whether it is already in this browser, and the storage the browser grants.
  */
 
+import { hasWebLlmCaches } from '../scan';
 import { findCatalogueEntry } from '../../catalogue';
 import type { ChatEngine } from '../../engine/chat-engine';
 import { describePlan, planDownload, type DownloadPlan, type PlanItem } from '../plan';
@@ -27,8 +28,12 @@ export function mountDownloadPlan(root: HTMLElement, { engine }: { engine: Pick<
         if (entry === undefined) throw new Error(`Unknown model id ${id}`);
         return entry;
       });
+      // An empty browser needs no engine to know nothing is cached (and starting one costs 2 MB).
+      const anythingCached = await hasWebLlmCaches(globalThis.caches);
       const [items, storage] = await Promise.all([
-        Promise.all(entries.map(async (entry): Promise<PlanItem> => ({ entry, cached: await engine.isCached(entry.id) }))),
+        Promise.all(
+          entries.map(async (entry): Promise<PlanItem> => ({ entry, cached: anythingCached && (await engine.isCached(entry.id)) })),
+        ),
         readStorageFigures(),
       ]);
       const plan = planDownload(items, storage);

@@ -1,0 +1,150 @@
+// The files a host needs beside the pages, written after each build because they depend on it:
+// the social card and app icons, robots.txt (it names SITE_URL), the final _headers (BASE_PATH
+// prefixes, the pages' Content-Security-Policy) and the service worker with its file list.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { parseHeaders, serializeHeaders } from './headers.mjs';
+import { appIcon, socialCard } from './images.mjs';
+import { pageAssets, stylesheetFonts } from '../page-weight.mjs';
+import { appIcons, socialImage } from '../../site.config.mjs';
+
+/** Every file under `dir`, as sorted slash-separated paths relative to it. */
+function listFiles(dir) {
+  const files = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+/** HTML files of the build and the URL path each is served at ("playground/index.html" → "/base/playground/"). */
+function pages(dir, base) {
+  return listFiles(dir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => ({ file, url: base + file.replace(/(^|\/)index\.html$/, '$1') }));
+}
+
+function frontmatter(file) {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
+  if (!match) throw new Error(`${file} has no frontmatter`);
+  return parseYaml(match[1]);
+}
+
+async function writeImages(dir, title) {
+  writeFileSync(join(dir, socialImage.file), await socialCard(title, socialImage));
+  for (const icon of appIcons) writeFileSync(join(dir, icon.file), await appIcon(icon.size));
+}
+
+function writeRobots(dir, site, base) {
+  const sitemap = new URL(`${base}sitemap-index.xml`, site).href;
+  writeFileSync(join(dir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
+}
+
+/** The page's `<meta http-equiv="content-security-policy">` as ordered directives. */
+function metaPolicy(html) {
+  const content = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+  if (!content) return null;
+  return content
+    .split(';')
+    .map((directive) => directive.trim().split(/\s+/))
+    .filter((tokens) => tokens[0]);
+}
+
+/**
+ * One policy for the whole site, for the header: each page's meta policy with the hashes of every
+ * page, plus frame-ancestors, which a <meta> cannot set. The browser enforces both the header and
+ * the meta, so each page stays as strict as its own meta says.
+ */
+export function sitePolicy(dir) {
+  const directives = new Map();
+  for (const file of listFiles(dir).filter((f) => f.endsWith('.html'))) {
+    const policy = metaPolicy(readFileSync(join(dir, file), 'utf8'));
+    if (!policy) throw new Error(`${file} has no Content-Security-Policy <meta>`);
+    for (const [name, ...sources] of policy) {
+      const merged = directives.get(name) ?? [];
+      for (const source of sources) if (!merged.includes(source)) merged.push(source);
+      directives.set(name, merged);
+    }
+  }
+  directives.set('frame-ancestors', ["'none'"]);
+  return [...directives].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/** public/_headers as the host must see it: paths under BASE_PATH, a rule per page, the CSP. */
+export function finishHeaders(dir, base) {
+  const rules = parseHeaders(readFileSync(join(dir, '_headers'), 'utf8')).map((rule) => ({
+    path: rule.path.startsWith('/') ? base + rule.path.slice(1) : rule.path,
+    headers: rule.headers,
+  }));
+  const everything = rules.find((rule) => rule.path === `${base}*`);
+  if (!everything) throw new Error('public/_headers needs a "/*" rule for the site-wide headers');
+  everything.headers.push(['Content-Security-Policy', sitePolicy(dir)]);
+  // Pages are revalidated on every visit so a new deploy shows at once; their assets are immutable.
+  for (const page of pages(dir, base).filter((p) => !p.file.endsWith('404.html'))) {
+    rules.push({ path: page.url, headers: [['Cache-Control', 'no-cache']] });
+  }
+  writeFileSync(
+    join(dir, '_headers'),
+    serializeHeaders(rules, '# Written by the build from public/_headers; edit that file instead.\n\n'),
+  );
+}
+
+/**
+ * sw.js for a built site. Its version is a hash of every other file, so any change to the site
+ * makes a new worker that replaces the old one and its cache. Precached: each page and what it
+ * loads before any interaction (stylesheets, their web fonts, first-load scripts), not islands.
+ */
+export function writeServiceWorker(dir, base) {
+  const files = listFiles(dir).filter((file) => file !== 'sw.js');
+  const version = createHash('sha256');
+  for (const file of files) version.update(file).update(readFileSync(join(dir, file)));
+
+  const urls = new Set();
+  const toUrl = (file) => base + relative(dir, file).split(sep).join('/');
+  for (const page of pages(dir, base).filter((p) => !p.file.endsWith('404.html'))) {
+    urls.add(page.url);
+    const { css, js } = pageAssets(dir, base, page.file);
+    for (const file of [...css, ...css.flatMap(stylesheetFonts), ...js]) urls.add(toUrl(file));
+  }
+  urls.add(`${base}favicon.svg`);
+  for (const url of urls) {
+    const file = join(dir, url.slice(base.length));
+    if (!url.endsWith('/') && statSync(file).size > 2 * 1024 * 1024) urls.delete(url);
+  }
+
+  const build = { version: version.digest('hex').slice(0, 16), base, precache: [...urls] };
+  const source = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8');
+  writeFileSync(join(dir, 'sw.js'), `const BUILD = ${JSON.stringify(build)};\n${source}`);
+  return build;
+}
+
+/** @returns {import('astro').AstroIntegration} */
+export default function publishFiles({ article }) {
+  let base = '/';
+  let site = '';
+  return {
+    name: 'publish-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        site = config.site ?? '';
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        await writeImages(out, frontmatter(article).title);
+        writeRobots(out, site, base);
+        finishHeaders(out, base);
+        const { version, precache } = writeServiceWorker(out, base);
+        logger.info(`social card, icons, robots.txt, _headers, sw.js (version ${version}, ${precache.length} files precached)`);
+      },
+    },
+  };
+}

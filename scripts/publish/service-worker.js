@@ -1,0 +1,90 @@
+// The site's service worker: once visited, the pages stay readable offline. The build prepends
+// `const BUILD = { version, base, precache }` (see integration.mjs); a new build has a new version,
+// so browsers install it, and its activation deletes the previous build's cache.
+/* global BUILD */
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+// Several sites can share an origin (GitHub Pages puts every project of an owner on one), and
+// web-llm keeps its model caches on ours: only caches with this site's prefix are ever touched.
+const prefix = `qwen-vs-llama3 ${BUILD.base} `;
+const cacheName = prefix + BUILD.version;
+
+// Model libraries, tokenizers and other data files are large and have caches of their own.
+const bulkyFile = /\.(wasm|json|bin|onnx|gguf)$/;
+const largestCachedBytes = 2 * 1024 * 1024;
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(cacheName)
+      .then((cache) => cache.addAll(BUILD.precache))
+      .then(() => worker.skipWaiting()),
+  );
+});
+
+worker.addEventListener('activate', (event) => {
+  event.waitUntil(activate());
+});
+
+// No clients.claim(): the page that first installs the worker has everything it needs already
+// and stays uncontrolled; pages opened from then on use the worker. An update needs no claim
+// either, as pages the old version controlled move to the new one when it activates.
+async function activate() {
+  const stale = (await caches.keys()).filter((name) => name.startsWith(prefix) && name !== cacheName);
+  await Promise.all(stale.map((name) => caches.delete(name)));
+  // A previous version's cache means this is an update: tell open pages. Pages queue the
+  // message until their scripts have run, so none misses it while still loading.
+  if (!stale.length) return;
+  for (const client of await worker.clients.matchAll({ type: 'window' })) client.postMessage({ type: 'site-updated' });
+}
+
+worker.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || request.headers.has('range')) return;
+  const url = new URL(request.url);
+  // Model downloads and anything else from another origin go straight to the network.
+  if (url.origin !== worker.location.origin || !url.pathname.startsWith(BUILD.base)) return;
+  if (bulkyFile.test(url.pathname)) return;
+  if (request.mode === 'navigate') event.respondWith(networkFirst(event));
+  else if (url.pathname.startsWith(`${BUILD.base}_astro/`)) event.respondWith(cacheFirst(event));
+});
+
+/**
+ * Stores a copy of a response once it has arrived, if it is small: the size is measured on the
+ * body, since compressed responses often come without Content-Length. The page gets the
+ * response at once; storing finishes in the background.
+ */
+function keep(event, response) {
+  if (!response.ok || response.type !== 'basic') return;
+  const copy = response.clone();
+  event.waitUntil(
+    (async () => {
+      const body = await copy.blob();
+      if (body.size > largestCachedBytes) return;
+      const cache = await caches.open(cacheName);
+      await cache.put(event.request, new Response(body, { status: copy.status, statusText: copy.statusText, headers: copy.headers }));
+    })(),
+  );
+}
+
+// Pages: the newest when online, the last one seen when not.
+async function networkFirst(event) {
+  try {
+    const response = await fetch(event.request);
+    keep(event, response);
+    return response;
+  } catch (error) {
+    const cached = await caches.match(event.request, { ignoreSearch: true, cacheName });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+// Hashed build output never changes under its name.
+async function cacheFirst(event) {
+  const cached = await caches.match(event.request, { cacheName });
+  if (cached) return cached;
+  const response = await fetch(event.request);
+  keep(event, response);
+  return response;
+}

@@ -1,0 +1,98 @@
+/**
+ * The arena island's entry point, loaded by ArenaIsland.astro when the island comes near the
+ * viewport. This is the only place that names the production engine: the two WorkerChatEngines
+ * are created on the reader's first 加载 or 开始对比 (see LazyEngine), and only then does web-llm
+ * start to download. Tests pass `engineFactory` to put scripted engines behind the real view.
+ */
+
+import type { ModelFamily } from '../catalogue';
+import type { EnvironmentDescription } from '../capability';
+import type { ChatEngine } from '../engine/chat-engine';
+import { WorkerChatEngine } from '../engine/worker-engine';
+import { currentModelSource } from '../sources/source-store';
+import { ArenaSession, type VoteStorage } from './arena-session';
+import { decodeSharedRound } from './share-url';
+import { createArenaView } from './view/arena-view';
+import type { PageUrl } from './view/share-link';
+
+export interface MountArenaOptions {
+  engineFactory?: (family: ModelFamily) => ChatEngine;
+  /** Replaces the real WebGPU probe (tests). */
+  probe?: () => Promise<EnvironmentDescription>;
+  /** Where votes are kept; default localStorage (null when the browser refuses it). */
+  storage?: VoteStorage | null;
+  random?: () => number;
+  reloadPage?: () => void;
+  url?: PageUrl;
+}
+
+export interface MountedArena {
+  arena: ArenaSession;
+  /** Renders pending changes now (tests; the view otherwise renders once per frame). */
+  flush(): void;
+  /** Removes the island and ends its engines. */
+  destroy(): Promise<void>;
+}
+
+let mountCount = 0;
+
+function pageStorage(): VoteStorage | null {
+  try {
+    // Throws in some private modes and when storage is disabled for the site.
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const pageUrl: PageUrl = {
+  current: () => location.href,
+  replace: (href) => history.replaceState(history.state, '', href),
+};
+
+/** The island contract (scripts/islands.ts): production engines, real probe. */
+export async function mount(root: HTMLElement): Promise<void> {
+  await mountArena(root);
+}
+
+/**
+ * Reads from the root: data-sync-url="true" on the arena page (the address bar carries the
+ * shared round), data-share-href (the arena page, for the link shown elsewhere) and
+ * data-heading-level (the island's headings, h4 under the article's "### 6.3").
+ */
+export async function mountArena(root: HTMLElement, options: MountArenaOptions = {}): Promise<MountedArena> {
+  const data = root.dataset;
+  const url = options.url ?? pageUrl;
+  const syncUrl = data.syncUrl === 'true';
+  // Read before the view exists: it rewrites the address as soon as the form is filled.
+  const shared = syncUrl ? decodeSharedRound(new URL(url.current()).searchParams) : null;
+  const level = Number(data.headingLevel);
+
+  const arena = new ArenaSession({
+    // Asked on every call, so a download-source change made elsewhere on the site applies here too.
+    engineFactory: options.engineFactory ?? (() => new WorkerChatEngine({ source: currentModelSource })),
+    storage: options.storage === undefined ? pageStorage() : options.storage,
+    ...(options.probe === undefined ? {} : { probe: options.probe }),
+    ...(options.random === undefined ? {} : { random: options.random }),
+  });
+  const view = createArenaView(arena, {
+    id: `arena-${++mountCount}`,
+    headingLevel: level >= 2 && level <= 5 ? level : 4,
+    reloadPage: options.reloadPage ?? (() => location.reload()),
+    share: { syncUrl, arenaHref: data.shareHref ?? '/playground/arena/', url },
+  });
+  root.replaceChildren(view.element);
+  await arena.checkCapability();
+  if (shared !== null) arena.applyShared(shared);
+  view.flush();
+
+  return {
+    arena,
+    flush: view.flush,
+    async destroy() {
+      view.destroy();
+      root.replaceChildren();
+      await arena.dispose();
+    },
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The round's inputs — one prompt, one system prompt, one set of sampling settings and one seed
+ * for both sides — and the round's buttons. Enter starts the round and Shift+Enter starts a new
+ * line, except while an input method is composing (see the chat composer's isImeEnter).
+ */
+
+import { SETTING_LIMITS } from '../../chat/chat-session';
+import { isImeEnter } from '../../chat/view/composer';
+import { button, element, field, setDisabled, setText } from '../../chat/view/dom';
+import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
+import { ARENA_PRESETS } from '../presets';
+import { createShareLink, type ShareOptions } from './share-link';
+
+export interface PromptForm {
+  element: HTMLElement;
+  textarea: HTMLTextAreaElement;
+  stopAllButton: HTMLButtonElement;
+  update(state: ArenaState): void;
+  destroy(): void;
+}
+
+const MODE_HINTS = {
+  together: '两个模型同时生成、共用一块显卡，所以各自的速度会比单独运行时低一些；两边受到的影响相同。',
+  'one-after-another': '两个模型轮流回答：先模型 A，卸载后再加载模型 B。每一轮都要重新加载（从浏览器缓存读取），会慢一些，但速度数字不受另一个模型干扰。',
+} as const;
+
+function numberInput(min: number, max: number | undefined, step: string): HTMLInputElement {
+  const input = element('input');
+  input.type = 'number';
+  input.inputMode = step === '1' ? 'numeric' : 'decimal';
+  input.min = String(min);
+  if (max !== undefined) input.max = String(max);
+  input.step = step;
+  return input;
+}
+
+export function createPromptForm(arena: ArenaSession, id: string, share: ShareOptions): PromptForm {
+  const root = element('div', 'arena-form chat-composer');
+
+  const presets = element('div', 'chat-presets arena-presets');
+  presets.setAttribute('role', 'group');
+  presets.setAttribute('aria-label', '示例提示词（文章第 6、9 节的例子，各有中文和英文）');
+  presets.append(element('span', 'chat-presets-label', '示例：'));
+  for (const preset of ARENA_PRESETS) {
+    for (const [language, text] of [['中文', preset.zh], ['English', preset.en]] as const) {
+      const presetButton = button(`${preset.label} · ${language}`, 'button chat-preset');
+      presetButton.dataset.preset = `${preset.id}-${language === '中文' ? 'zh' : 'en'}`;
+      presetButton.addEventListener('click', () => {
+        arena.setDraft(text);
+        textarea.focus();
+      });
+      presets.append(presetButton);
+    }
+  }
+
+  const settings = element('details', 'chat-settings');
+  settings.append(element('summary', undefined, '对比设置：系统提示词、温度、top_p、最大长度、随机种子（两边相同）'));
+  const systemPrompt = element('textarea', 'chat-system-prompt');
+  systemPrompt.rows = 2;
+  systemPrompt.placeholder = '可以不填。例如：你是一家电子产品网店的客服，回答要简洁、礼貌。';
+  const temperature = numberInput(SETTING_LIMITS.temperature.min, SETTING_LIMITS.temperature.max, '0.05');
+  const topP = numberInput(SETTING_LIMITS.topP.min, SETTING_LIMITS.topP.max, '0.05');
+  const maxTokens = numberInput(SETTING_LIMITS.maxTokens.min, undefined, '1');
+  const seed = numberInput(SETTING_LIMITS.seed.min, SETTING_LIMITS.seed.max, '1');
+  seed.placeholder = '不填则每轮随机抽一个';
+  const numbers = element('div', 'chat-settings-numbers');
+  numbers.append(
+    field(`${id}-temperature`, '温度 temperature', temperature),
+    field(`${id}-top-p`, 'top_p', topP),
+    field(`${id}-max-tokens`, '最大生成长度（词元）', maxTokens),
+    field(`${id}-seed`, '随机种子 seed', seed),
+  );
+  settings.append(
+    field(`${id}-system`, '系统提示词（system）', systemPrompt, '留空时两边各用模型自带的默认设定。'),
+    numbers,
+    element(
+      'p',
+      'chat-settings-note',
+      '两边用完全相同的设置和随机种子。默认的温度和 top_p 取两家推荐值的中间，不偏向任何一方。Qwen3 的“思考”模式在这里关闭，因为 Llama 没有这种模式。',
+    ),
+  );
+
+  const label = element('label', 'chat-field-label', '提示词（同时发给两个模型）');
+  label.htmlFor = `${id}-prompt`;
+  const textarea = element('textarea', 'chat-prompt arena-prompt');
+  textarea.id = `${id}-prompt`;
+  textarea.rows = 3;
+  textarea.placeholder = '输入问题，或点上面的示例……';
+  const hint = element('p', 'chat-field-hint', '按 Enter 开始对比，Shift+Enter 换行。');
+  hint.id = `${id}-prompt-hint`;
+  textarea.setAttribute('aria-describedby', hint.id);
+
+  const startButton = button('开始对比', 'button button-primary arena-start');
+  const stopAllButton = button('全部停止');
+  const regenerateButton = button('重新生成');
+  const newRoundButton = button('新一轮');
+  const actions = element('div', 'chat-composer-actions');
+  actions.append(startButton, stopAllButton, regenerateButton, newRoundButton);
+  const modeHint = element('p', 'chat-field-hint arena-mode-hint');
+  const roundLine = element('p', 'arena-round-line');
+  const shareLink = createShareLink(share);
+
+  root.append(presets, settings, label, textarea, hint, actions, modeHint, roundLine, shareLink.element);
+
+  textarea.addEventListener('input', () => arena.setDraft(textarea.value));
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.shiftKey || isImeEnter(event)) return;
+    event.preventDefault();
+    void arena.start();
+  });
+  startButton.addEventListener('click', () => void arena.start());
+  stopAllButton.addEventListener('click', () => arena.stopAll());
+  regenerateButton.addEventListener('click', () => void arena.regenerate());
+  newRoundButton.addEventListener('click', () => {
+    void arena.newRound();
+    textarea.focus();
+  });
+
+  let shown: ArenaSettings | null = null;
+  /** `force` after the reader commits a field: show the clamped value even though it has focus. */
+  function show(values: ArenaSettings, force: boolean): void {
+    shown = values;
+    const write = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+      // Rewriting a field while the reader types in it would move the caret and lose keystrokes.
+      if ((force || document.activeElement !== input) && input.value !== value) input.value = value;
+    };
+    write(systemPrompt, values.systemPrompt);
+    write(temperature, String(values.temperature));
+    write(topP, String(values.topP));
+    write(maxTokens, String(values.maxTokens));
+    write(seed, values.seed === null ? '' : String(values.seed));
+  }
+  const commit = (patch: Partial<ArenaSettings>) => {
+    arena.updateSettings(patch);
+    show(arena.getState().settings, true);
+  };
+  systemPrompt.addEventListener('change', () => commit({ systemPrompt: systemPrompt.value }));
+  temperature.addEventListener('change', () => commit({ temperature: temperature.valueAsNumber }));
+  topP.addEventListener('change', () => commit({ topP: topP.valueAsNumber }));
+  maxTokens.addEventListener('change', () => commit({ maxTokens: maxTokens.valueAsNumber }));
+  seed.addEventListener('change', () => commit({ seed: seed.value.trim() === '' ? null : seed.valueAsNumber }));
+
+  function update(state: ArenaState): void {
+    if (state.settings !== shown) show(state.settings, false);
+    if (textarea.value !== state.draft) textarea.value = state.draft;
+    const narrowest = Math.min(...FAMILIES.map((family) => arena.entry(family)?.contextWindow ?? Infinity));
+    if (Number.isFinite(narrowest)) maxTokens.max = String(narrowest);
+
+    setDisabled(startButton, !arena.canStart);
+    setDisabled(stopAllButton, !state.running);
+    setDisabled(regenerateButton, !arena.canRegenerate);
+    setDisabled(newRoundButton, state.running || (state.round === null && state.draft === ''));
+    const mode = arena.plan?.mode;
+    setText(modeHint, mode === undefined ? '' : MODE_HINTS[mode]);
+
+    const round = state.round;
+    setText(
+      roundLine,
+      round === null
+        ? ''
+        : `本轮设置（两边相同）：temperature ${round.sampling.temperature} · top_p ${round.sampling.top_p} · 最多 ${round.sampling.max_tokens} 词元 · 随机种子 ${round.sampling.seed}`,
+    );
+    if (state.status === 'ready') shareLink.update(arena.toShared());
+  }
+
+  return { element: root, textarea, stopAllButton, update, destroy: shareLink.destroy };
+}

@@ -1,0 +1,113 @@
+/**
+ * One side of the arena: its label (模型 A / 模型 B, with the model's name unless the round is
+ * blind), a status line, the chat island's own progress and error panels for this side's
+ * session, the answer as safe Markdown, the answer-language verdict and the measured figures.
+ *
+ * The panel belongs to a family; which column it sits in (A or B) is decided per round.
+ */
+
+import { findCatalogueEntry, type ModelFamily } from '../../catalogue';
+import { formatRate, formatSeconds } from '../../chat/format';
+import { button, element, setDisabled, setHidden, setText } from '../../chat/view/dom';
+import { createErrorPanel } from '../../chat/view/error-panel';
+import { createProgressPanel } from '../../chat/view/progress-panel';
+import { modelLabel } from '../../downloads/plan';
+import { MarkdownView } from '../../markdown';
+import type { AnswerMetrics } from '../../metrics';
+import { lastAnswer, type ArenaSession, type ArenaState } from '../arena-session';
+import { sideStatusText } from '../side-status';
+
+export type Position = 'A' | 'B';
+
+export interface SidePanel {
+  element: HTMLElement;
+  stopButton: HTMLButtonElement;
+  actionButton: HTMLButtonElement;
+  /** Returns false when Markdown is left to render in a later frame (see MarkdownView). */
+  update(state: ArenaState, position: Position, deadline: number): boolean;
+}
+
+export interface SidePanelOptions {
+  id: string;
+  headingLevel: number;
+  reloadPage: () => void;
+}
+
+function metricsList(m: AnswerMetrics): HTMLDListElement {
+  const list = element('dl', 'chat-metrics arena-metrics');
+  const rows: [string, string][] = [
+    ['首个词元用时', formatSeconds(m.timeToFirstTokenSeconds)],
+    ['预填充速度', formatRate(m.prefillTokensPerSecond, '词元')],
+    ['解码速度', formatRate(m.decodeTokensPerSecond, '词元')],
+    ['词元数', `提示 ${m.promptTokens} · 回答 ${m.completionTokens}`],
+    ['字数', String(m.characters)],
+    ['每秒字数', m.charactersPerSecond === null ? '—' : formatRate(m.charactersPerSecond, '字')],
+  ];
+  for (const [term, value] of rows) {
+    const item = element('div');
+    item.append(element('dt', undefined, term), element('dd', undefined, value));
+    list.append(item);
+  }
+  return list;
+}
+
+export function createSidePanel(arena: ArenaSession, family: ModelFamily, options: SidePanelOptions): SidePanel {
+  const { id } = options;
+  const session = arena.sides[family].session;
+
+  const root = element('div', 'arena-side');
+  root.setAttribute('role', 'group');
+  const title = element(`h${options.headingLevel}` as 'h4', 'arena-side-title');
+  title.id = `${id}-title`;
+  root.setAttribute('aria-labelledby', title.id);
+  const status = element('p', 'arena-side-status');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const progress = createProgressPanel(session, id);
+  const errorPanel = createErrorPanel(session, options.reloadPage);
+  const answer = element('div', 'chat-answer chat-markdown arena-answer');
+  const language = element('p', 'arena-language');
+  const metricsSlot = element('div', 'arena-metrics-slot');
+  const stopButton = button('停止', 'button arena-side-stop');
+  stopButton.addEventListener('click', () => arena.stop(family));
+  root.append(title, status, progress.element, errorPanel.element, answer, language, metricsSlot, stopButton);
+
+  const answerView = new MarkdownView(answer);
+  /** The text the answer shows completely; null while a render is unfinished. */
+  let shownText: string | null = '';
+  let shownMetrics: AnswerMetrics | null = null;
+
+  function update(state: ArenaState, position: Position, deadline: number): boolean {
+    const chat = session.getState();
+    const label = `模型 ${position}`;
+    const result = arena.sideResult(family);
+    const entry = findCatalogueEntry(result.modelId);
+    setText(title, state.revealed && entry !== undefined ? `${label}：${modelLabel(entry)}` : label);
+    setText(status, sideStatusText(label, state.runs[family], state.running, chat));
+    progress.update(chat);
+    errorPanel.update(chat);
+    // Loading this side again mid-sequence would push the other model out of VRAM.
+    setDisabled(errorPanel.actionButton, state.running && arena.plan?.mode === 'one-after-another');
+
+    const turn = lastAnswer(chat);
+    if (turn?.state === 'streaming') answer.setAttribute('aria-busy', 'true');
+    else answer.removeAttribute('aria-busy');
+    if (result.text !== shownText) shownText = answerView.render(result.text, deadline) ? result.text : null;
+    setHidden(answer, result.text === '');
+
+    setText(language, result.language?.message ?? '');
+    setHidden(language, result.language === null);
+    language.dataset.matches = String(result.language?.matches ?? true);
+    if (result.metrics !== shownMetrics) {
+      shownMetrics = result.metrics;
+      metricsSlot.replaceChildren(...(result.metrics === null ? [] : [metricsList(result.metrics)]));
+    }
+
+    const run = state.runs[family];
+    setText(stopButton, `停止${label}`);
+    setDisabled(stopButton, !state.running || (run !== 'queued' && run !== 'active'));
+    return shownText !== null;
+  }
+
+  return { element: root, stopButton, actionButton: errorPanel.actionButton, update };
+}

@@ -1,0 +1,149 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { recordTraffic } from './chat-network';
+import { watchPageHealth } from './page-health';
+import { rootSite, siteUrl, subSite } from './sites.mjs';
+
+// The default project: Chromium without WebGPU. The arena's own chunk is the only script that
+// holds its vote-history key, which tells it apart from the other islands' mount chunks.
+const ARENA_MARKER = 'arena-votes-v1';
+
+const island = (page: Page) => page.locator('[data-island-root="arena"]');
+
+/** Every script the context receives (page and service worker), with its text. */
+function recordScripts(context: BrowserContext) {
+  const scripts: Promise<{ url: string; text: string }>[] = [];
+  context.on('response', (response) => {
+    if (!/javascript/.test(response.headers()['content-type'] ?? '')) return;
+    scripts.push(response.text().then((text) => ({ url: response.url(), text }), () => ({ url: response.url(), text: '' })));
+  });
+  return {
+    arenaChunks: async () => (await Promise.all(scripts)).filter((s) => s.text.includes(ARENA_MARKER)).map((s) => s.url),
+  };
+}
+
+/**
+ * A WebGPU adapter that exists only for the capability check, so the whole arena form renders in
+ * a browser without WebGPU. Nothing here could run a model; no test presses 加载.
+ */
+async function pretendWebGpu(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const GiB = 1024 ** 3;
+    const adapter = {
+      features: new Set<string>(),
+      limits: {
+        maxBufferSize: GiB,
+        maxStorageBufferBindingSize: GiB,
+        maxComputeWorkgroupStorageSize: 32768,
+        maxStorageBuffersPerShaderStage: 10,
+      },
+      info: { vendor: 'test', architecture: 'none', description: 'capability check only' },
+    };
+    Object.defineProperty(Navigator.prototype, 'gpu', { configurable: true, get: () => ({ requestAdapter: async () => adapter }) });
+  });
+}
+
+test('the arena page renders, says WebGPU is missing, and downloads neither web-llm nor any model', async ({ page, context }) => {
+  const traffic = recordTraffic(context);
+  const health = watchPageHealth(page);
+  await page.goto('playground/arena/', { waitUntil: 'networkidle' });
+  await expect(page).toHaveTitle(/同题对比/);
+  const main = page.locator('main');
+  await expect(main.locator('h1')).toHaveText(/同题对比/);
+  await expect(main.getByRole('link', { name: '返回文章' })).toHaveAttribute('href', '/');
+
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  const message = island(page).locator('.chat-capability');
+  await expect(message).toHaveAttribute('data-ok', 'false');
+  // Headless Chromium without the flag has navigator.gpu but no adapter; other browsers lack WebGPU.
+  await expect(message).toHaveText(/没有提供 WebGPU|没有找到可用的显卡/);
+  await expect(island(page).locator('.chat-picker')).toBeHidden();
+  await expect(island(page).getByRole('button', { name: '开始对比' })).toBeHidden();
+
+  await page.waitForTimeout(500);
+  expect(traffic.workerRequests()).toEqual([]);
+  expect(traffic.modelRequests()).toEqual([]);
+  expect(await traffic.largeScripts()).toEqual([]);
+  expect(health.failedRequests).toEqual([]);
+  expect(health.consoleErrors).toEqual([]);
+});
+
+test('in the article, the arena chunk loads only near section 6, and then says WebGPU is missing', async ({ page, context }) => {
+  const traffic = recordTraffic(context);
+  const scripts = recordScripts(context);
+  await page.goto('./', { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500);
+  expect(await scripts.arenaChunks()).toEqual([]);
+  await expect(island(page)).not.toHaveAttribute('data-island-state');
+
+  const slot = page.locator('section[data-island="arena"]');
+  await slot.scrollIntoViewIfNeeded();
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  expect((await scripts.arenaChunks()).length).toBeGreaterThan(0);
+  await expect(island(page).locator('.chat-capability')).toHaveAttribute('data-ok', 'false');
+  await expect(slot.locator('.island-static')).toContainText('同一个提示词');
+
+  await page.waitForLoadState('networkidle');
+  expect(traffic.workerRequests()).toEqual([]);
+  expect(traffic.modelRequests()).toEqual([]);
+});
+
+test('with a WebGPU adapter the whole form renders; a shared link fills it and nothing starts', async ({ page, context }) => {
+  const traffic = recordTraffic(context);
+  await pretendWebGpu(page);
+  await page.goto('playground/arena/?prompt=%E4%BD%A0%E5%A5%BD&seed=7&blind=1&qwen=Qwen2.5-3B-Instruct-q4f32_1-MLC');
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  await expect(island(page).getByLabel('提示词（同时发给两个模型）')).toHaveValue('你好');
+  await expect(island(page).getByLabel('随机种子 seed')).toHaveValue('7');
+  await expect(island(page).getByRole('checkbox', { name: /盲测/ })).toBeChecked();
+  await expect(island(page).getByLabel('通义千问 Qwen')).toHaveValue('Qwen2.5-3B-Instruct-q4f32_1-MLC');
+  await expect(island(page).getByRole('button', { name: '开始对比' })).toBeEnabled();
+  // The address bar stays the share link: the form's own values are written back.
+  await expect.poll(() => new URL(page.url()).searchParams.get('temperature')).toBe('0.65');
+  expect(new URL(page.url()).searchParams.get('prompt')).toBe('你好');
+
+  await page.waitForTimeout(500);
+  expect(traffic.workerRequests()).toEqual([]);
+  expect(traffic.modelRequests()).toEqual([]);
+});
+
+test(`${subSite.base}: the article's arena links to the arena page under the base path`, async ({ page }) => {
+  await pretendWebGpu(page);
+  await page.goto(siteUrl(subSite), { waitUntil: 'networkidle' });
+  // The root is empty (no height) until mounted, at the end of its section: scroll to it.
+  await island(page).evaluate((root) => root.scrollIntoView({ block: 'center' }));
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  const link = island(page).locator('a.arena-share-link');
+  const arenaPage = `${siteUrl(subSite)}playground/arena/`;
+  await expect(link).toHaveAttribute('href', arenaPage);
+  await island(page).getByRole('button', { name: '推理（9.2 节） · English' }).click();
+  await expect.poll(async () => (await link.getAttribute('href'))?.startsWith(`${arenaPage}?prompt=Apples`)).toBe(true);
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test('on a 360 px phone the arena fits the screen', async ({ page }) => {
+  await pretendWebGpu(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('playground/arena/');
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  await expect(island(page).locator('.arena-columns')).toBeVisible();
+  const [a, b] = await island(page).locator('.arena-side').all();
+  // Stacked, not side by side.
+  expect((await b!.boundingBox())!.y).toBeGreaterThan((await a!.boundingBox())!.y);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the full arena form passes axe (WCAG 2.2 AA), ${colorScheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await pretendWebGpu(page);
+    await page.goto(`${siteUrl(rootSite)}playground/arena/`);
+    await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+    await island(page).locator('.chat-settings summary').click();
+    const results = await new AxeBuilder({ page })
+      .include('[data-island-root="arena"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

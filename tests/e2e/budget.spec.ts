@@ -1,0 +1,77 @@
+// Page-weight budgets, in bytes (times are printed by `npm run bench`, never asserted): what the
+// article costs before the reader touches anything, that islands wait until they are needed, and
+// which fonts each page downloads.
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page, type Response } from '@playwright/test';
+import { pageAssets } from '../../scripts/page-weight.mjs';
+import { rootSite, siteUrl } from './sites.mjs';
+
+const kib = 1024;
+const budget = { firstLoadJsGzip: 30 * kib, totalWithoutFontsGzip: 200 * kib };
+
+// The service worker's precaching would add requests of its own; budgets are about the page.
+test.use({ serviceWorkers: 'block' });
+
+/** Loads a page without scrolling and returns every response it received. */
+async function load(page: Page, path: string) {
+  const responses: Response[] = [];
+  page.on('response', (response) => responses.push(response));
+  await page.goto(siteUrl(rootSite) + path, { waitUntil: 'networkidle' });
+  // Idle a little longer: a lazy island that wrongly loaded at once would show up now.
+  await page.waitForTimeout(500);
+  const sized = await Promise.all(
+    responses.map(async (response) => {
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      return { url: response.url(), type: response.request().resourceType(), raw: body.length, gzip: gzipSync(body).length };
+    }),
+  );
+  return sized;
+}
+
+test('the article ships at most 30 KB gzip of JavaScript and 200 KB gzip in all (fonts aside) before any interaction', async ({ page }) => {
+  const responses = await load(page, '');
+  const sum = (list: typeof responses) => list.reduce((total, r) => total + r.gzip, 0);
+  const js = responses.filter((r) => r.type === 'script' || /\.m?js(\?|$)/.test(r.url));
+  const withoutFonts = responses.filter((r) => r.type !== 'font');
+  const report = `JS ${(sum(js) / kib).toFixed(1)} KiB gzip in ${js.length} files; all but fonts ${(sum(withoutFonts) / kib).toFixed(1)} KiB gzip`;
+  test.info().annotations.push({ type: 'weight', description: report });
+  expect(sum(js), report).toBeLessThanOrEqual(budget.firstLoadJsGzip);
+  expect(sum(withoutFonts), report).toBeLessThanOrEqual(budget.totalWithoutFontsGzip);
+});
+
+test('no island code loads until its island is near the viewport', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.split('/').pop()!);
+  });
+  await load(page, '');
+  // First-load scripts are those the HTML references and their static imports; anything else
+  // is a dynamically imported island chunk.
+  const firstLoad = new Set(pageAssets(rootSite.dir, rootSite.base, 'index.html').js.map((file: string) => file.split('/').pop()));
+  const islandChunks = () => scripts.filter((name) => !firstLoad.has(name));
+  expect(islandChunks()).toEqual([]);
+  // Scrolling to the islands is what brings their code (and shows this test can see it).
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+  expect(islandChunks().length).toBeGreaterThan(0);
+});
+
+test('fonts: no web font but KaTeX’s, and KaTeX only where there are formulas', async ({ page }) => {
+  const article = await load(page, '');
+  const fonts = article.filter((r) => r.type === 'font').map((r) => new URL(r.url).pathname.split('/').pop()!);
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(fonts.filter((name) => !name.startsWith('KaTeX_'))).toEqual([]);
+  expect(fonts.filter((name) => !name.endsWith('.woff2'))).toEqual([]);
+
+  for (const path of ['playground/', 'no-such-page/']) {
+    const other = await load(page, path);
+    const katex = other.filter((r) => /katex/i.test(r.url)).map((r) => r.url);
+    expect(katex, path).toEqual([]);
+    expect(other.filter((r) => r.type === 'font').map((r) => r.url), path).toEqual([]);
+  }
+});

@@ -1,0 +1,60 @@
+// Every internal link, asset reference and #anchor in the built HTML resolves, at the root and
+// under the sub-path: read from the files, so it covers every page without a browser.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { builtPages } from './built-pages';
+import { rootSite, subSite } from './sites.mjs';
+
+const origin = 'http://site.invalid';
+
+/** The file a URL path is served from, as the host would pick it, or null. */
+function fileFor(dir: string, base: string, pathname: string): string | null {
+  if (!pathname.startsWith(base)) return null;
+  const path = join(dir, decodeURIComponent(pathname.slice(base.length)));
+  if (existsSync(path) && statSync(path).isFile()) return path;
+  const index = join(path, 'index.html');
+  return existsSync(index) ? index : null;
+}
+
+const ids = new Map<string, Set<string>>();
+function idsOf(file: string): Set<string> {
+  if (!ids.has(file)) {
+    const html = readFileSync(file, 'utf8');
+    ids.set(file, new Set([...html.matchAll(/\s(?:id|name)="([^"]+)"/g)].map((m) => decodeEntities(m[1]!))));
+  }
+  return ids.get(file)!;
+}
+
+const decodeEntities = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[entity]!);
+
+for (const site of [rootSite, subSite]) {
+  test(`every internal link and anchor resolves in the build for ${site.base}`, () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of builtPages(site.dir)) {
+      const file = join(site.dir, page.endsWith('.html') ? page : `${page}index.html`);
+      // The 404 page is served at any URL, so its links must work from anywhere: resolve them from a deep one.
+      const pageUrl = new URL(page === '404.html' ? `${site.base}some/missing/page/` : site.base + page, origin);
+      const html = readFileSync(file, 'utf8');
+      const refs = [...html.matchAll(/<(?:a|link|script|img|source)\b[^>]*?\s(?:href|src)="([^"]*)"/g)].map((m) => decodeEntities(m[1]!));
+      for (const ref of refs) {
+        const url = new URL(ref, pageUrl);
+        if (url.origin !== origin) continue;
+        checked++;
+        const target = ref.startsWith('#') || url.pathname === pageUrl.pathname ? file : fileFor(site.dir, site.base, url.pathname);
+        if (!target) {
+          broken.push(`${page || '/'}: ${ref} (no file for ${url.pathname})`);
+          continue;
+        }
+        if (url.hash && url.hash !== '#') {
+          const id = decodeURIComponent(url.hash.slice(1));
+          if (!idsOf(target).has(id)) broken.push(`${page || '/'}: ${ref} (no #${id} in ${target})`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(broken).toEqual([]);
+  });
+}

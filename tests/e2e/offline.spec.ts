@@ -1,0 +1,107 @@
+// Offline reading through the service worker, and its update path: a reader who visited once can
+// reload the article with no network; when a new build is deployed, its worker takes over, the
+// page says so, and the previous build's cache is deleted.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { writeServiceWorker } from '../../scripts/publish/integration.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { subSite } from './sites.mjs';
+
+const close = (server: Server) => new Promise((resolve) => server.close(resolve));
+const builtVersion = (dir: string) => /"version":"([0-9a-f]+)"/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!;
+const cachePrefix = `qwen-vs-llama3 ${subSite.base} `;
+
+test('once visited, the article reads offline; a new build takes over and its old cache is deleted', async ({ browser }) => {
+  test.setTimeout(90_000);
+  // Two deployments of the sub-path build at one address: as built, then with a changed article.
+  const work = mkdtempSync(join(tmpdir(), 'site-versions-'));
+  const first = join(work, 'first');
+  const second = join(work, 'second');
+  cpSync(subSite.dir, first, { recursive: true });
+  cpSync(subSite.dir, second, { recursive: true });
+  const index = join(second, 'index.html');
+  const marker = '<p id="second-build">第二版</p>';
+  writeFileSync(index, readFileSync(index, 'utf8').replace(/(<main id="main"[^>]*>)/, `$1${marker}`));
+  const secondVersion = writeServiceWorker(second, subSite.base).version;
+  expect(secondVersion).not.toBe(builtVersion(first));
+
+  let server = (await startServer({ dir: first, base: subSite.base, port: 0 })) as Server;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}${subSite.base}`;
+  // One reader per scenario: Chromium's offline emulation, once switched back on, does not always
+  // reach the service worker's own update request, so no context goes offline and back.
+  const visitOnce = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The visit that installs the worker stays uncontrolled; the reader's next page is served by it.
+    expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(false);
+    const ourCaches = () =>
+      page.evaluate(async (prefix) => (await caches.keys()).filter((name) => name.startsWith(prefix)), cachePrefix);
+    expect(await ourCaches()).toEqual([cachePrefix + builtVersion(first)]);
+    return { context, page, ourCaches };
+  };
+  try {
+    const offline = await visitOnce();
+    await offline.context.setOffline(true);
+    await offline.page.reload();
+    expect(await offline.page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await expect(offline.page.locator('article h1')).toContainText('Llama 3');
+    await expect(offline.page.locator('.erratum')).toHaveCount(29);
+    // Styled and typeset from the cache: the site's stylesheet and KaTeX's fonts are there.
+    expect(await offline.page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('system-ui');
+    await expect.poll(() => offline.page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+    await offline.page.goto(`${url}playground/`);
+    await expect(offline.page.locator('h1').first()).toBeVisible();
+    await offline.context.close();
+
+    const { context, page, ourCaches } = await visitOnce();
+    await page.reload();
+    await close(server);
+    server = (await startServer({ dir: second, base: subSite.base, port })) as Server;
+    // Pages come from the network first, so the new article shows at once; the new worker
+    // installs beside it, takes over, deletes the old cache and tells the reader. When the
+    // browser looks for a new worker is its own affair (under the test runner Chromium may wait
+    // for minutes), so the test asks for the check at once.
+    await page.goto(url);
+    await expect(page.locator('#second-build')).toBeVisible();
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(page.locator('.sw-update')).toContainText('新版本已就绪，刷新即可', { timeout: 15_000 });
+    await expect.poll(ourCaches).toEqual([cachePrefix + secondVersion]);
+
+    // The model page pulls in web-llm (megabytes of script) through the worker; it is not kept.
+    await page.goto(`${url}playground/models/`, { waitUntil: 'networkidle' });
+    const largestKept = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      const sizes = await Promise.all((await cache.keys()).map(async (key) => (await (await cache.match(key))!.blob()).size));
+      return Math.max(...sizes);
+    }, cachePrefix + secondVersion);
+    expect(largestKept).toBeLessThanOrEqual(2 * 1024 * 1024);
+
+    await page.goto(url);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('#second-build')).toBeVisible();
+    await context.close();
+  } finally {
+    await close(server);
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('the worker leaves other origins, big files and other caches alone', async () => {
+  const source = readFileSync(join(subSite.dir, 'sw.js'), 'utf8');
+  const build = JSON.parse(/^const BUILD = (.*);$/m.exec(source)![1]!);
+  expect(build.base).toBe(subSite.base);
+  for (const url of build.precache) expect(url.startsWith(subSite.base), url).toBe(true);
+  // Pages and what they need before interaction; never model libraries or data files.
+  expect(build.precache).toContain(subSite.base);
+  expect(build.precache.filter((url: string) => /\.(wasm|json|bin)$/.test(url))).toEqual([]);
+  expect(source).toContain('url.origin !== worker.location.origin');
+  expect(source).toMatch(/name\.startsWith\(prefix\)/);
+});
