@@ -202,17 +202,19 @@ describe('chatting', () => {
       answers: [{ deltas: ['你好', '！', '我是', '测试', '模型。'], firstDeltaDelayMs: 50, deltaDelayMs: 60 }],
     });
     await load(island);
+    // Record every state of the answer the page renders (polling could miss some on a busy machine).
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() =>
+      seen.add(lastAnswer(island)?.querySelector('.chat-answer')?.textContent?.trim() ?? ''),
+    );
+    observer.observe(island.root, { childList: true, characterData: true, subtree: true });
     await ask(island, '你好');
     expect(prompt(island).value).toBe('');
     expect(one(island, '.chat-turn[data-role="user"]').textContent).toContain('你好');
-    const seen = new Set<string>();
     await expect
-      .poll(() => {
-        const text = lastAnswer(island)?.querySelector('.chat-answer')?.textContent?.trim() ?? '';
-        seen.add(text);
-        return text;
-      })
+      .poll(() => lastAnswer(island)?.querySelector('.chat-answer')?.textContent?.trim() ?? '')
       .toBe('你好！我是测试模型。');
+    observer.disconnect();
     // Intermediate states were on screen: it streamed, it did not arrive in one piece.
     expect([...seen].filter((t) => t !== '' && t !== '你好！我是测试模型。').length).toBeGreaterThan(1);
     const answer = await answered(island);

@@ -6,7 +6,7 @@
  * the frame and finishing a large burst over the following frames.
  */
 
-import { element, setHidden, setText } from '../../chat/view/dom';
+import { element, setHidden, setText } from '../../dom';
 import type { ArenaSession, ArenaState } from '../arena-session';
 import { createExportPanel } from './export-panel';
 import { createPromptForm } from './prompt-form';

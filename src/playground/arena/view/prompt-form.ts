@@ -6,7 +6,8 @@
 
 import { SETTING_LIMITS } from '../../chat/chat-session';
 import { isImeEnter } from '../../chat/view/composer';
-import { button, element, field, setDisabled, setText } from '../../chat/view/dom';
+import { button, element, setDisabled, setText } from '../../dom';
+import { field } from '../../chat/view/dom';
 import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';
 import { createShareLink, type ShareOptions } from './share-link';

@@ -7,7 +7,8 @@
 import type { ModelFamily } from '../../catalogue';
 import { formatVram } from '../../chat/format';
 import { buildLabel, FAMILY_LABELS, pickerChoices } from '../../chat/model-picker';
-import { button, element, field, setDisabled, setHidden, setText } from '../../chat/view/dom';
+import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { field } from '../../chat/view/dom';
 import { mountDownloadPlan } from '../../downloads/view/download-plan';
 import { FAMILIES, pairsForDevice, type ArenaSession, type ArenaState } from '../arena-session';
 import type { SuggestedPair } from '../pairs';

@@ -4,7 +4,7 @@
  * shares, a link opens the arena page with the form filled in.
  */
 
-import { element, setText } from '../../chat/view/dom';
+import { element, setText } from '../../dom';
 import { encodeSharedRound, MAX_SHARED_PROMPT_LENGTH, type SharedRound } from '../share-url';
 
 /** The page address, behind a seam so tests need not rewrite the test runner's own URL. */

@@ -8,7 +8,7 @@
 
 import { findCatalogueEntry, type ModelFamily } from '../../catalogue';
 import { formatRate, formatSeconds } from '../../chat/format';
-import { button, element, setDisabled, setHidden, setText } from '../../chat/view/dom';
+import { button, element, setDisabled, setHidden, setText } from '../../dom';
 import { createErrorPanel } from '../../chat/view/error-panel';
 import { createProgressPanel } from '../../chat/view/progress-panel';
 import { modelLabel } from '../../downloads/plan';

@@ -5,7 +5,7 @@
  */
 
 import { findCatalogueEntry } from '../../catalogue';
-import { button, element, setDisabled, setHidden, setText } from '../../chat/view/dom';
+import { button, element, setDisabled, setHidden, setText } from '../../dom';
 import { modelLabel } from '../../downloads/plan';
 import type { ArenaSession, ArenaState } from '../arena-session';
 import { tallyByPair, type Verdict, type Vote } from '../votes';

@@ -3,7 +3,7 @@
  * island's lazy chunk, so readers who never scroll to the figure never download it; its stylesheet
  * is already on the article page for the build-time formulas.
  */
-import { element } from './dom';
+import { element } from '../../dom';
 
 export type TexRenderer = (tex: string) => HTMLElement;
 

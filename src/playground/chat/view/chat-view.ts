@@ -11,7 +11,7 @@
 import type { ChatSession, ChatState } from '../chat-session';
 import { statusText } from '../status-text';
 import { createComposer } from './composer';
-import { element, setText } from './dom';
+import { element, setText } from '../../dom';
 import { createErrorPanel } from './error-panel';
 import { createProgressPanel } from './progress-panel';
 import { createSettingsPanel } from './settings-panel';

@@ -5,7 +5,7 @@
 
 import type { EngineErrorAction } from '../../engine/errors';
 import type { ChatSession, ChatState } from '../chat-session';
-import { button, element, setHidden, setText } from './dom';
+import { button, element, setHidden, setText } from '../../dom';
 
 export const ACTION_LABELS: Readonly<Record<Exclude<EngineErrorAction, 'none'>, string>> = {
   retry: '重试',

@@ -6,7 +6,8 @@
 import type { ChatSession, ChatSettings, ChatState } from '../chat-session';
 import { SETTING_LIMITS } from '../chat-session';
 import { supportsThinking } from '../model-picker';
-import { element, field, setHidden } from './dom';
+import { element, setHidden } from '../../dom';
+import { field } from './dom';
 
 export interface SettingsPanel {
   element: HTMLElement;

@@ -14,7 +14,8 @@ import {
   pickerChoices,
   type FamilyChoice,
 } from '../model-picker';
-import { button, element, field, setDisabled, setHidden, setText } from './dom';
+import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { field } from './dom';
 
 export interface SetupPanel {
   element: HTMLElement;

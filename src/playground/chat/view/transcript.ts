@@ -9,7 +9,7 @@ import { MarkdownView } from '../../markdown';
 import type { ChatState, ChatTurn } from '../chat-session';
 import { formatRate, formatSeconds } from '../format';
 import { splitThinking } from '../thinking';
-import { button, element, setHidden, setText } from './dom';
+import { button, element, setHidden, setText } from '../../dom';
 
 const STATE_LABELS: Readonly<Record<ChatTurn['state'], string>> = {
   streaming: '正在生成……',

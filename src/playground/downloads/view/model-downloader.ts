@@ -21,7 +21,7 @@ import { summarizeCache, type SourcedReport } from '../cache-summary';
 import { scanCachedModels } from '../scan';
 import { sameSource } from '../../sources/model-source';
 import { mountDownloadPlan } from './download-plan';
-import { button, element, uniqueId } from './dom';
+import { button, element, uniqueId } from '../../dom';
 
 export interface ModelDownloaderOptions {
   /** An engine of its own: downloading loads the model and unloads it again. */

@@ -15,7 +15,7 @@ import { scanCachedModels } from '../scan';
 import { aboutBytes, formatBytes } from '../format';
 import type { ModelCacheEngine } from '../model-cache-engine';
 import { readStorageFigures } from '../storage';
-import { button, element, uniqueId } from './dom';
+import { button, element, uniqueId } from '../../dom';
 
 export interface ModelManagerOptions {
   engine: ModelCacheEngine;

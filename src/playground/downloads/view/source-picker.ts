@@ -18,7 +18,7 @@ import {
   type ModelSourceId,
 } from '../../sources/model-source';
 import { chooseModelSource, currentModelSource, defaultModelSource, onModelSourceChange } from '../../sources/source-store';
-import { element, uniqueId } from './dom';
+import { element, uniqueId } from '../../dom';
 
 export interface SourcePickerOptions {
   /** CSP texts to check against; default: the page's CSP meta tags. */

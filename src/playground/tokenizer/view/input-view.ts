@@ -1,7 +1,7 @@
 /** The text box and the sample-text buttons. */
 import { PRESETS } from '../presets.ts';
 import { countCharacters, formatInteger } from '../stats.ts';
-import { element, uniqueId } from './dom.ts';
+import { element, uniqueId } from '../../dom.ts';
 
 export interface InputView {
   element: HTMLElement;

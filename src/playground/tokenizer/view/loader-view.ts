@@ -1,7 +1,7 @@
 /** The "load the tokenizers" block: size up front, progress while downloading, error with retry. */
 import type { LoadProgress } from '../client.ts';
 import { formatMegabytes } from '../stats.ts';
-import { element } from './dom.ts';
+import { element } from '../../dom.ts';
 
 export interface DownloadSizes {
   qwenBytes: number;

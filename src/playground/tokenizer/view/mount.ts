@@ -11,7 +11,7 @@ import { PRESETS } from '../presets.ts';
 import type { Tokenized } from '../protocol.ts';
 import { comparisonSentence } from '../summary.ts';
 import { readSharedState, type ViewMode } from '../url-state.ts';
-import { element } from './dom.ts';
+import { element } from '../../dom.ts';
 import { createInputView } from './input-view.ts';
 import { createLoaderView } from './loader-view.ts';
 import { createModeView } from './mode-view.ts';

@@ -4,7 +4,7 @@
  */
 import { URL_TEXT_LIMIT, withSharedState, type ViewMode } from '../url-state.ts';
 import { formatInteger } from '../stats.ts';
-import { element } from './dom.ts';
+import { element } from '../../dom.ts';
 
 export interface ShareView {
   element: HTMLElement;

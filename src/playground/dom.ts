@@ -1,0 +1,45 @@
+/**
+ * The one way the playground's views build elements. Text goes in through textContent only: the
+ * reader's input, URL parameters and model output are untrusted, and a helper without an HTML
+ * path cannot turn them into markup by accident. (The only place that inserts markup is the
+ * answer renderer, and it inserts markdown.ts's sanitized fragment.)
+ */
+
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function button(text: string, className = 'button'): HTMLButtonElement {
+  const node = element('button', className, text);
+  node.type = 'button';
+  return node;
+}
+
+/** Writes only on change: views re-render every frame while an answer streams. */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+export function setHidden(node: HTMLElement, hidden: boolean): void {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
+export function setDisabled(
+  node: HTMLButtonElement | HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  disabled: boolean,
+): void {
+  if (node.disabled !== disabled) node.disabled = disabled;
+}
+
+let counter = 0;
+/** Ids unique on the page even when an island is mounted twice (the article and a test page). */
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${++counter}`;
+}
