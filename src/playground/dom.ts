@@ -38,6 +38,14 @@ export function setDisabled(
   if (node.disabled !== disabled) node.disabled = disabled;
 }
 
+/**
+ * Shows a (possibly clamped) value in a form field. A field the reader is typing in is left alone
+ * unless `force` (after they commit it): rewriting it would move the caret and lose keystrokes.
+ */
+export function writeField(input: HTMLInputElement | HTMLTextAreaElement, value: string, force: boolean): void {
+  if ((force || document.activeElement !== input) && input.value !== value) input.value = value;
+}
+
 let counter = 0;
 /** Ids unique on the page even when an island is mounted twice (the article and a test page). */
 export function uniqueId(prefix: string): string {

@@ -6,7 +6,7 @@
 
 import { SETTING_LIMITS } from '../../chat/chat-session';
 import { isImeEnter } from '../../chat/view/composer';
-import { button, element, setDisabled, setText } from '../../dom';
+import { button, element, setDisabled, setText, writeField } from '../../dom';
 import { field } from '../../chat/view/dom';
 import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';
@@ -121,10 +121,7 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
   /** `force` after the reader commits a field: show the clamped value even though it has focus. */
   function show(values: ArenaSettings, force: boolean): void {
     shown = values;
-    const write = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => {
-      // Rewriting a field while the reader types in it would move the caret and lose keystrokes.
-      if ((force || document.activeElement !== input) && input.value !== value) input.value = value;
-    };
+    const write = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => writeField(input, value, force);
     write(systemPrompt, values.systemPrompt);
     write(temperature, String(values.temperature));
     write(topP, String(values.topP));

@@ -6,7 +6,7 @@
 import type { ChatSession, ChatSettings, ChatState } from '../chat-session';
 import { SETTING_LIMITS } from '../chat-session';
 import { supportsThinking } from '../model-picker';
-import { element, setHidden } from '../../dom';
+import { element, setHidden, writeField } from '../../dom';
 import { field } from './dom';
 
 export interface SettingsPanel {
@@ -66,10 +66,7 @@ export function createSettingsPanel(session: ChatSession, id: string): SettingsP
   /** `force` after the reader commits a field: show the clamped value even though it has focus. */
   function show(settings: ChatSettings, force: boolean): void {
     shown = settings;
-    const write = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => {
-      // Rewriting a field while the reader types in it would move the caret and lose keystrokes.
-      if ((force || document.activeElement !== input) && input.value !== value) input.value = value;
-    };
+    const write = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => writeField(input, value, force);
     write(systemPrompt, settings.systemPrompt);
     write(temperature, String(settings.temperature));
     write(topP, String(settings.topP));
