@@ -4,10 +4,9 @@
  * line, except while an input method is composing (see the chat composer's isImeEnter).
  */
 
-import { SETTING_LIMITS } from '../../chat/chat-session';
 import { isImeEnter } from '../../chat/view/composer';
-import { button, element, setDisabled, setText, writeField } from '../../dom';
-import { field } from '../../chat/view/dom';
+import { button, element, setDisabled, setText } from '../../dom';
+import { createSamplingFields } from '../../chat/view/sampling-fields';
 import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';
 import { createShareLink, type ShareOptions } from './share-link';
@@ -24,16 +23,6 @@ const MODE_HINTS = {
   together: '两个模型同时生成、共用一块显卡，所以各自的速度会比单独运行时低一些；两边受到的影响相同。',
   'one-after-another': '两个模型轮流回答：先模型 A，卸载后再加载模型 B。每一轮都要重新加载（从浏览器缓存读取），会慢一些，但速度数字不受另一个模型干扰。',
 } as const;
-
-function numberInput(min: number, max: number | undefined, step: string): HTMLInputElement {
-  const input = element('input');
-  input.type = 'number';
-  input.inputMode = step === '1' ? 'numeric' : 'decimal';
-  input.min = String(min);
-  if (max !== undefined) input.max = String(max);
-  input.step = step;
-  return input;
-}
 
 export function createPromptForm(arena: ArenaSession, id: string, share: ShareOptions): PromptForm {
   const root = element('div', 'arena-form chat-composer');
@@ -56,24 +45,14 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
 
   const settings = element('details', 'chat-settings');
   settings.append(element('summary', undefined, '对比设置：系统提示词、温度、top_p、最大长度、随机种子（两边相同）'));
-  const systemPrompt = element('textarea', 'chat-system-prompt');
-  systemPrompt.rows = 2;
-  systemPrompt.placeholder = '可以不填。例如：你是一家电子产品网店的客服，回答要简洁、礼貌。';
-  const temperature = numberInput(SETTING_LIMITS.temperature.min, SETTING_LIMITS.temperature.max, '0.05');
-  const topP = numberInput(SETTING_LIMITS.topP.min, SETTING_LIMITS.topP.max, '0.05');
-  const maxTokens = numberInput(SETTING_LIMITS.maxTokens.min, undefined, '1');
-  const seed = numberInput(SETTING_LIMITS.seed.min, SETTING_LIMITS.seed.max, '1');
-  seed.placeholder = '不填则每轮随机抽一个';
-  const numbers = element('div', 'chat-settings-numbers');
-  numbers.append(
-    field(`${id}-temperature`, '温度 temperature', temperature),
-    field(`${id}-top-p`, 'top_p', topP),
-    field(`${id}-max-tokens`, '最大生成长度（词元）', maxTokens),
-    field(`${id}-seed`, '随机种子 seed', seed),
-  );
+  const fields = createSamplingFields(id, {
+    systemHint: '留空时两边各用模型自带的默认设定。',
+    seedPlaceholder: '不填则每轮随机抽一个',
+    onCommit: (patch) => commit(patch),
+  });
   settings.append(
-    field(`${id}-system`, '系统提示词（system）', systemPrompt, '留空时两边各用模型自带的默认设定。'),
-    numbers,
+    fields.systemField,
+    fields.numbers,
     element(
       'p',
       'chat-settings-note',
@@ -118,31 +97,20 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
   });
 
   let shown: ArenaSettings | null = null;
-  /** `force` after the reader commits a field: show the clamped value even though it has focus. */
   function show(values: ArenaSettings, force: boolean): void {
     shown = values;
-    const write = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => writeField(input, value, force);
-    write(systemPrompt, values.systemPrompt);
-    write(temperature, String(values.temperature));
-    write(topP, String(values.topP));
-    write(maxTokens, String(values.maxTokens));
-    write(seed, values.seed === null ? '' : String(values.seed));
+    fields.show(values, force);
   }
   const commit = (patch: Partial<ArenaSettings>) => {
     arena.updateSettings(patch);
     show(arena.getState().settings, true);
   };
-  systemPrompt.addEventListener('change', () => commit({ systemPrompt: systemPrompt.value }));
-  temperature.addEventListener('change', () => commit({ temperature: temperature.valueAsNumber }));
-  topP.addEventListener('change', () => commit({ topP: topP.valueAsNumber }));
-  maxTokens.addEventListener('change', () => commit({ maxTokens: maxTokens.valueAsNumber }));
-  seed.addEventListener('change', () => commit({ seed: seed.value.trim() === '' ? null : seed.valueAsNumber }));
 
   function update(state: ArenaState): void {
     if (state.settings !== shown) show(state.settings, false);
     if (textarea.value !== state.draft) textarea.value = state.draft;
     const narrowest = Math.min(...FAMILIES.map((family) => arena.entry(family)?.contextWindow ?? Infinity));
-    if (Number.isFinite(narrowest)) maxTokens.max = String(narrowest);
+    if (Number.isFinite(narrowest)) fields.maxTokens.max = String(narrowest);
 
     setDisabled(startButton, !arena.canStart);
     setDisabled(stopAllButton, !state.running);
