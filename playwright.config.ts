@@ -11,6 +11,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 30_000,
+  // Islands load their code on demand; on a busy 2-core CI machine that can take longer than 5 s.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
   use: { trace: 'off', screenshot: 'off' },
   webServer: {

@@ -14,12 +14,17 @@ export default defineConfig({
           // Some tests parse the real 10 MB tokenizer files; on a loaded 2-core machine that alone
           // can pass Vitest's 5 s default.
           testTimeout: 30_000,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // CI machines are as small as this one and busier: scripted fake-engine timings and real
+          // cache writes can take seconds there, so waits and tests get room (a hang still fails).
+          testTimeout: 30_000,
+          expect: { poll: { timeout: 10_000 } },
           browser: {
             enabled: true,
             headless: true,
