@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { rootSite, siteUrl } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -43,7 +44,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test(`${rootSite.base}${path} has no violations`, async ({ page }) => {
         // The article is long (about 15,000 elements with its typeset formulas): axe needs time there.
         test.setTimeout(180_000);
-        await page.goto(siteUrl(rootSite) + path, { waitUntil: 'networkidle' });
+        await openSettled(page, siteUrl(rootSite) + path);
         await mountIslands(page);
         const results = await new AxeBuilder({ page }).withTags(tags).analyze();
         expect(describeViolations(results)).toEqual([]);

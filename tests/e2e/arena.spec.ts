@@ -3,6 +3,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { recordTraffic } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 // The default project: Chromium without WebGPU. The arena's own chunk is the only script that
 // holds its vote-history key, which tells it apart from the other islands' mount chunks.
@@ -46,7 +47,7 @@ async function pretendWebGpu(page: Page): Promise<void> {
 test('the arena page renders, says WebGPU is missing, and downloads neither web-llm nor any model', async ({ page, context }) => {
   const traffic = recordTraffic(context);
   const health = watchPageHealth(page);
-  await page.goto('playground/arena/', { waitUntil: 'networkidle' });
+  await openSettled(page, 'playground/arena/');
   await expect(page).toHaveTitle(/同题对比/);
   const main = page.locator('main');
   await expect(main.locator('h1')).toHaveText(/同题对比/);
@@ -71,7 +72,7 @@ test('the arena page renders, says WebGPU is missing, and downloads neither web-
 test('in the article, the arena chunk loads only near section 6, and then says WebGPU is missing', async ({ page, context }) => {
   const traffic = recordTraffic(context);
   const scripts = recordScripts(context);
-  await page.goto('./', { waitUntil: 'networkidle' });
+  await openSettled(page, './');
   await page.waitForTimeout(500);
   expect(await scripts.arenaChunks()).toEqual([]);
   await expect(island(page)).not.toHaveAttribute('data-island-state');
@@ -109,7 +110,7 @@ test('with a WebGPU adapter the whole form renders; a shared link fills it and n
 
 test(`${subSite.base}: the article's arena links to the arena page under the base path`, async ({ page }) => {
   await pretendWebGpu(page);
-  await page.goto(siteUrl(subSite), { waitUntil: 'networkidle' });
+  await openSettled(page, siteUrl(subSite));
   // The root is empty (no height) until mounted, at the end of its section: scroll to it.
   await island(page).evaluate((root) => root.scrollIntoView({ block: 'center' }));
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');

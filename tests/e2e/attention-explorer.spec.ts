@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 // The island's own chunk and the KaTeX runtime it imports: neither may load before the figure is near.
 const ISLAND_CHUNK = /\/_astro\/mount\.[\w-]+\.js$/;
@@ -18,7 +19,7 @@ for (const site of [rootSite, subSite]) {
   test(`${site.base}: the explorer's code is fetched only when section 4 comes near`, async ({ page }) => {
     const health = watchPageHealth(page);
     const paths = () => health.requestedUrls.map((url) => new URL(url).pathname);
-    await page.goto(siteUrl(site), { waitUntil: 'networkidle' });
+    await openSettled(page, siteUrl(site));
     expect(paths().filter((path) => ISLAND_CHUNK.test(path) || KATEX_CHUNK.test(path))).toEqual([]);
     await expect(island(page)).not.toHaveAttribute('data-island-state');
     // Errors while the page itself loads are site-health.spec.ts's business; these are the island's.

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { pageAssets } from '../../scripts/page-weight.mjs';
 import { rootSite, siteUrl } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 const kib = 1024;
 const budget = { firstLoadJsGzip: 30 * kib, totalWithoutFontsGzip: 200 * kib };
@@ -16,7 +17,7 @@ test.use({ serviceWorkers: 'block' });
 async function load(page: Page, path: string) {
   const responses: Response[] = [];
   page.on('response', (response) => responses.push(response));
-  await page.goto(siteUrl(rootSite) + path, { waitUntil: 'networkidle' });
+  await openSettled(page, siteUrl(rootSite) + path);
   // Idle a little longer: a lazy island that wrongly loaded at once would show up now.
   await page.waitForTimeout(500);
   const sized = await Promise.all(

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { recordTraffic } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 // The default project: Chromium without WebGPU, like most readers' phones today. Real web-llm is
 // in the build; these tests check that a reader without WebGPU never downloads it or any model.
@@ -16,7 +17,7 @@ for (const site of [rootSite, subSite]) {
   }) => {
     const traffic = recordTraffic(context);
     const health = watchPageHealth(page);
-    await page.goto(siteUrl(site), { waitUntil: 'networkidle' });
+    await openSettled(page, siteUrl(site));
     const slot = page.locator('section[data-island="chat"]').first();
     const island = slot.locator('[data-island-root="chat"]');
     await expect(island).not.toHaveAttribute('data-island-state');
@@ -48,7 +49,7 @@ test('the playground page hosts the chat island, explains privacy, links back, a
 }) => {
   const traffic = recordTraffic(context);
   const health = watchPageHealth(page);
-  await page.goto('playground/', { waitUntil: 'networkidle' });
+  await openSettled(page, 'playground/');
   await expect(page).toHaveTitle(/Qwen 与 Llama 3/);
   const main = page.locator('main');
   await expect(main.locator('h1')).toHaveText(/在浏览器里试一试/);

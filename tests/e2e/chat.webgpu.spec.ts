@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { answerModelHosts, recordTraffic, WORKER_CHUNK, type ModelHostAnswer } from './chat-network';
+import { openSettled } from './open-settled';
 
 // Chromium's SwiftShader adapter (real WebGPU, no shader-f16) with the real web-llm worker. There
 // is no internet here and no model could run on SwiftShader anyway, so the model hosts are
@@ -10,7 +11,7 @@ const island = (page: Page) => page.locator('[data-island-root="chat"]');
 const loadButton = (page: Page) => island(page).getByRole('button', { name: '加载', exact: true });
 
 async function openPlayground(page: Page): Promise<Locator> {
-  await page.goto('playground/', { waitUntil: 'networkidle' });
+  await openSettled(page, 'playground/');
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
   await expect(island(page).locator('.chat-capability')).toHaveAttribute('data-ok', 'true');
   return island(page);

@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test';
 import { writeServiceWorker } from '../../scripts/publish/integration.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { subSite } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 const close = (server: Server) => new Promise((resolve) => server.close(resolve));
 const builtVersion = (dir: string) => /"version":"([0-9a-f]+)"/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!;
@@ -75,7 +76,7 @@ test('once visited, the article reads offline; a new build takes over and its ol
     await expect.poll(ourCaches).toEqual([cachePrefix + secondVersion]);
 
     // The model page pulls in web-llm (megabytes of script) through the worker; it is not kept.
-    await page.goto(`${url}playground/models/`, { waitUntil: 'networkidle' });
+    await openSettled(page, `${url}playground/models/`);
     const largestKept = await page.evaluate(async (name) => {
       const cache = await caches.open(name);
       const sizes = await Promise.all((await cache.keys()).map(async (key) => (await (await cache.match(key))!.blob()).size));

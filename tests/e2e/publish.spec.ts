@@ -9,6 +9,7 @@ import { siteUrl as publicOrigin, socialImage } from '../../site.config.mjs';
 import { builtPages } from './built-pages';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 type Rule = { path: string; headers: [string, string][] };
 const template: Rule[] = parseHeaders(readFileSync('public/_headers', 'utf8'));
@@ -158,7 +159,7 @@ test.describe('served like a host', () => {
   test('with the header and the meta policy, pages run with no CSP violation and formulas keep their layout', async ({ page }) => {
     const violations = await recordViolations(page);
     const health = watchPageHealth(page);
-    await page.goto(siteUrl(subSite), { waitUntil: 'networkidle' });
+    await openSettled(page, siteUrl(subSite));
     // Bring every island near the viewport so their code runs under the policy too.
     await page.evaluate(async () => {
       for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
@@ -196,7 +197,7 @@ test.describe('served like a host', () => {
       if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreign.push(request.url());
     });
     for (const path of builtPages(rootSite.dir)) {
-      await page.goto(siteUrl(rootSite) + path, { waitUntil: 'networkidle' });
+      await openSettled(page, siteUrl(rootSite) + path);
       await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
       await page.waitForLoadState('networkidle');
     }

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { builtPages } from './built-pages';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 for (const site of [rootSite, subSite]) {
   const pages = builtPages(site.dir).filter((page) => page !== '404.html');
@@ -15,7 +16,7 @@ for (const site of [rootSite, subSite]) {
     for (const path of pages) {
       test(`${site.base}${path} loads with no failed request and no console error`, async ({ page }) => {
         const health = watchPageHealth(page);
-        const response = await page.goto(siteUrl(site) + path, { waitUntil: 'networkidle' });
+        const response = await openSettled(page, siteUrl(site) + path);
         expect(response?.status()).toBe(200);
         await expect(page.locator('main#main')).toBeVisible();
         expect(health.failedRequests).toEqual([]);

@@ -4,6 +4,7 @@ import { PRESETS } from '../../src/playground/tokenizer/presets.ts';
 import { comparisonSentence } from '../../src/playground/tokenizer/summary.ts';
 import { watchPageHealth } from './page-health';
 import { siteUrl, subSite } from './sites.mjs';
+import { openSettled } from './open-settled';
 
 // The served tokenizer files (content-hashed by the build) and the worker that parses them.
 const TOKENIZER_FILE = /\/_astro\/tokenizer\.[\w-]+\.json$/;
@@ -27,7 +28,7 @@ test.describe.configure({ timeout: 90_000 });
 test('on the article, nothing of the tokenizers downloads until the reader types', async ({ page }) => {
   const health = watchPageHealth(page);
   const paths = () => health.requestedUrls.map((url) => new URL(url).pathname);
-  await page.goto('./', { waitUntil: 'networkidle' });
+  await openSettled(page, './');
   // The root is empty (no height) until mounted, and sits below the section's table: scroll to it.
   await island(page).evaluate((root) => root.scrollIntoView({ block: 'center' }));
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
