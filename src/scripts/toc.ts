@@ -1,10 +1,6 @@
-// Highlights the section being read in the table of contents, and folds the contents on narrow
-// screens where it would push the article down.
+// Highlights the section being read in the table of contents.
 export function trackCurrentSection(toc: Element | null): void {
   if (!toc) return;
-  const details = toc.querySelector('details');
-  const wide = matchMedia('(min-width: 72rem)');
-  if (details && !wide.matches) details.open = false;
 
   const links = new Map<string, HTMLAnchorElement>();
   for (const link of toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {

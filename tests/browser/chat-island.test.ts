@@ -199,7 +199,9 @@ describe('model picker and loading', () => {
 describe('chatting', () => {
   test('Enter sends and the answer streams in token by token, then shows metrics', async () => {
     const island = await mountIsland({
-      answers: [{ deltas: ['你好', '！', '我是', '测试', '模型。'], firstDeltaDelayMs: 50, deltaDelayMs: 60 }],
+      // Deltas far enough apart that even a busy machine paints between them: the view draws
+      // at most once per frame, so deltas a few milliseconds apart would rightly arrive together.
+      answers: [{ deltas: ['你好', '！', '我是', '测试', '模型。'], firstDeltaDelayMs: 50, deltaDelayMs: 250 }],
     });
     await load(island);
     // Record every state of the answer the page renders (polling could miss some on a busy machine).
