@@ -58,3 +58,19 @@ for (const site of [rootSite, subSite]) {
     expect(broken).toEqual([]);
   });
 }
+
+for (const site of [rootSite, subSite]) {
+  test(`no page of the build for ${site.base} gives one id to two elements`, () => {
+    const duplicated: string[] = [];
+    for (const page of builtPages(site.dir)) {
+      const html = readFileSync(join(site.dir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+      const seen = new Set<string>();
+      for (const [, id] of html.matchAll(/<[a-z][\w-]*\b[^>]*?\sid="([^"]+)"/g)) {
+        if (seen.has(id!)) duplicated.push(`${page || '/'}: #${id}`);
+        seen.add(id!);
+      }
+    }
+    // Anchors, labels and ARIA references (each citation's preview) find the first element only.
+    expect(duplicated).toEqual([]);
+  });
+}
