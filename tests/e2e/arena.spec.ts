@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { recordTraffic } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
@@ -69,20 +69,37 @@ test('the arena page renders, says WebGPU is missing, and downloads neither web-
   expect(health.consoleErrors).toEqual([]);
 });
 
-test('in the article, the arena chunk loads only near section 6, and then says WebGPU is missing', async ({ page, context }) => {
+test('in the article, each arena (6.3 and the FAQ) loads only when the reader nears it, then says WebGPU is missing', async ({ page, context }) => {
   const traffic = recordTraffic(context);
   const scripts = recordScripts(context);
   await openSettled(page, './');
   await page.waitForTimeout(500);
   expect(await scripts.arenaChunks()).toEqual([]);
-  await expect(island(page)).not.toHaveAttribute('data-island-state');
+  const slots = page.locator('section[data-island="arena"]');
+  await expect(slots).toHaveCount(2);
+  const [comparison, faq] = [slots.nth(0), slots.nth(1)];
+  const rootOf = (slot: Locator) => slot.locator('[data-island-root="arena"]');
+  await expect(rootOf(comparison)).not.toHaveAttribute('data-island-state');
+  await expect(rootOf(faq)).not.toHaveAttribute('data-island-state');
 
-  const slot = page.locator('section[data-island="arena"]');
-  await slot.scrollIntoViewIfNeeded();
-  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  await comparison.scrollIntoViewIfNeeded();
+  await expect(rootOf(comparison)).toHaveAttribute('data-island-state', 'ready');
   expect((await scripts.arenaChunks()).length).toBeGreaterThan(0);
-  await expect(island(page).locator('.chat-capability')).toHaveAttribute('data-ok', 'false');
-  await expect(slot.locator('.island-static')).toContainText('同一个提示词');
+  await expect(rootOf(comparison).locator('.chat-capability')).toHaveAttribute('data-ok', 'false');
+  await expect(comparison.locator('.island-static')).toContainText('同一个提示词');
+  // The FAQ's arena (9.2, on arena-style evaluation) is far below: it waits for the reader.
+  await expect(rootOf(faq)).not.toHaveAttribute('data-island-state');
+
+  await faq.scrollIntoViewIfNeeded();
+  await expect(rootOf(faq)).toHaveAttribute('data-island-state', 'ready');
+  await expect(rootOf(faq).locator('.chat-capability')).toHaveAttribute('data-ok', 'false');
+  await expect(faq.locator('.island-static')).toContainText('竞技场评测');
+  // Two arenas on one page: every id is still unique (labels and ARIA references depend on it).
+  const duplicateIds = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+  });
+  expect(duplicateIds).toEqual([]);
 
   await page.waitForLoadState('networkidle');
   expect(traffic.workerRequests()).toEqual([]);
@@ -111,13 +128,14 @@ test('with a WebGPU adapter the whole form renders; a shared link fills it and n
 test(`${subSite.base}: the article's arena links to the arena page under the base path`, async ({ page }) => {
   await pretendWebGpu(page);
   await openSettled(page, siteUrl(subSite));
+  const comparisonArena = island(page).first();
   // The root is empty (no height) until mounted, at the end of its section: scroll to it.
-  await island(page).evaluate((root) => root.scrollIntoView({ block: 'center' }));
-  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
-  const link = island(page).locator('a.arena-share-link');
+  await comparisonArena.evaluate((root) => root.scrollIntoView({ block: 'center' }));
+  await expect(comparisonArena).toHaveAttribute('data-island-state', 'ready');
+  const link = comparisonArena.locator('a.arena-share-link');
   const arenaPage = `${siteUrl(subSite)}playground/arena/`;
   await expect(link).toHaveAttribute('href', arenaPage);
-  await island(page).getByRole('button', { name: '推理（9.2 节） · English' }).click();
+  await comparisonArena.getByRole('button', { name: '推理（9.2 节） · English' }).click();
   await expect.poll(async () => (await link.getAttribute('href'))?.startsWith(`${arenaPage}?prompt=Apples`)).toBe(true);
   expect(new URL(page.url()).search).toBe('');
 });
