@@ -144,6 +144,8 @@ test('on a 360 px phone the arena fits the screen', async ({ page }) => {
   await pretendWebGpu(page);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('playground/arena/');
+  // On a phone the notes on reading results come first; the reader scrolls down to the demo.
+  await page.getByRole('heading', { name: '对比演示' }).scrollIntoViewIfNeeded();
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
   await expect(island(page).locator('.arena-columns')).toBeVisible();
   const [a, b] = await island(page).locator('.arena-side').all();
