@@ -13,18 +13,10 @@ import type { ModelFamily } from '../../src/playground/catalogue';
 import { mountArena, type MountedArena } from '../../src/playground/arena/mount';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';
 import type { PageUrl } from '../../src/playground/arena/view/share-link';
+import { SWIFTSHADER } from '../fixtures/environments';
 import { FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
 
-const GiB = 1024 ** 3;
-const GPU: EnvironmentDescription = {
-  isSecureContext: true,
-  hasNavigatorGpu: true,
-  adapter: {
-    features: [],
-    limits: { maxBufferSize: GiB, maxStorageBufferBindingSize: GiB },
-    info: { vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader test adapter' },
-  },
-};
+const GPU = SWIFTSHADER;
 
 const QWEN = 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC';
 const LLAMA = 'Llama-3.2-1B-Instruct-q4f32_1-MLC';

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { EnvironmentDescription } from '../../src/playground/capability';
 import type { ModelFamily } from '../../src/playground/catalogue';
 import { ArenaSession, lastAnswer, type ArenaSessionOptions } from '../../src/playground/arena/arena-session';
+import { NOTICES } from '../../src/playground/chat/chat-session';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';
 import type { ChatRequest, ChatStream, LoadOptions } from '../../src/playground/engine/chat-engine';
 import { FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
@@ -202,6 +203,38 @@ describe('a round', () => {
     await arena.start();
     expect(arena.canVote).toBe(false);
     expect(arena.getState()).toMatchObject({ revealed: true, notice: expect.stringMatching(/不能投票/) });
+  });
+});
+
+describe('another demo on the page loads a model', () => {
+  test('the arena is asked first: onWillLoad comes before either side loads', async () => {
+    const order: string[] = [];
+    const { arena, log } = setup({}, { onWillLoad: () => order.push(`others released before: ${log.join(', ') || 'nothing'}`) });
+    await arena.checkCapability();
+    await arena.load();
+    expect(order[0]).toBe('others released before: nothing');
+    expect(arena.hasModelLoaded('qwen') && arena.hasModelLoaded('llama')).toBe(true);
+  });
+
+  test('release stops a running round, keeps what was written, and unloads both sides', async () => {
+    const { arena, log } = setup({
+      qwen: { answers: [{ deltas: ['一', '二', '三', '四', '五', '六'], deltaDelayMs: 30 }] },
+      llama: { answers: [{ deltas: ['one', ' two', ' three', ' four', ' five', ' six'], deltaDelayMs: 30 }] },
+    });
+    await arena.checkCapability();
+    arena.setDraft('数到六');
+    const round = arena.start();
+    await until(() => bothStreaming(arena));
+    arena.release();
+    await round;
+
+    expect(arena.getState().running).toBe(false);
+    for (const family of ['qwen', 'llama'] as const) {
+      const state = arena.sides[family].session.getState();
+      expect(state).toMatchObject({ status: 'idle', loadedModelId: null, notice: NOTICES.released });
+      expect(lastAnswer(state)?.content.length, family).toBeGreaterThan(0);
+      expect(log, family).toContain(`${family} unload`);
+    }
   });
 });
 

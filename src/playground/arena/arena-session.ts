@@ -90,6 +90,8 @@ export interface ArenaSessionOptions {
   now?: () => number;
   /** Wall clock for dates (Date.now). */
   clock?: () => number;
+  /** Called before either side loads a model, so other demos on the page can free the GPU. */
+  onWillLoad?: () => void;
 }
 
 interface Side {
@@ -174,6 +176,7 @@ export class ArenaSession {
         // A 重试 from one side's error panel loads outside the arena's own sequence; when the pair
         // does not fit in VRAM together, the other model has to make room.
         onWillLoad: () => {
+          options.onWillLoad?.();
           if (this.plan?.mode === 'one-after-another') this.sides[otherFamily(family)].session.release();
         },
       });
@@ -449,6 +452,15 @@ export class ArenaSession {
 
   stopAll(): void {
     for (const family of FAMILIES) this.stop(family);
+  }
+
+  /**
+   * Frees the GPU for another demo on the page: a running round stops (what was written stays on
+   * screen) and both models unload.
+   */
+  release(): void {
+    this.stopAll();
+    for (const family of FAMILIES) this.sides[family].session.release();
   }
 
   /** Clears the answers and the prompt; loaded models stay loaded. */

@@ -9,6 +9,7 @@ import type { ModelFamily } from '../catalogue';
 import type { EnvironmentDescription } from '../capability';
 import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
+import { joinGpuTenants } from '../gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { ArenaSession, type VoteStorage } from './arena-session';
 import { decodeSharedRound } from './share-url';
@@ -68,13 +69,15 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
   const shared = syncUrl ? decodeSharedRound(new URL(url.current()).searchParams) : null;
   const level = Number(data.headingLevel);
 
-  const arena = new ArenaSession({
+  const arena: ArenaSession = new ArenaSession({
     // Asked on every call, so a download-source change made elsewhere on the site applies here too.
     engineFactory: options.engineFactory ?? (() => new WorkerChatEngine({ source: currentModelSource })),
     storage: options.storage === undefined ? pageStorage() : options.storage,
     ...(options.probe === undefined ? {} : { probe: options.probe }),
     ...(options.random === undefined ? {} : { random: options.random }),
+    onWillLoad: () => tenancy.claim(),
   });
+  const tenancy = joinGpuTenants(arena);
   const view = createArenaView(arena, {
     id: `arena-${++mountCount}`,
     headingLevel: level >= 2 && level <= 5 ? level : 4,
@@ -91,6 +94,7 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
     flush: view.flush,
     async destroy() {
       view.destroy();
+      tenancy.leave();
       root.replaceChildren();
       await arena.dispose();
     },

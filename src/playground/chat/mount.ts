@@ -9,6 +9,7 @@
 import type { EnvironmentDescription } from '../capability';
 import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
+import { joinGpuTenants } from '../gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { ChatSession } from './chat-session';
 import { createChatView } from './view/chat-view';
@@ -28,8 +29,6 @@ export interface MountedChat {
   destroy(): Promise<void>;
 }
 
-/** Every island on the page: two models loaded at once would need their VRAM added up. */
-const mountedSessions = new Set<ChatSession>();
 let mountCount = 0;
 
 /** The island contract (scripts/islands.ts): production engine, real probe. */
@@ -43,11 +42,9 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
   const session: ChatSession = new ChatSession({
     engine,
     ...(options.probe === undefined ? {} : { probe: options.probe }),
-    onWillLoad: () => {
-      for (const other of mountedSessions) if (other !== session) other.release();
-    },
+    onWillLoad: () => tenancy.claim(),
   });
-  mountedSessions.add(session);
+  const tenancy = joinGpuTenants(session);
   const view = createChatView(session, {
     id: `chat-${++mountCount}`,
     reloadPage: options.reloadPage ?? (() => location.reload()),
@@ -61,7 +58,7 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
     flush: view.flush,
     async destroy() {
       view.destroy();
-      mountedSessions.delete(session);
+      tenancy.leave();
       root.replaceChildren();
       await engine.dispose();
     },
