@@ -173,4 +173,17 @@ test('under a sub-path the tokenizer files are served below the base path', asyn
   expect(files).toHaveLength(2);
   for (const path of files) expect(path.startsWith(`${subSite.base}_astro/`)).toBe(true);
   expect(health.failedRequests).toEqual([]);
+
+  // Meta's licence asks that whoever serves the tokenizer also provides the licence, the notice
+  // and "Built with Meta Llama 3": the island links this site's own copy, under the base path.
+  const licence = island(page).locator('.tok-licence');
+  await expect(licence).toContainText('Built with Meta Llama 3');
+  await expect(licence).toContainText('Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.');
+  const href = await licence.getByRole('link', { name: 'Meta Llama 3 Community License' }).getAttribute('href');
+  expect(href).toBe(`${subSite.base}licenses/meta-llama-3/LICENSE.txt`);
+  const text = await (await page.request.get(new URL(href!, page.url()).href)).text();
+  expect(text.startsWith('META LLAMA 3 COMMUNITY LICENSE AGREEMENT')).toBe(true);
+  expect(text).toContain('provide a copy of this Agreement with any such Llama Materials');
+  const notice = await page.request.get(`${siteUrl(subSite)}licenses/meta-llama-3/NOTICE.txt`);
+  expect(await notice.text()).toContain('Meta Llama 3 is licensed under the Meta Llama 3 Community License');
 });

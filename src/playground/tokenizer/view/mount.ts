@@ -124,14 +124,15 @@ export function mount(root: HTMLElement): void {
     }
   }
 
-  // Serving Meta's tokenizer file is distributing Llama Materials: its licence asks for this notice.
+  // Serving Meta's tokenizer file is distributing Llama Materials: its licence asks for a copy of
+  // the licence with them (served by this site), this notice, and "Built with Meta Llama 3".
   const licence = element('p', 'tok-licence');
   const licenceLink = element('a', undefined, 'Meta Llama 3 Community License');
-  licenceLink.href = 'https://github.com/meta-llama/llama3/blob/main/LICENSE';
+  licenceLink.href = data.llamaLicenceHref ?? 'https://github.com/meta-llama/llama3/blob/main/LICENSE';
   licence.append(
     'Llama 3 的分词器文件（tokenizer.json）依 ',
     licenceLink,
-    ' 提供：Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved. Qwen 的分词器文件依 Apache-2.0 许可提供。',
+    '（许可协议全文）提供：Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved. Qwen 的分词器文件依 Apache-2.0 许可提供。',
   );
 
   const island = element('div', 'tok-island');
