@@ -51,3 +51,23 @@ let counter = 0;
 export function uniqueId(prefix: string): string {
   return `${prefix}-${++counter}`;
 }
+
+/**
+ * Whether keyboard focus has left the view's controls: it is outside `root`, or on a control that
+ * was just disabled or hidden (focus would otherwise fall back to the start of the page).
+ */
+export function focusWasLost(root: HTMLElement): boolean {
+  const active = document.activeElement as HTMLElement | null;
+  return (
+    active === null ||
+    active === document.body ||
+    !root.contains(active) ||
+    (active as HTMLButtonElement).disabled === true ||
+    active.closest('[hidden]') !== null
+  );
+}
+
+/** Focuses `target` if the reader can reach it. */
+export function focusIfUsable(target: HTMLButtonElement | HTMLTextAreaElement): void {
+  if (!target.disabled && target.closest('[hidden]') === null) target.focus();
+}

@@ -6,7 +6,8 @@
  * the frame and finishing a large burst over the following frames.
  */
 
-import { element, setHidden, setText } from '../../dom';
+import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../dom';
+import { frameRenderer } from '../../frame-renderer';
 import type { ArenaSession, ArenaState } from '../arena-session';
 import { createExportPanel } from './export-panel';
 import { createPromptForm } from './prompt-form';
@@ -57,8 +58,6 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   main.append(form.element, notice, columns, votes.element, exportPanel.element);
   root.append(intro, setup.element, main);
 
-  let frame = 0;
-
   /** Returns false when an answer needs another frame to finish. */
   function render(markdownMsPerSide = Infinity): boolean {
     const state = arena.getState();
@@ -85,39 +84,21 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
    * want next rather than let it fall back to the start of the page.
    */
   function keepFocus(state: ArenaState): void {
-    const active = document.activeElement as HTMLElement | null;
-    const lost =
-      active === null ||
-      active === document.body ||
-      !root.contains(active) ||
-      (active as HTMLButtonElement).disabled === true ||
-      active.closest('[hidden]') !== null;
-    if (!lost) return;
-    const target = state.running ? form.stopAllButton : arena.canVote ? votes.firstVoteButton : form.textarea;
-    if (!target.disabled && target.closest('[hidden]') === null) target.focus();
+    if (!focusWasLost(root)) return;
+    focusIfUsable(state.running ? form.stopAllButton : arena.canVote ? votes.firstVoteButton : form.textarea);
   }
 
-  function onFrame(): void {
-    frame = 0;
-    if (!render(MARKDOWN_MS_PER_SIDE)) frame = requestAnimationFrame(onFrame);
-  }
-
-  const unsubscribe = arena.subscribe(() => {
-    if (frame === 0) frame = requestAnimationFrame(onFrame);
-  });
+  const frames = frameRenderer(() => render(MARKDOWN_MS_PER_SIDE), render);
+  const unsubscribe = arena.subscribe(frames.schedule);
   render();
 
   return {
     element: root,
-    flush() {
-      if (frame !== 0) cancelAnimationFrame(frame);
-      frame = 0;
-      render();
-    },
+    flush: frames.flush,
     destroy() {
       unsubscribe();
       form.destroy();
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
     },
   };
 }

@@ -11,7 +11,8 @@
 import type { ChatSession, ChatState } from '../chat-session';
 import { statusText } from '../status-text';
 import { createComposer } from './composer';
-import { element, setText } from '../../dom';
+import { element, focusIfUsable, focusWasLost, setText } from '../../dom';
+import { frameRenderer } from '../../frame-renderer';
 import { createErrorPanel } from './error-panel';
 import { createProgressPanel } from './progress-panel';
 import { createSettingsPanel } from './settings-panel';
@@ -60,7 +61,6 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
   conversation.append(settings.element, transcript.element, composer.element);
   root.append(intro, status, setup.element, progress.element, errorPanel.element, conversation);
 
-  let frame = 0;
   let earliestNextRender = 0;
   let lastStatus: ChatState['status'] | null = null;
 
@@ -89,14 +89,7 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
    * let it fall back to the page's start.
    */
   function keepFocus(state: ChatState): void {
-    const active = document.activeElement as HTMLElement | null;
-    const lost =
-      active === null ||
-      active === document.body ||
-      !root.contains(active) ||
-      (active as HTMLButtonElement).disabled === true ||
-      active.closest('[hidden]') !== null;
-    if (!lost) return;
+    if (!focusWasLost(root)) return;
     const target =
       state.status === 'loading'
         ? progress.cancelButton
@@ -107,36 +100,26 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
           : state.status === 'ready' || state.status === 'generating'
             ? composer.textarea
             : setup.loadButton;
-    if (!target.disabled && target.closest('[hidden]') === null) target.focus();
+    focusIfUsable(target);
   }
 
-  function onFrame(time: number): void {
-    frame = 0;
-    if (time < earliestNextRender) {
-      frame = requestAnimationFrame(onFrame);
-      return;
-    }
+  const frames = frameRenderer((time) => {
+    if (time < earliestNextRender) return false;
     const started = performance.now();
     const complete = render(started + MARKDOWN_MS_PER_FRAME);
     earliestNextRender = started + (performance.now() - started) * RENDER_BUDGET_RATIO;
-    if (!complete && frame === 0) frame = requestAnimationFrame(onFrame);
-  }
+    return complete;
+  }, render);
 
-  const unsubscribe = session.subscribe(() => {
-    if (frame === 0) frame = requestAnimationFrame(onFrame);
-  });
+  const unsubscribe = session.subscribe(frames.schedule);
   render();
 
   return {
     element: root,
-    flush() {
-      if (frame !== 0) cancelAnimationFrame(frame);
-      frame = 0;
-      render();
-    },
+    flush: frames.flush,
     destroy() {
       unsubscribe();
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
     },
   };
 }
