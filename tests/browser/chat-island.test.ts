@@ -306,6 +306,25 @@ describe('chatting', () => {
     expect(body.textContent).toContain('<img src=x onerror=');
   });
 
+  test.each([
+    // marked overflows the stack from about 3,000 in a frame callback, 5,000 at the top level.
+    ['10,000 “>” in a row', Array.from({ length: 250 }, () => '>'.repeat(40)), '>'.repeat(40)],
+    ['16 KB of “_a_a…”', Array.from({ length: 256 }, () => '_a'.repeat(32)), '_a_a_a_a'],
+  ])('an answer of %s ends consistent: text shown, 停止 off, 发送 enabled, status right', async (_name, deltas, shown) => {
+    const island = await mountIsland({ answers: [{ deltas: [...deltas, '\n\n答完了'] }] });
+    await load(island);
+    await ask(island, '输出很多符号');
+    const answer = await answered(island);
+    expect(answer.dataset.state).toBe('done');
+    const body = answer.querySelector('.chat-answer')!.textContent!;
+    expect(body).toContain(shown);
+    expect(body).toContain('答完了');
+    expect(buttonNamed(island, '停止').disabled).toBe(true);
+    await userEvent.fill(prompt(island), '下一个问题');
+    expect(buttonNamed(island, '发送').disabled).toBe(false);
+    expect(status(island)).toBe('回答完成。');
+  });
+
   test('Chinese and emoji split across deltas never show “�”', async () => {
     // How web-llm streams a character whose bytes span two tokens: a placeholder first, the whole
     // character in the next delta; an emoji may also arrive as two UTF-16 halves.
