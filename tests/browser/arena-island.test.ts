@@ -222,6 +222,24 @@ describe('a round', () => {
     expect(chats(island.engines.qwen)).toHaveLength(2);
   });
 
+  test('a side whose model library was cached as junk offers to delete its files; that deletes and loads it again', async () => {
+    const junk = 'CompileError: WebAssembly.instantiate(): expected magic word 00 61 73 6d, found 3c 21 44 4f @+0';
+    const island = await mountIsland({ scripts: { qwen: SPEEDS.qwen, llama: { loads: [{ failWith: junk }, {}] } } });
+    await ask(island, '你好');
+    await finished(island);
+    const error = side(island, 'B').querySelector<HTMLElement>('.chat-error')!;
+    expect(visible(error)).toBe(true);
+    expect(error.dataset.kind).toBe('corrupt-model-library');
+    const repair = error.querySelector<HTMLButtonElement>('button[data-action]')!;
+    expect(repair.textContent).toBe('删除这个模型已下载的文件并重新下载');
+    await userEvent.click(repair);
+    await expect.poll(() => status(island, 'B')).toBe('模型 B：已加载。');
+    const calls = island.engines.llama!.calls.filter((c) => c.method === 'load' || c.method === 'deleteCached');
+    expect(calls.map((c) => c.method)).toEqual(['load', 'deleteCached', 'load']);
+    expect(calls[1]).toMatchObject({ modelId: LLAMA });
+    expect(visible(error)).toBe(false);
+  });
+
   test('stopping one side ends only that answer', async () => {
     const slow = { answers: [{ deltas: Array.from({ length: 30 }, (_, i) => `第${i}句。`), deltaDelayMs: 40 }] };
     const island = await mountIsland({ scripts: { qwen: slow, llama: slow } });

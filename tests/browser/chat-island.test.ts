@@ -167,6 +167,23 @@ describe('model picker and loading', () => {
     expect(island.engine.calls.filter((c) => c.method === 'load')).toHaveLength(2);
   });
 
+  test('a config cached as an HTML page: the error offers to delete the model’s files, which deletes them and really loads again', async () => {
+    const html = 'SyntaxError: Unexpected token \'<\', "<!DOCTYPE "... is not valid JSON';
+    const island = await mountIsland({ loads: [{ failWith: html }, {}] });
+    await userEvent.click(one(island, '.chat-load'));
+    await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
+    expect(one(island, '.chat-error-message').textContent).toMatch(/返回了一个网页.*重试也会读到同一个坏文件/);
+    expect(visible(one(island, '.chat-error-details'))).toBe(false);
+    const repair = buttonNamed(island, '删除这个模型已下载的文件并重新下载');
+    expect(document.activeElement).toBe(repair);
+    await userEvent.click(repair);
+    await expect.poll(() => status(island)).toMatch(/已加载/);
+    const [failed, deleted, reloaded] = island.engine.calls.filter((c) => c.method === 'load' || c.method === 'deleteCached');
+    expect([failed?.method, deleted?.method, reloaded?.method]).toEqual(['load', 'deleteCached', 'load']);
+    expect(deleted).toMatchObject({ modelId: (failed as { modelId: string }).modelId });
+    expect(reloaded).toMatchObject({ modelId: (failed as { modelId: string }).modelId });
+  });
+
   test('an unrecognised error keeps its first line in collapsed details, never a stack trace', async () => {
     const island = await mountIsland({
       loads: [{ failWith: 'Error: tvm runtime exploded\n    at foo (index.js:1:2)\n    at bar (index.js:3:4)' }],
