@@ -12,7 +12,7 @@ import type { EnvironmentDescription } from '../../src/playground/capability';
 import type { ModelFamily } from '../../src/playground/catalogue';
 import { mountArena, type MountedArena } from '../../src/playground/arena/mount';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';
-import type { PageUrl } from '../../src/playground/arena/view/share-link';
+import type { PageUrl } from '../../src/playground/share/view/share-link';
 import { SWIFTSHADER } from '../fixtures/environments';
 import { FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
 
@@ -417,6 +417,20 @@ describe('export and sharing', () => {
     expect(opened.created).toEqual([]);
     expect(opened.mounted.arena.getState().round).toBeNull();
     expect(status(opened, 'A')).toBe('模型 A：尚未加载。');
+  });
+
+  test('a prompt too long for a link (2,000 Chinese characters, 18 KB encoded) stays out of the address, and the page says so', async () => {
+    const page = await mountIsland({ syncUrl: true, href: 'http://127.0.0.1:4400/playground/arena/?fbclid=abc' });
+    page.mounted.flush();
+    expect(page.replaced).toEqual([]);
+    await userEvent.fill(prompt(page), '短的提示词');
+    await expect.poll(() => page.replaced.at(-1) ?? '').toMatch(/prompt=/);
+    await userEvent.fill(prompt(page), '请'.repeat(2000));
+    await expect.poll(() => one(page, '.arena-share').textContent).toMatch(/提示词太长，放不进链接.*链接里不含提示词/);
+    await expect.poll(() => new URL(page.replaced.at(-1)!).searchParams.has('prompt')).toBe(false);
+    const address = new URL(page.replaced.at(-1)!);
+    expect(new TextEncoder().encode(address.search).byteLength).toBeLessThanOrEqual(2000);
+    expect(address.searchParams.get('fbclid')).toBe('abc');
   });
 
   test('in the article the address is left alone and a link opens the arena page with the form', async () => {

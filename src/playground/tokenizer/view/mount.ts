@@ -10,7 +10,7 @@ import { FAMILIES, type PerFamily } from '../families.ts';
 import { PRESETS } from '../presets.ts';
 import type { Tokenized } from '../protocol.ts';
 import { comparisonSentence } from '../summary.ts';
-import { readSharedState, type ViewMode } from '../url-state.ts';
+import { readSharedState, shareStateOf, type ViewMode } from '../url-state.ts';
 import { element } from '../../dom.ts';
 import { createInputView } from './input-view.ts';
 import { createLoaderView } from './loader-view.ts';
@@ -51,14 +51,14 @@ export function mount(root: HTMLElement): void {
     () => startLoading(),
   );
   const input = createInputView(shared.text ?? PRESETS[0]!.text, () => {
-    share.update(input.text(), view);
+    share.update(shareStateOf(input.text(), view));
     if (status === 'idle') startLoading();
     else if (status === 'ready') scheduleTokenize(120);
   });
   const modes = createModeView(view, (mode) => {
     view = mode;
     chatNote.hidden = view !== 'chat';
-    share.update(input.text(), view);
+    share.update(shareStateOf(input.text(), view));
     if (status === 'ready') scheduleTokenize(0);
   });
   const share = createShareView(syncUrl, data.shareHref ?? '/');
@@ -147,7 +147,7 @@ export function mount(root: HTMLElement): void {
     share.element,
     licence,
   );
-  share.update(input.text(), view);
+  share.update(shareStateOf(input.text(), view));
   root.replaceChildren(island);
   root.hidden = false;
 }
