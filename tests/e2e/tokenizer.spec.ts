@@ -127,6 +127,21 @@ test('the text and the view round-trip through the URL', async ({ page }) => {
   await expect(panel(page, 'llama3').locator('.tok-ids')).toHaveText(`[${ids.join(', ')}]`);
 });
 
+test('the address stays plain until the reader types, and a text too long for a link stays out of it', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  // Loading and counting the default text happens after the page has set up its share link.
+  await loadTokenizers(page);
+  await expect(panel(page, 'qwen').locator('.tok-stats')).toContainText(/\d/);
+  expect(new URL(page.url()).search).toBe('');
+
+  // 300 Chinese characters are 2,700 bytes once percent-encoded.
+  await island(page).getByLabel(/^要切分的文字/).fill('中'.repeat(300));
+  await expect(island(page).locator('.tok-share')).toContainText('文字太长，放不进链接');
+  await island(page).getByRole('radio', { name: 'token id' }).check();
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('ids');
+  expect(new URL(page.url()).searchParams.has('text')).toBe(false);
+});
+
 test('a hostile text from the URL stays text', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -163,6 +178,25 @@ test('a failed download shows a Chinese error, and Retry works', async ({ page }
   await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
   await expect(alert).toBeHidden();
   await expect(island(page).locator('.tok-summary')).toHaveText(/^这段文字 Qwen 需要 \d+ 个 token/);
+});
+
+test('a tokenizer file answered with an HTML page: the error says so in Chinese, the browser’s English only under 技术细节', async ({ page }) => {
+  await page.route(TOKENIZER_FILE, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>请先登录</body></html>' }),
+  );
+  await page.goto(PLAYGROUND);
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  await island(page)
+    .getByRole('button', { name: /^加载分词器/ })
+    .click();
+  const alert = island(page).getByRole('alert');
+  await expect(alert.locator('.tok-error-text')).toHaveText(/分词器文件内容不对.*返回了一个网页/);
+  await expect(alert.locator('.tok-error-text')).not.toContainText(/JSON|Unexpected|token/);
+  const details = alert.locator('details');
+  await expect(details).not.toHaveAttribute('open');
+  await expect(details.locator('p')).toBeHidden();
+  await details.locator('summary').click();
+  await expect(details.locator('p')).toContainText('JSON');
 });
 
 test('under a sub-path the tokenizer files are served below the base path', async ({ page }) => {

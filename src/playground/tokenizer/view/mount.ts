@@ -13,7 +13,7 @@ import { comparisonSentence } from '../summary.ts';
 import { readSharedState, shareStateOf, type ViewMode } from '../url-state.ts';
 import { element } from '../../dom.ts';
 import { createInputView } from './input-view.ts';
-import { createLoaderView } from './loader-view.ts';
+import { createLoaderView, type LoadErrorText } from './loader-view.ts';
 import { createModeView } from './mode-view.ts';
 import { createPanelView } from './panel-view.ts';
 import { createShareView } from './share-view.ts';
@@ -26,13 +26,23 @@ const number = (value: string | undefined) => {
   return Number.isFinite(parsed) && parsed > 0 ? parsed : 0;
 };
 
-export function loadErrorMessage(error: unknown): string {
+/**
+ * The reader is told in Chinese what went wrong; the browser's own English text (e.g. "Unexpected
+ * token '<' … is not valid JSON" for an HTML page served instead of the file) goes under 技术细节.
+ */
+export function loadErrorMessage(error: unknown): LoadErrorText {
   if (error instanceof TokenizerLoadError && error.kind === 'download') {
     const reason = error.status ? `服务器返回 HTTP ${error.status}` : '网络连接出错';
-    return `分词器文件下载失败（${reason}）。请检查网络后点击“重试”。`;
+    return { message: `分词器文件下载失败（${reason}）。请检查网络后点击“重试”。`, details: error.message };
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return `分词器无法加载（${detail}）。请点击“重试”；如果仍然失败，请刷新页面。`;
+  const details = error instanceof Error ? error.message : String(error);
+  const notJson = /JSON/.test(details);
+  return {
+    message: notJson
+      ? '下载到的分词器文件内容不对，无法解析（多半是网络或服务器返回了一个网页）。请点击“重试”；如果仍然失败，请刷新页面。'
+      : '分词器无法加载。请点击“重试”；如果仍然失败，请刷新页面。',
+    details,
+  };
 }
 
 export function mount(root: HTMLElement): void {
