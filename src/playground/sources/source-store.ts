@@ -7,9 +7,11 @@
  * this page through an in-page event, and other tabs through the `storage` event.
  */
 
+import { readStorage, storageKey } from '../../lib/storage-key';
 import { parseModelSourceSetting, readSourceSetting, sourceSetting, type ModelSource } from './model-source';
 
-export const SOURCE_STORAGE_KEY = 'model-source';
+/** Prefixed with the site's base path (lib/storage-key.ts). */
+export const SOURCE_STORAGE_KEY = storageKey('model-source');
 const CHANGE_EVENT = 'model-source-change';
 
 /** What the site was built with (PUBLIC_MODEL_SOURCE, see docs/self-hosting.md). */
@@ -18,7 +20,7 @@ export function defaultModelSource(): ModelSource {
   return parseModelSourceSetting(typeof raw === 'string' ? raw : undefined);
 }
 
-type ReadableStorage = Pick<Storage, 'getItem'>;
+type ReadableStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 type WritableStorage = Pick<Storage, 'setItem' | 'removeItem'>;
 
 function pageStorage(): Storage | null {
@@ -41,7 +43,7 @@ export function currentModelSource(storage: ReadableStorage | null = pageStorage
   if (unsavedChoice !== undefined) return unsavedChoice.source ?? defaultModelSource();
   let stored: string | null = null;
   try {
-    stored = storage?.getItem(SOURCE_STORAGE_KEY) ?? null;
+    stored = storage === null ? null : readStorage(storage, 'model-source');
   } catch {
     stored = null;
   }
