@@ -87,8 +87,14 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
 
 /** Inline Markdown longer than this is shown as text: its parse alone could take a long task. */
 const MAX_INLINE_CHARS = 5000;
-/** A block whose inline parse took longer is shown as text while it keeps growing. */
+/** A block whose inline parse took longer is shown as text while it keeps growing… */
 const SLOW_BLOCK_MS = 10;
+/**
+ * …if it is this long: below it no Markdown is slow to parse (16 KB of `_a_a…` takes 420 ms,
+ * 2,000 characters about 6 ms), so a slow render there was a pause of the whole page (garbage
+ * collection, a busy machine), not the block's fault.
+ */
+const SLOW_BLOCK_MIN_CHARS = 2000;
 
 interface Block {
   /** The token's type and source: same key, same HTML. */
@@ -175,7 +181,7 @@ class BlockRenderer {
       const single = Object.assign([block.token], { links: lexed.links }) as TokensList;
       const fragment = getPurifier().sanitize(marked.parser(single) as string, CONFIG);
       revealLinkDestinations(fragment);
-      if (performance.now() - started > SLOW_BLOCK_MS) this.slowSources = [...this.slowSources.slice(-7), raw];
+      if (raw.length >= SLOW_BLOCK_MIN_CHARS && performance.now() - started > SLOW_BLOCK_MS) this.slowSources = [...this.slowSources.slice(-7), raw];
       return fragment;
     } catch {
       return plainText(raw);
