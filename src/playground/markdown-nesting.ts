@@ -5,7 +5,7 @@
  * line are escaped — they stay visible as text, they just stop opening another level.
  */
 
-export const MAX_NESTING_DEPTH = 16;
+export const MAX_NESTING_DEPTH = 8;
 
 /** One container marker: a quote `>`, or a bullet / ordered-list marker followed by a blank. */
 const MARKER = /^[ \t]*(?:(>)|([-+*])(?=[ \t])|(\d{1,9})([.)])(?=[ \t]))[ \t]?/;

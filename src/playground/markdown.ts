@@ -20,7 +20,7 @@
  * Model output can also be built to hurt the renderer, so rendering never throws and never
  * blocks for long: nesting is bounded (markdown-nesting.ts); a block that fails is shown as
  * plain text; and inline Markdown that is too long, or that proved slow once (marked's emphasis
- * matching is quadratic: 16 KB of `_a_a…` takes 400 ms), is shown as plain text as well.
+ * matching is quadratic: 16 KB of `_a_a…` takes 420 ms), is shown as plain text as well.
  */
 
 import DOMPurify, { type Config } from 'dompurify';
@@ -169,14 +169,18 @@ class BlockRenderer {
   render(block: Block, lexed: LexedText): DocumentFragment {
     const { raw } = block.token;
     const { lexer } = lexed;
-    if (lexer === null || this.isSlow(raw)) return plainText(raw);
+    if (lexer === null) return plainText(raw);
     try {
       const started = performance.now();
+      const slow = this.isSlow(raw);
       for (const { src, tokens } of block.inline) {
-        if (src.length > MAX_INLINE_CHARS) return plainText(raw);
-        // As Lexer.lex() does for each queued inline source.
-        lexer.state.inRawBlock = false;
-        lexer.inlineTokens(src, tokens);
+        // The block keeps its structure (quotes, lists, tables); only its text is not parsed.
+        if (slow || src.length > MAX_INLINE_CHARS) tokens.push({ type: 'text', raw: src, text: src, escaped: false } as Tokens.Text);
+        else {
+          // As Lexer.lex() does for each queued inline source.
+          lexer.state.inRawBlock = false;
+          lexer.inlineTokens(src, tokens);
+        }
       }
       const single = Object.assign([block.token], { links: lexed.links }) as TokensList;
       const fragment = getPurifier().sanitize(marked.parser(single) as string, CONFIG);
