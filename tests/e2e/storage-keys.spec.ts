@@ -3,6 +3,7 @@
 // moves over — applied before first paint by the inline script, within the page's CSP.
 import { expect, test } from '@playwright/test';
 import { siteUrl, subSite } from './sites.mjs';
+import { recordThemeAtFirstPaint, themeAtFirstPaint } from './theme-at-first-paint';
 
 test('a theme under the old bare key is applied before first paint and moves to the base-path key', async ({ page }) => {
   const violations: string[] = [];
@@ -10,14 +11,7 @@ test('a theme under the old bare key is applied before first paint and moves to 
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.addInitScript(() => {
-    const observer = new MutationObserver(() => {
-      if (!document.body) return;
-      (window as unknown as { themeAtBody: string | null }).themeAtBody = document.documentElement.dataset.theme ?? null;
-      observer.disconnect();
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  });
+  await recordThemeAtFirstPaint(page);
   await page.goto(siteUrl(subSite));
   await expect(page.locator('.theme-toggle')).toBeVisible();
   // Another site on the origin, and an older version of this one, wrote bare keys.
@@ -26,7 +20,7 @@ test('a theme under the old bare key is applied before first paint and moves to 
     localStorage.setItem('theme', 'dark');
   });
   await page.reload();
-  expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody)).toBe('dark');
+  expect(await themeAtFirstPaint(page)).toBe('dark');
   const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
   expect(stored).toEqual({ [`${subSite.base}theme`]: 'dark' });
 

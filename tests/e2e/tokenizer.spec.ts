@@ -23,6 +23,15 @@ async function loadTokenizers(page: Page): Promise<void> {
   await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
 }
 
+/** The standalone page, with the load button pressed (downloads that a test routes may fail). */
+async function openAndPressLoad(page: Page): Promise<void> {
+  await page.goto(PLAYGROUND);
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  await island(page)
+    .getByRole('button', { name: /^加载分词器/ })
+    .click();
+}
+
 test.describe.configure({ timeout: 90_000 });
 
 test('on the article, nothing of the tokenizers downloads until the reader types', async ({ page }) => {
@@ -164,11 +173,7 @@ test('a failed download shows a Chinese error, and Retry works', async ({ page }
   await page.route(TOKENIZER_FILE, (route) =>
     failing ? route.fulfill({ status: 500, body: 'server error' }) : route.continue(),
   );
-  await page.goto(PLAYGROUND);
-  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
-  await island(page)
-    .getByRole('button', { name: /^加载分词器/ })
-    .click();
+  await openAndPressLoad(page);
   const alert = island(page).getByRole('alert');
   await expect(alert).toContainText('分词器文件下载失败（服务器返回 HTTP 500）');
   const retry = alert.getByRole('button', { name: '重试' });
@@ -184,11 +189,7 @@ test('a tokenizer file answered with an HTML page: the error says so in Chinese,
   await page.route(TOKENIZER_FILE, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>请先登录</body></html>' }),
   );
-  await page.goto(PLAYGROUND);
-  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
-  await island(page)
-    .getByRole('button', { name: /^加载分词器/ })
-    .click();
+  await openAndPressLoad(page);
   const alert = island(page).getByRole('alert');
   await expect(alert.locator('.tok-error-text')).toHaveText(/分词器文件内容不对.*返回了一个网页/);
   await expect(alert.locator('.tok-error-text')).not.toContainText(/JSON|Unexpected|token/);

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readStorage, storageKey } from '../../src/lib/storage-key';
 import { currentModelSource, SOURCE_STORAGE_KEY } from '../../src/playground/sources/source-store';
 import { HF_MIRROR } from '../../src/playground/sources/model-source';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const values = new Map(Object.entries(initial));
-  return {
-    getItem: (key: string) => values.get(key) ?? null,
-    setItem: (key: string, value: string) => void values.set(key, value),
-    removeItem: (key: string) => void values.delete(key),
-    values,
-  };
-}
+import { memoryStorage } from '../fixtures/memory-storage';
 
 describe('storage keys carry the base path', () => {
   it('prefixes names with the base path, so sites sharing an origin do not share keys', () => {
