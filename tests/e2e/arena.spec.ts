@@ -116,9 +116,13 @@ test('with a WebGPU adapter the whole form renders; a shared link fills it and n
   await expect(island(page).getByRole('checkbox', { name: /盲测/ })).toBeChecked();
   await expect(island(page).getByLabel('通义千问 Qwen')).toHaveValue('Qwen2.5-3B-Instruct-q4f32_1-MLC');
   await expect(island(page).getByRole('button', { name: '开始对比' })).toBeEnabled();
-  // The address bar stays the share link: the form's own values are written back.
-  await expect.poll(() => new URL(page.url()).searchParams.get('temperature')).toBe('0.65');
+  // The address bar stays the link it was opened with until the reader changes something; then
+  // it follows the form, the form's own values included.
   expect(new URL(page.url()).searchParams.get('prompt')).toBe('你好');
+  await island(page).getByLabel('提示词（同时发给两个模型）').fill('你好吗');
+  await expect.poll(() => new URL(page.url()).searchParams.get('prompt')).toBe('你好吗');
+  expect(new URL(page.url()).searchParams.get('temperature')).toBe('0.65');
+  expect(new URL(page.url()).searchParams.get('seed')).toBe('7');
 
   await page.waitForTimeout(500);
   expect(traffic.workerRequests()).toEqual([]);
