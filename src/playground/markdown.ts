@@ -20,7 +20,7 @@
  * Model output can also be built to hurt the renderer, so rendering never throws and never
  * blocks for long: nesting is bounded (markdown-nesting.ts); a block that fails is shown as
  * plain text; and inline Markdown that is too long, or that proved slow once (marked's emphasis
- * matching is quadratic: 16 KB of `_a_a…` takes 420 ms), is shown as plain text as well.
+ * matching is quadratic: 16 KB of `_a_a…` takes 420 ms), is shown as text inside its block.
  */
 
 import DOMPurify, { type Config } from 'dompurify';
@@ -87,7 +87,7 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
 
 /** Inline Markdown longer than this is shown as text: its parse alone could take a long task. */
 const MAX_INLINE_CHARS = 5000;
-/** A block whose inline parse took longer is shown as text while it keeps growing… */
+/** A block whose inline parse took longer keeps its text unparsed while it grows… */
 const SLOW_BLOCK_MS = 10;
 /**
  * …if it is this long: below it no Markdown is slow to parse (16 KB of `_a_a…` takes 420 ms,
@@ -163,7 +163,7 @@ function plainText(raw: string): DocumentFragment {
 
 /** Renders blocks one at a time, remembering which growing blocks were too slow to parse. */
 class BlockRenderer {
-  /** Sources of blocks whose inline parse was slow; a block extending one of them stays plain. */
+  /** Sources of blocks whose inline parse was slow; a block extending one of them keeps its text unparsed. */
   private slowSources: string[] = [];
 
   render(block: Block, lexed: LexedText): DocumentFragment {
