@@ -12,7 +12,7 @@ import { WorkerChatEngine } from '../engine/worker-engine';
 import { joinGpuTenants } from '../gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { ArenaSession, type VoteStorage } from './arena-session';
-import { decodeSharedRound } from './share-url';
+import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
 import { browserPageUrl, type PageUrl } from '../share/view/share-link';
 
@@ -77,7 +77,7 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
     id: `arena-${++mountCount}`,
     headingLevel: level >= 2 && level <= 5 ? level : 4,
     reloadPage: options.reloadPage ?? (() => location.reload()),
-    share: { syncUrl, arenaHref: data.shareHref ?? '/playground/arena/', url },
+    share: { syncUrl, arenaHref: data.shareHref ?? '/playground/arena/', url, opening: shareStateOf(shared ?? { prompt: '' }) },
   });
   root.replaceChildren(view.element);
   await arena.checkCapability();

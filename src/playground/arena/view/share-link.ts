@@ -3,6 +3,7 @@
  * (share/view/share-link.ts).
  */
 
+import type { ShareState } from '../../share/share-href';
 import { createShareLink as createLink, type PageUrl, type ShareLink } from '../../share/view/share-link';
 import { SHARED_ROUND_KEYS } from '../share-url';
 
@@ -12,6 +13,8 @@ export interface ShareOptions {
   /** The arena page, for the link shown elsewhere. */
   arenaHref: string;
   url: PageUrl;
+  /** The round the page opened with (shareStateOf), not written back until the reader edits. */
+  opening: ShareState;
 }
 
 export function createShareLink(options: ShareOptions): ShareLink {
@@ -24,5 +27,6 @@ export function createShareLink(options: ShareOptions): ShareLink {
     linkText: '在独立页面打开这组提示词和设置（可分享的链接，不含回答）',
     addressNote: '地址栏里的链接带着当前的提示词和设置（不含回答），可以直接分享。',
     textName: '提示词',
+    opening: options.opening,
   });
 }

@@ -36,6 +36,8 @@ export interface ShareLinkOptions {
   addressNote: string;
   /** What did not fit, e.g. "提示词". */
   textName: string;
+  /** The state the page opened with (from its address, or the defaults): not written back. */
+  opening: ShareState;
 }
 
 export interface ShareLink {
@@ -55,7 +57,6 @@ export function createShareLink(options: ShareLinkOptions): ShareLink {
   const note = element('span', `${options.className}-note`);
   if (!options.syncUrl) root.append(link, ' ');
   root.append(note);
-  let opening: ShareState | null = null;
   /** The reader has changed something since the page opened; from then on the link follows. */
   let touched = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,8 +65,7 @@ export function createShareLink(options: ShareLinkOptions): ShareLink {
   return {
     element: root,
     update(state) {
-      opening ??= state;
-      touched ||= !sameShareState(state, opening);
+      touched ||= !sameShareState(state, options.opening);
       const base = options.syncUrl ? options.url.current() : new URL(options.standaloneHref, options.url.current()).href;
       const target = shareHref(base, options.keys, touched ? state : EMPTY);
       setText(

@@ -71,7 +71,7 @@ export function mount(root: HTMLElement): void {
     share.update(shareStateOf(input.text(), view));
     if (status === 'ready') scheduleTokenize(0);
   });
-  const share = createShareView(syncUrl, data.shareHref ?? '/');
+  const share = createShareView(syncUrl, data.shareHref ?? '/', shareStateOf(input.text(), view));
   const summary = createSummaryView();
   const level = Number(data.headingLevel);
   const headingLevel = level === 2 || level === 3 || level === 5 ? level : 4;

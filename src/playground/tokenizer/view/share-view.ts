@@ -4,9 +4,10 @@
  * standalone page with the text.
  */
 import { browserPageUrl, createShareLink, type ShareLink } from '../../share/view/share-link.ts';
+import type { ShareState } from '../../share/share-href.ts';
 import { SHARED_KEYS } from '../url-state.ts';
 
-export function createShareView(syncUrl: boolean, standaloneHref: string): ShareLink {
+export function createShareView(syncUrl: boolean, standaloneHref: string, opening: ShareState): ShareLink {
   return createShareLink({
     syncUrl,
     standaloneHref,
@@ -16,5 +17,6 @@ export function createShareView(syncUrl: boolean, standaloneHref: string): Share
     linkText: '在独立页面打开这段对比（可分享链接）',
     addressNote: '',
     textName: '文字',
+    opening,
   });
 }
