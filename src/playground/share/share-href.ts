@@ -31,14 +31,18 @@ function setAll(params: URLSearchParams, values: ShareState['settings']): void {
  * an emptied field leaves the address); any other parameter of `base` and its fragment stay.
  */
 export function shareHref(base: string, managed: readonly string[], state: ShareState): ShareTarget {
-  const url = new URL(base);
-  for (const key of managed) url.searchParams.delete(key);
-  setAll(url.searchParams, state.settings);
-  const withoutText = url.href;
-  setAll(url.searchParams, state.text);
+  const build = (withText: boolean) => {
+    const url = new URL(base);
+    for (const key of managed) url.searchParams.delete(key);
+    // The text first: it is what a reader looks for in a link.
+    if (withText) setAll(url.searchParams, state.text);
+    setAll(url.searchParams, state.settings);
+    return url;
+  };
+  const full = build(true);
   // URL.search is percent-encoded ASCII, so its length is its size in bytes.
-  if (url.search.length <= MAX_SHARE_QUERY_BYTES + 1) return { href: url.href, complete: true };
-  return { href: withoutText, complete: false };
+  if (full.search.length <= MAX_SHARE_QUERY_BYTES + 1) return { href: full.href, complete: true };
+  return { href: build(false).href, complete: false };
 }
 
 export function sameShareState(a: ShareState, b: ShareState): boolean {
