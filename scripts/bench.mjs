@@ -9,7 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { buildSite } from './build-site.mjs';
+import { buildSite, localPreview } from './build-site.mjs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { pageWeight } from './page-weight.mjs';
 import { startServer } from './serve.mjs';
@@ -19,7 +19,7 @@ const { values: options } = parseArgs({ options: { network: { type: 'boolean', d
 
 const outDir = '.builds/bench';
 rmSync(outDir, { recursive: true, force: true });
-const buildMs = buildSite({ outDir, base: '/' });
+const { ms: buildMs } = buildSite({ outDir, base: '/', env: localPreview() });
 console.log(`\nBuild time: ${(buildMs / 1000).toFixed(1)} s\n`);
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);

@@ -9,7 +9,8 @@ import { parse as parseYaml } from 'yaml';
 import { parseHeaders, serializeHeaders } from './headers.mjs';
 import { appIcon, socialCard } from './images.mjs';
 import { pageAssets, stylesheetFonts } from '../page-weight.mjs';
-import { appIcons, socialImage } from '../../site.config.mjs';
+import { nestUnderBase, servesFromDomainRoot } from './host-layout.mjs';
+import { appIcons, siteUrlWarning, socialImage } from '../../site.config.mjs';
 
 /** Every file under `dir`, as sorted slash-separated paths relative to it. */
 function listFiles(dir) {
@@ -137,6 +138,10 @@ export default function publishFiles({ article }) {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         site = config.site ?? '';
       },
+      'astro:build:start': ({ logger }) => {
+        const warning = siteUrlWarning();
+        if (warning) logger.warn(warning);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await writeImages(out, frontmatter(article).title);
@@ -144,6 +149,13 @@ export default function publishFiles({ article }) {
         finishHeaders(out, base);
         const { version, precache } = writeServiceWorker(out, base);
         logger.info(`social card, icons, robots.txt, _headers, sw.js (version ${version}, ${precache.length} files precached)`);
+        if (servesFromDomainRoot() && base !== '/') {
+          nestUnderBase(out, base);
+          logger.info(`pages moved under ${base.slice(1)} in the publish directory; _headers, 404.html and robots.txt at its top`);
+        }
+        // Said again last, where a maintainer reading the end of a build log will see it.
+        const warning = siteUrlWarning();
+        if (warning) logger.warn(warning);
       },
     },
   };
