@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { parseHeaders, serializeHeaders } from './headers.mjs';
+import { overHostLimits, parseHeaders, serializeHeaders } from './headers.mjs';
 import { appIcon, socialCard } from './images.mjs';
 import { pageAssets, stylesheetFonts } from '../page-weight.mjs';
 import { nestUnderBase, servesFromDomainRoot } from './host-layout.mjs';
@@ -92,6 +92,8 @@ export function finishHeaders(dir, base) {
   for (const page of pages(dir, base).filter((p) => !p.file.endsWith('404.html'))) {
     rules.push({ path: page.url, headers: [['Cache-Control', 'no-cache']] });
   }
+  const problems = overHostLimits(rules);
+  if (problems.length) throw new Error(`_headers would be cut short by the host: ${problems.join('; ')}`);
   writeFileSync(
     join(dir, '_headers'),
     serializeHeaders(rules, '# Written by the build from public/_headers; edit that file instead.\n\n'),

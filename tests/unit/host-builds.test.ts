@@ -7,13 +7,19 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/build-site.mjs';
-import { headersFor, parseHeaders } from '../../scripts/publish/headers.mjs';
+import { headerLine, headersFor, hostLimits, parseHeaders } from '../../scripts/publish/headers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { pagesBuildEnv } from './pages-workflow';
 
 const BUILD_TIMEOUT = 300_000;
 // Variables of the other hosts, cleared so the machine running the tests cannot leak them in.
 const noHost = { SITE_URL: '', NETLIFY: '', CONTEXT: '', URL: '', DEPLOY_PRIME_URL: '', CF_PAGES: '', CF_PAGES_URL: '' };
+
+// Room left in _headers for what the site is likely to grow by: two more inline scripts' CSP
+// hashes ("'sha256-' + 44 base64 characters + "'", and a space) and ten more pages' rules. A test
+// that fails here gives warning before the build's own check (overHostLimits) stops a deploy.
+const HASH_LENGTH = " 'sha256-".length + 44 + 1;
+const headroom = { headerLength: hostLimits.headerLength - 2 * HASH_LENGTH, rules: hostLimits.rules - 10 };
 
 const servers: Server[] = [];
 afterAll(() => servers.forEach((server) => server.close()));
@@ -50,6 +56,9 @@ async function expectPublished(publishDir: string, origin: string, base: string,
   // _headers at the top of the publish directory, where the host reads it, with prefixed rules.
   const rules = parseHeaders(readFileSync(join(publishDir, '_headers'), 'utf8'));
   for (const rule of rules) expect(rule.path.startsWith(base), rule.path).toBe(true);
+  expect(rules.length).toBeLessThanOrEqual(headroom.rules);
+  const longest = Math.max(...rules.flatMap((rule) => rule.headers.map((header) => headerLine(header).length)));
+  expect(longest, 'longest _headers line').toBeLessThanOrEqual(headroom.headerLength);
   const asset = paths.find((path) => path.includes('/_astro/'))!;
   expect(headersFor(rules, asset)['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(headersFor(rules, base)['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -76,9 +85,20 @@ describe('built as each host builds it', () => {
         outDir,
         base: '/qwen-vs-llama3/',
         quiet: true,
-        env: { ...noHost, NETLIFY: 'true', CONTEXT: 'deploy-preview', URL: 'https://qwen-vs-llama3.netlify.app', DEPLOY_PRIME_URL: origin },
+        env: {
+          ...noHost,
+          NETLIFY: 'true',
+          CONTEXT: 'deploy-preview',
+          URL: 'https://qwen-vs-llama3.netlify.app',
+          DEPLOY_PRIME_URL: origin,
+          PUBLIC_MODEL_SOURCE: 'https://models.example.cn/mlc/',
+        },
       });
       await expectPublished(outDir, origin, '/qwen-vs-llama3/', output);
+      // The chat page's privacy note names the model host the site was built with.
+      const chatPage = readFileSync(join(outDir, 'qwen-vs-llama3/playground/index.html'), 'utf8');
+      expect(chatPage).toContain('浏览器从 models.example.cn（模型权重和编译好的模型程序）下载所选模型');
+      expect(chatPage).not.toContain('Hugging Face（模型权重）');
       // The host's own files stay at the top, where Netlify and crawlers look for them.
       for (const file of ['_headers', '404.html', 'robots.txt']) expect(existsSync(join(outDir, file)), file).toBe(true);
       expect(existsSync(join(outDir, 'index.html'))).toBe(false);

@@ -200,3 +200,15 @@ export function describeSource(source: ModelSource): string {
       return `自定义：${source.weightsBase}`;
   }
 }
+
+/** Where a source's files come from, for privacy notes: "来自 …" names every host a reader's browser will contact. */
+export function downloadHosts(source: ModelSource): string {
+  switch (source.id) {
+    case 'huggingface':
+      return 'Hugging Face（模型权重）和 GitHub（编译好的模型程序）';
+    case 'hf-mirror':
+      return 'hf-mirror.com 镜像（模型权重）和 jsDelivr（编译好的模型程序）';
+    case 'custom':
+      return `${new URL(source.weightsBase).host}（模型权重和编译好的模型程序）`;
+  }
+}
