@@ -1,5 +1,5 @@
 // The files a host needs beside the pages, written after each build because they depend on it:
-// the social card and app icons, robots.txt (it names SITE_URL), the final _headers (BASE_PATH
+// the social card and app icons, robots.txt (it names SITE_URL), the licence notices, the final _headers (BASE_PATH
 // prefixes, the pages' Content-Security-Policy) and the service worker with its file list.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { overHostLimits, parseHeaders, serializeHeaders } from './headers.mjs';
 import { appIcon, socialCard } from './images.mjs';
 import { pageAssets, stylesheetFonts } from '../page-weight.mjs';
 import { nestUnderBase, servesFromDomainRoot } from './host-layout.mjs';
+import { writeNotices } from './notices.mjs';
 import { appIcons, siteUrlWarning, socialImage } from '../../site.config.mjs';
 
 /** Every file under `dir`, as sorted slash-separated paths relative to it. */
@@ -148,9 +149,10 @@ export default function publishFiles({ article }) {
         const out = fileURLToPath(dir);
         await writeImages(out, frontmatter(article).title);
         writeRobots(out, site, base);
+        writeNotices(out);
         finishHeaders(out, base);
         const { version, precache } = writeServiceWorker(out, base);
-        logger.info(`social card, icons, robots.txt, _headers, sw.js (version ${version}, ${precache.length} files precached)`);
+        logger.info(`social card, icons, robots.txt, licence notices, _headers, sw.js (version ${version}, ${precache.length} files precached)`);
         if (servesFromDomainRoot() && base !== '/') {
           nestUnderBase(out, base);
           logger.info(`pages moved under ${base.slice(1)} in the publish directory; _headers, 404.html and robots.txt at its top`);

@@ -53,6 +53,12 @@ async function expectPublished(publishDir: string, origin: string, base: string,
     expect(existsSync(file), path).toBe(true);
   }
 
+  // The footer links the project's licence and the third-party notices, written by this build.
+  for (const file of ['licenses/LICENSE.txt', 'licenses/THIRD-PARTY-NOTICES.txt']) expect(html).toContain(`href="${base}${file}"`);
+  expect(readFileSync(join(siteDir, 'licenses/THIRD-PARTY-NOTICES.txt'), 'utf8')).toContain('@mlc-ai/web-llm');
+  expect(readFileSync(join(siteDir, 'licenses/LICENSE.txt'), 'utf8')).toBe(readFileSync('LICENSE', 'utf8'));
+  expect(existsSync(join(siteDir, 'licenses/qwen/LICENSE.txt'))).toBe(true);
+
   // _headers at the top of the publish directory, where the host reads it, with prefixed rules.
   const rules = parseHeaders(readFileSync(join(publishDir, '_headers'), 'utf8'));
   for (const rule of rules) expect(rule.path.startsWith(base), rule.path).toBe(true);
