@@ -201,14 +201,26 @@ export function describeSource(source: ModelSource): string {
   }
 }
 
-/** Where a source's files come from, for privacy notes: "来自 …" names every host a reader's browser will contact. */
-export function downloadHosts(source: ModelSource): string {
+/** The hosts a source's files come from, by what they hold (names as readers know them). */
+function hostNames(source: ModelSource): { weights: string; libraries: string } {
   switch (source.id) {
     case 'huggingface':
-      return 'Hugging Face（模型权重）和 GitHub（编译好的模型程序）';
+      return { weights: 'Hugging Face', libraries: 'GitHub' };
     case 'hf-mirror':
-      return 'hf-mirror.com 镜像（模型权重）和 jsDelivr（编译好的模型程序）';
-    case 'custom':
-      return `${new URL(source.weightsBase).host}（模型权重和编译好的模型程序）`;
+      return { weights: 'hf-mirror.com', libraries: 'jsDelivr' };
+    case 'custom': {
+      const host = new URL(source.weightsBase).host;
+      return { weights: host, libraries: host };
+    }
   }
+}
+
+/**
+ * Where a source's files come from, for privacy notes: every host a reader's browser will contact,
+ * "Hugging Face 和 GitHub", or with `detailed` what each serves ("Hugging Face（模型权重）和 …").
+ */
+export function downloadHosts(source: ModelSource, detailed = false): string {
+  const { weights, libraries } = hostNames(source);
+  if (weights === libraries) return detailed ? `${weights}（模型权重和编译好的模型程序）` : weights;
+  return detailed ? `${weights}（模型权重）和 ${libraries}（编译好的模型程序）` : `${weights} 和 ${libraries}`;
 }
