@@ -1,18 +1,14 @@
 // `npm run bench:chat`: how many tokens per second the chat view renders before it becomes the
 // bottleneck, and how long the main thread is blocked meanwhile. Runs bench/chat-render.bench.ts
 // in real Chromium and prints its figures; nothing is asserted.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { childEnv } from './plain-output.mjs';
+import { runShown } from './plain-output.mjs';
 
 const resultsFile = '.reports/bench-chat.json';
 rmSync(resultsFile, { force: true });
 const loadBefore = loadavg()[0];
-const run = spawnSync('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts'], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: childEnv(),
-});
+const run = runShown('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts']);
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const { tokens, repeats, characters, userAgent, results } = JSON.parse(readFileSync(resultsFile, 'utf8'));

@@ -4,7 +4,6 @@
 //    throttled network with --network): bytes by type, raw and as sent (gzip), requests, and
 //    LCP, CLS and TBT on a first visit.
 // 3. The islands' own benchmarks (`bench:tokenizers`, `bench:chat`) where package.json has them.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -12,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { buildSite, localPreview } from './build-site.mjs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { pageWeight } from './page-weight.mjs';
-import { childEnv } from './plain-output.mjs';
+import { childEnv, onTerminal, printOutput, runShown } from './plain-output.mjs';
 import { startServer } from './serve.mjs';
 import { builtPages } from '../tests/e2e/built-pages.ts';
 
@@ -20,7 +19,8 @@ const { values: options } = parseArgs({ options: { network: { type: 'boolean', d
 
 const outDir = '.builds/bench';
 rmSync(outDir, { recursive: true, force: true });
-const { ms: buildMs } = buildSite({ outDir, base: '/', env: { ...childEnv(), ...localPreview() } });
+const { ms: buildMs, output: buildOutput } = buildSite({ outDir, base: '/', quiet: !onTerminal, env: { ...childEnv(), ...localPreview() } });
+if (!onTerminal) printOutput(buildOutput);
 console.log(`\nBuild time: ${(buildMs / 1000).toFixed(1)} s (astro build, wall clock, on this machine as loaded as it is now)\n`);
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
@@ -146,6 +146,6 @@ for (const name of ['bench:tokenizers', 'bench:chat']) {
     continue;
   }
   console.log(`\n── npm run ${name}`);
-  const result = spawnSync('npm', ['run', '--silent', name], { stdio: 'inherit', env: childEnv() });
+  const result = runShown('npm', ['run', '--silent', name]);
   if (result.status !== 0) console.log(`${name} exited with ${result.status}`);
 }
