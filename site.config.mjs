@@ -27,10 +27,11 @@ function origin(raw, variable) {
 /**
  * The public origin the site is published at (canonical URLs, the sitemap, robots.txt, the social
  * card) and the variable it came from. SITE_URL wins; without it, the host's own build variables:
- * - Netlify sets NETLIFY=true, CONTEXT, URL (the site's main address) and DEPLOY_PRIME_URL (the
- *   address of this deploy or branch group). Its docs recommend DEPLOY_PRIME_URL outside the
- *   production context, so a deploy preview links to itself and not to the live site
- *   (docs.netlify.com, "Build environment variables" → "Deploy URLs and metadata").
+ * - Netlify sets NETLIFY=true, CONTEXT (production, deploy-preview, branch-deploy…), URL (the
+ *   site's main address) and DEPLOY_PRIME_URL (the primary address of an individual deploy or a
+ *   group of them, such as a branch's) (docs.netlify.com, "Build environment variables"). Outside
+ *   the production context DEPLOY_PRIME_URL is used, so a deploy preview links to itself and not
+ *   to the live site.
  * - Cloudflare Pages sets CF_PAGES=1 and CF_PAGES_URL, the URL of the current deployment
  *   (developers.cloudflare.com/pages/configuration/build-configuration, "Environment variables").
  *   That is a per-deployment address (https://<hash>.<project>.pages.dev): set SITE_URL to the
