@@ -63,7 +63,8 @@ export function packageLicence(name) {
   const files = readdirSync(folder)
     .filter((file) => licenceFile.test(file))
     .sort()
-    .map((file) => ({ file, text: readFileSync(join(folder, file), 'utf8').trim() }));
+    // Blank lines around the text go; the indentation of its first line (Apache's centred title) stays.
+    .map((file) => ({ file, text: readFileSync(join(folder, file), 'utf8').replace(/^(\s*\n)+/, '').trimEnd() }));
   const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
   return { name, version: manifest.version, licence: manifest.license, repository, files };
 }
