@@ -156,7 +156,7 @@ describe('models:mirror against a hostile source', () => {
     ['a config that is null', { config: null as unknown }, 'mlc-chat-config.json: expected a JSON object, got null'],
   ])('%s is the command’s own error, not a stack trace', async (_, model, message) => {
     serveModel(model as Parameters<typeof serveModel>[0]);
-    if (model.config === null) answers.set(`${FOLDER}/mlc-chat-config.json`, 'null');
+    if ('config' in model) answers.set(`${FOLDER}/mlc-chat-config.json`, 'null');
     const run = await mirror();
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`models:mirror failed: ${MODEL}/`);
