@@ -57,6 +57,12 @@ describe('the worker network guard', () => {
     expect(info.message).toMatch(/请改用其他下载源/);
   });
 
+  test('data: URLs, which never leave the browser, pass untouched', async () => {
+    const net = network(() => new Response('embedded'));
+    const response = await guardFetch(net.fetchImpl, policy)('data:application/octet-stream;base64,AGFzbQ==');
+    expect(await response.text()).toBe('embedded');
+  });
+
   test('someone else’s repository on Hugging Face is refused like any other host', async () => {
     const net = network();
     const error = await failure(guardFetch(net.fetchImpl, policy)('https://huggingface.co/anyone/x/resolve/main/mlc-chat-config.json'));

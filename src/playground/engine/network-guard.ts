@@ -76,6 +76,8 @@ function countedResponse(response: Response, url: string, limit: number, hooks: 
 export function guardFetch(inner: typeof fetch, policy: HostPolicy, hooks: GuardHooks = {}): typeof fetch {
   return async (input, init) => {
     const url = requestUrl(input);
+    // data: and blob: URLs never leave the browser (runtimes read embedded WebAssembly that way).
+    if (/^(?:data|blob):/.test(url)) return inner(input, init);
     if (!requestAllowed(url, policy)) throw sourceBlocked(url, policy);
     hooks.onRequest?.(url);
     const response = await inner(input, init);
