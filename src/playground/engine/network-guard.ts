@@ -64,12 +64,11 @@ function countedResponse(response: Response, url: string, limit: number, hooks: 
       controller.enqueue(chunk);
     },
   });
-  const counted = new Response(response.body.pipeThrough(counter), {
+  return new Response(response.body.pipeThrough(counter), {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
-  return counted;
 }
 
 /** fetch() with the policy applied. */

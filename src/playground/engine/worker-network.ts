@@ -5,8 +5,7 @@
  */
 
 import { installNetworkGuard } from './network-guard';
-import type { StallWatchdog } from './stall-watchdog';
-import { phaseOfRequest } from './stall-watchdog';
+import { phaseOfRequest, type StallWatchdog } from './stall-watchdog';
 import { siteHostPolicy } from '../sources/site-policy';
 
 /** The watchdog of the load in progress, if any. */
