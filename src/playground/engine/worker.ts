@@ -9,6 +9,8 @@
  * cancelling a load (engine.unload() aborts web-llm's in-flight downloads).
  */
 
+// First: the network guard must be in place before web-llm can fetch anything.
+import { watchDownloads } from './worker-network';
 import {
   findFailedFile,
   inspectModelCache,
@@ -33,6 +35,7 @@ import type { ChatUsage, FinishReason } from './chat-engine';
 import { readInitProgress, type ProgressContext } from './load-progress';
 import type { PageToWorker, ReplyValues, SerializedError, SourceFields, WorkerToPage } from './protocol';
 import { limitsBelowWebLlmMinimum } from '../webgpu-requirements';
+import { watchForStall, type StallPhase, type StallWatchdog } from './stall-watchdog';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const engine = new MLCEngine();
@@ -77,6 +80,8 @@ function enqueue(task: () => Promise<void>): void {
 interface LoadTicket {
   id: number;
   cancelled: boolean;
+  /** Set when the stall watchdog gave up on this load. */
+  stalled?: { phase: StallPhase; seconds: number };
 }
 interface ChatTicket {
   id: number;
@@ -189,6 +194,7 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
   enqueue(async () => {
     currentLoad = ticket;
     let location: ModelLocation | null = null;
+    let watchdog: StallWatchdog | null = null;
     try {
       if (ticket.cancelled) throw cancelled();
       // Free the previous model first (reload() would too): its VRAM may be what the new one
@@ -204,10 +210,19 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
         weightsCached: await hasModelInCache(modelId, appConfig).catch(() => false),
       };
       let totalLookedUp = false;
+      watchdog = watchForStall('config', (phase, seconds) => {
+        // unload() aborts web-llm's downloads, so reload() below returns and reports this.
+        ticket.stalled = { phase, seconds };
+        ticket.cancelled = true;
+        void engine.unload();
+      });
+      watchDownloads(watchdog);
       // #region article-load
       engine.setAppConfig(appConfig);
       engine.setInitProgressCallback((report) => {
         if (ticket.cancelled) return;
+        const progress = readInitProgress(report, context);
+        watchdog?.progress(progress.phase === 'other' ? undefined : progress.phase);
         // tensor-cache.json is in the cache by the time weights start; read exact sizes once.
         if (!totalLookedUp && report.text.startsWith('Start to fetch params')) {
           totalLookedUp = true;
@@ -215,7 +230,7 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
             if (total !== undefined) context.totalWeightBytes = total;
           });
         }
-        post({ type: 'progress', id, progress: readInitProgress(report, context) });
+        post({ type: 'progress', id, progress });
       });
       // No web-llm report covers the config and library fetch, so say that loading began.
       post({
@@ -229,9 +244,12 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
       if (ticket.cancelled) throw cancelled();
       reply(id, 'load', { modelId });
     } catch (error) {
-      if (ticket.cancelled) postError(id, cancelled());
+      if (ticket.stalled !== undefined) postError(id, stalled(ticket.stalled.phase, ticket.stalled.seconds));
+      else if (ticket.cancelled) postError(id, cancelled());
       else postError(id, location === null ? error : await nameFailedFile(error, location));
     } finally {
+      watchdog?.stop();
+      watchDownloads(null);
       engine.setInitProgressCallback(() => undefined);
       unfinishedLoads.delete(ticket);
       if (currentLoad === ticket) currentLoad = null;
@@ -251,6 +269,10 @@ async function nameFailedFile(error: unknown, location: ModelLocation): Promise<
   const what = failed.status === null ? `unreachable ${failed.url}` : `HTTP ${failed.status} ${failed.url}`;
   // web-llm's own text stays in, for logs.
   return namedError('ModelFileError', `${what} (${rawText(error)})`);
+}
+
+function stalled(phase: StallPhase, seconds: number): Error {
+  return namedError('LoadStalledError', `[${phase}] no progress for ${seconds} s`);
 }
 
 function cancelled(): Error {
