@@ -128,17 +128,23 @@ describe('errata.yaml', () => {
     expect(errata.map((e) => e.id)).toEqual(Array.from({ length: 29 }, (_, i) => `E${i + 1}`));
   });
 
+  it('is numbered in reading order: E1 is the first erratum the article shows', () => {
+    const article = readFileSync(fileURLToPath(new URL('article/qwen-vs-llama3.mdx', contentDir)), 'utf8');
+    const shown = [...article.matchAll(/<Erratum id="(E\d+)"/g)].map((m) => m[1]);
+    expect(shown).toEqual(errata.map((e) => e.id));
+  });
+
   it('uses only the three severities', () => {
     const bad = errata.filter((e) => !severity.options.includes(e.severity));
     expect(bad.map((e) => e.id)).toEqual([]);
     expect(new Set(errata.map((e) => e.severity))).toEqual(new Set(['严重', '较重', '轻微']));
   });
 
-  it('keeps the seed formulas on E11-E13 and the seed code on E17, E19, E20, E22', () => {
-    for (const id of ['E11', 'E12', 'E13']) expect(errata.find((e) => e.id === id)?.originalTex, id).toBeTruthy();
-    for (const id of ['E17', 'E19', 'E20', 'E22']) expect(errata.find((e) => e.id === id)?.originalCode?.code, id).toBeTruthy();
-    expect(errata.find((e) => e.id === 'E11')?.originalTex).toContain('e^{<x_i, x_i>}');
-    expect(errata.find((e) => e.id === 'E13')?.originalTex).toContain('MultiHeadAttention(FeedforwardNetwork(AttentionLayer(x)))');
+  it('keeps the seed formulas on E12-E14 and the seed code on E18, E20, E21, E23', () => {
+    for (const id of ['E12', 'E13', 'E14']) expect(errata.find((e) => e.id === id)?.originalTex, id).toBeTruthy();
+    for (const id of ['E18', 'E20', 'E21', 'E23']) expect(errata.find((e) => e.id === id)?.originalCode?.code, id).toBeTruthy();
+    expect(errata.find((e) => e.id === 'E12')?.originalTex).toContain('e^{<x_i, x_i>}');
+    expect(errata.find((e) => e.id === 'E14')?.originalTex).toContain('MultiHeadAttention(FeedforwardNetwork(AttentionLayer(x)))');
   });
 
   it('shows each of the two Keras snippets in exactly one erratum', () => {
