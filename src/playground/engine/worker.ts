@@ -19,7 +19,6 @@ import {
 import { describeEngineError, rawText } from './errors';
 import { appConfigForSource } from '../sources/model-source';
 
-// #region article-engine
 import {
   MLCEngine,
   prebuiltAppConfig,
@@ -36,7 +35,6 @@ import { limitsBelowWebLlmMinimum } from '../webgpu-requirements';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const engine = new MLCEngine();
-// #endregion article-engine
 
 function post(message: WorkerToPage): void {
   scope.postMessage(message);
@@ -204,7 +202,6 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
         weightsCached: await hasModelInCache(modelId, appConfig).catch(() => false),
       };
       let totalLookedUp = false;
-      // #region article-load
       engine.setAppConfig(appConfig);
       engine.setInitProgressCallback((report) => {
         if (ticket.cancelled) return;
@@ -225,7 +222,6 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
       });
 
       await engine.reload(modelId);
-      // #endregion article-load
       if (ticket.cancelled) throw cancelled();
       reply(id, 'load', { modelId });
     } catch (error) {
@@ -267,7 +263,6 @@ function handleChat(message: Extract<PageToWorker, { type: 'chat' }>): void {
     const ticket: ChatTicket = { id, stopRequested: false };
     currentChat = ticket;
     try {
-      // #region article-chat
       const stream = await engine.chat.completions.create({
         messages: message.messages as ChatCompletionMessageParam[],
         stream: true,
@@ -305,7 +300,6 @@ function handleChat(message: Extract<PageToWorker, { type: 'chat' }>): void {
           };
         }
       }
-      // #endregion article-chat
       post({ type: 'stream-done', id, finishReason, usage });
     } catch (error) {
       postError(id, error);
