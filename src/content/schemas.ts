@@ -150,3 +150,33 @@ export const articleSchema = z.object({
   published: z.coerce.date(),
   updated: z.coerce.date(),
 });
+
+/**
+ * One checked claim of the fact audit (audit.yaml): what was claimed, where (a file and an exact
+ * passage of its current text), the sources opened, and what they said.
+ */
+export const auditEntrySchema = z.object({
+  claim: z.string().min(1),
+  file: z.string().regex(/^src\/content\/[\w./-]+$/),
+  /** An exact passage of the file as it reads now; a test fails when the text moves on without the audit. */
+  passage: z.string().min(1),
+  sources: sourceKeys,
+  /**
+   * confirmed: the opened source says it; corrected: it did not, the text was fixed in this audit;
+   * unverified: the source could not be opened (the note says what was read instead).
+   */
+  verdict: z.enum(['confirmed', 'corrected', 'unverified']),
+  /** Where the problem was first reported: by the audit itself, or in the issue that asked for it. */
+  foundBy: z.enum(['audit', 'issue']).optional(),
+  note: z.string().optional(),
+});
+
+export const auditSchema = z.object({
+  /** When the audit was made, and which source versions it read (see references.yaml). */
+  date: z.coerce.date(),
+  coverage: z.object({
+    audited: z.array(z.string().min(1)).min(1),
+    notAudited: z.array(z.string().min(1)),
+  }),
+  entries: z.array(auditEntrySchema).min(1),
+});
