@@ -1,6 +1,5 @@
 // 一个独立的 web-llm 对话示例：复制到新建的 Vite 项目或普通的 ES 模块页面即可运行
 // （先 npm install @mlc-ai/web-llm；页面要通过 https 或 localhost 打开，浏览器要支持 WebGPU）。
-// 文章直接显示本文件；tests/browser/web-llm-example.test.ts 用真实的 web-llm 运行它。
 import { CreateMLCEngine, type InitProgressReport } from '@mlc-ai/web-llm';
 
 /** web-llm 预置模型列表中的一个小模型：约 0.5B 参数、4 bit 量化，不要求显卡支持 shader-f16。 */
@@ -19,11 +18,11 @@ export interface ChatCallbacks {
 export async function chatOnce(prompt: string, { onProgress, onText, stop }: ChatCallbacks = {}): Promise<string> {
   // 1. 创建引擎：下载（或从缓存读取）模型，通过回调报告进度。
   const engine = await CreateMLCEngine(MODEL_ID, { initProgressCallback: onProgress });
-  // 3. 停止：interruptGenerate() 让正在进行的生成在下一个 token 处结束。
+  // 2. 停止：interruptGenerate() 让正在进行的生成在下一个 token 处结束。
   const interrupt = () => void engine.interruptGenerate();
   stop?.addEventListener('abort', interrupt);
   try {
-    // 2. 流式生成：OpenAI 风格的接口，stream: true 时逐块返回新生成的文字。
+    // 3. 流式生成：OpenAI 风格的接口，stream: true 时逐块返回新生成的文字。
     const chunks = await engine.chat.completions.create({
       messages: [{ role: 'user', content: prompt }],
       stream: true,
