@@ -95,8 +95,9 @@ describe('the article', () => {
     expect(bad).toEqual([]);
   });
 
-  it('says Transformer, 基础模型 and token, one term for each', () => {
-    for (const term of ['变换器', '基座模型', '词元']) expect(article.includes(term), term).toBe(false);
+  it('says Transformer, 基础模型 and token, one term for each (quotes of the seed aside)', () => {
+    const own = article.replace(/“[^”]*”/g, '');
+    for (const term of ['变换器', '基座模型', '词元']) expect(own.includes(term), term).toBe(false);
   });
 });
 
