@@ -21,7 +21,6 @@ import {
 import { describeEngineError, rawText } from './errors';
 import { appConfigForSource } from '../sources/model-source';
 
-// #region article-engine
 import {
   MLCEngine,
   prebuiltAppConfig,
@@ -39,7 +38,6 @@ import { watchForStall, type StallPhase, type StallWatchdog } from './stall-watc
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const engine = new MLCEngine();
-// #endregion article-engine
 
 function post(message: WorkerToPage): void {
   scope.postMessage(message);
@@ -217,7 +215,6 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
         void engine.unload();
       });
       watchDownloads(watchdog);
-      // #region article-load
       engine.setAppConfig(appConfig);
       engine.setInitProgressCallback((report) => {
         if (ticket.cancelled) return;
@@ -240,7 +237,6 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
       });
 
       await engine.reload(modelId);
-      // #endregion article-load
       if (ticket.cancelled) throw cancelled();
       reply(id, 'load', { modelId });
     } catch (error) {
@@ -289,7 +285,6 @@ function handleChat(message: Extract<PageToWorker, { type: 'chat' }>): void {
     const ticket: ChatTicket = { id, stopRequested: false };
     currentChat = ticket;
     try {
-      // #region article-chat
       const stream = await engine.chat.completions.create({
         messages: message.messages as ChatCompletionMessageParam[],
         stream: true,
@@ -327,7 +322,6 @@ function handleChat(message: Extract<PageToWorker, { type: 'chat' }>): void {
           };
         }
       }
-      // #endregion article-chat
       post({ type: 'stream-done', id, finishReason, usage });
     } catch (error) {
       postError(id, error);
