@@ -118,6 +118,7 @@ describe('attention explorer', () => {
     await goTo('weights');
     const weights = one('figure[data-matrix="weights"]');
     const shown = shownMatrix(weights);
+    expect(shown).toHaveLength(6);
     for (const row of shown) {
       // Each printed value is rounded to 0.01, so the printed row can be off by n × 0.005.
       expect(Math.abs(row.reduce((s, v) => s + v, 0) - 1)).toBeLessThanOrEqual(row.length * 0.005);
@@ -138,6 +139,7 @@ describe('attention explorer', () => {
     await userEvent.click(one('[data-action="previous"]'));
     expect(stepId()).toBe('masked');
     const masked = shownMatrix(one('figure[data-matrix="masked"]'));
+    expect(masked).toHaveLength(6);
     masked.forEach((row, i) => row.forEach((value, j) => expect(value === -Infinity).toBe(j > i)));
   });
 

@@ -1,4 +1,4 @@
-import type { Page, Response } from '@playwright/test';
+import { expect, type Page, type Response } from '@playwright/test';
 
 /**
  * Opens a page and waits until it has settled: parsed, its scripts run, loaded, and then no
@@ -10,4 +10,18 @@ export async function openSettled(page: Page, url: string): Promise<Response | n
   const response = await page.goto(url, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
   return response;
+}
+
+/**
+ * Brings every island of the page into view, one after another, and waits until each has
+ * mounted: islands load their code only when the reader comes near them.
+ */
+export async function mountEveryIsland(page: Page): Promise<void> {
+  const islands = page.locator('[data-island-root]');
+  const count = await islands.count();
+  for (let i = 0; i < count; i++) {
+    // An island's root has no height until it mounts, so scroll by script rather than by locator.
+    await islands.nth(i).evaluate((root) => root.scrollIntoView({ block: 'center' }));
+    await expect(islands.nth(i)).toHaveAttribute('data-island-state', 'ready');
+  }
 }
