@@ -138,11 +138,11 @@ describe('本机已下载的模型 panel', () => {
     remove.focus();
     await userEvent.keyboard('{Enter}');
     await vi.waitFor(() => expect(rowFor(root, QWEN)).toBeUndefined(), { timeout: 30_000 });
-    await expect.poll(() => root.querySelector('.model-status')?.textContent).toContain('已删除 Qwen2.5 0.5B Instruct');
+    await expect.poll(() => root.querySelector('.model-status')?.textContent, { timeout: 30_000 }).toContain('已删除 Qwen2.5 0.5B Instruct');
     const left = await cachedUrls();
     expect(left.filter((url) => qwen.urls.includes(url))).toEqual([]);
     expect(llama.urls.every((url) => left.includes(url))).toBe(true);
-    await expect.poll(() => storageLine.textContent).toContain(`模型文件共占用 ${formatBytes(llama.bytes)}`);
+    await expect.poll(() => storageLine.textContent, { timeout: 30_000 }).toContain(`模型文件共占用 ${formatBytes(llama.bytes)}`);
     // Focus stays in the panel for keyboard users.
     expect(root.contains(document.activeElement)).toBe(true);
     await vi.waitFor(async () => expect((await navigator.storage.estimate()).usage!).toBeLessThan(usageBefore), { timeout: 10_000 });
@@ -155,7 +155,7 @@ describe('本机已下载的模型 panel', () => {
     await vi.waitFor(() => expect(root.querySelector<HTMLElement>('.model-manager-empty')!.hidden).toBe(false), { timeout: 30_000 });
     expect(root.querySelectorAll('.model-row')).toHaveLength(0);
     expect((await cachedUrls()).filter((url) => llama.urls.includes(url))).toEqual([]);
-    await expect.poll(() => storageLine.textContent).toContain('模型文件共占用 0 字节');
+    await expect.poll(() => storageLine.textContent, { timeout: 30_000 }).toContain('模型文件共占用 0 字节');
   }, 90_000);
 
   test('an interrupted download is "partial", a library that is not WebAssembly is "damaged"', async () => {
