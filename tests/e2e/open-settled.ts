@@ -17,14 +17,14 @@ export async function openSettled(page: Page, url: string): Promise<Response | n
  * mounted: islands load their code only when the reader comes near them.
  */
 export async function mountEveryIsland(page: Page): Promise<void> {
-  const islands = page.locator('[data-island-root]');
-  const count = await islands.count();
-  for (let i = 0; i < count; i++) {
-    // An island's root has no height until it mounts, so scroll by script rather than by locator.
-    await islands.nth(i).evaluate((root) => root.scrollIntoView({ block: 'center' }));
-    // Seen: it started to load. The islands then mount side by side, not one after another.
-    await expect(islands.nth(i)).toHaveAttribute('data-island-state', /./);
-  }
+  await page.evaluate(async () => {
+    for (const root of document.querySelectorAll<HTMLElement>('[data-island-root]')) {
+      // An island's root has no height until it mounts, so it is scrolled to by script.
+      root.scrollIntoView({ block: 'center' });
+      // Marked as soon as it comes near; the islands then mount side by side.
+      while (root.dataset.islandState === undefined) await new Promise(requestAnimationFrame);
+    }
+  });
   // The long article mounts several islands at once: on a loaded machine that takes a while.
-  for (let i = 0; i < count; i++) await expect(islands.nth(i)).toHaveAttribute('data-island-state', 'ready', { timeout: 30_000 });
+  await expect(page.locator('[data-island-root]:not([data-island-state="ready"])')).toHaveCount(0, { timeout: 30_000 });
 }
