@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount } from '../../src/playground/attention/view/mount';
+import { one as first } from '../fixtures/dom';
 
 const HEAD_STEPS = ['x', 'q', 'k', 'v', 'scores', 'scaled', 'masked', 'weights', 'output'];
 
@@ -14,11 +15,7 @@ beforeEach(async () => {
 
 afterEach(() => root.remove());
 
-function one<T extends Element = HTMLElement>(selector: string): T {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-}
+const one = <T extends Element = HTMLElement>(selector: string) => first<T>(root, selector);
 
 const stepId = () => one('.attn-stage').dataset.step;
 const announcement = () => one('[aria-live="polite"]').textContent;
