@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { rootSite, siteUrl } from './sites.mjs';
-import { openSettled } from './open-settled';
+import { mountEveryIsland, openSettled } from './open-settled';
 import { recordThemeAtFirstPaint, themeAtFirstPaint } from './theme-at-first-paint';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -17,15 +17,9 @@ function sitemapPages(): string[] {
   return [...paths, 'no-such-page/'];
 }
 
-/** Scrolls the whole page so every lazy island mounts, then returns to the top. */
+/** Mounts every lazy island, then returns to the top. */
 async function mountIslands(page: Page) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
-      scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  });
-  await page.waitForLoadState('networkidle');
+  await mountEveryIsland(page);
   await page.evaluate(() => scrollTo(0, 0));
 }
 

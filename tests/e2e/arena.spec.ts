@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { recordTraffic } from './chat-network';
+import { recordTraffic, requestsSoFarRecorded } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
@@ -61,7 +61,7 @@ test('the arena page renders, says WebGPU is missing, and downloads neither web-
   await expect(island(page).locator('.chat-picker')).toBeHidden();
   await expect(island(page).getByRole('button', { name: '开始对比' })).toBeHidden();
 
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(traffic.workerRequests()).toEqual([]);
   expect(traffic.modelRequests()).toEqual([]);
   expect(await traffic.largeScripts()).toEqual([]);
@@ -73,7 +73,7 @@ test('in the article, each arena (6.3 and the FAQ) loads only when the reader ne
   const traffic = recordTraffic(context);
   const scripts = recordScripts(context);
   await openSettled(page, './');
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(await scripts.arenaChunks()).toEqual([]);
   const slots = page.locator('section[data-island="arena"]');
   await expect(slots).toHaveCount(2);
@@ -124,7 +124,7 @@ test('with a WebGPU adapter the whole form renders; a shared link fills it and n
   expect(new URL(page.url()).searchParams.get('temperature')).toBe('0.65');
   expect(new URL(page.url()).searchParams.get('seed')).toBe('7');
 
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(traffic.workerRequests()).toEqual([]);
   expect(traffic.modelRequests()).toEqual([]);
 });

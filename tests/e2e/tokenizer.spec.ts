@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadNodeTokenizer } from '../../src/playground/tokenizer/node-files.ts';
 import { PRESETS } from '../../src/playground/tokenizer/presets.ts';
 import { comparisonSentence } from '../../src/playground/tokenizer/summary.ts';
+import { requestsSoFarRecorded } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
@@ -43,8 +44,7 @@ test('on the article, nothing of the tokenizers downloads until the reader types
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
   const button = island(page).getByRole('button', { name: /^加载分词器（约 [\d.]+ MB）$/ });
   await expect(button).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(paths().filter((path) => TOKENIZER_FILE.test(path) || WORKER_CHUNK.test(path))).toEqual([]);
   // The build-time table is there without any of it.
   await expect(page.locator('.token-cost table tfoot')).toContainText('合计');
