@@ -3,7 +3,8 @@
 // 2. Each page loaded in Chromium as on a mid-range phone (390×844, CPU 4× slower, optionally a
 //    throttled network with --network): bytes by type, raw and as sent (gzip), requests, and
 //    LCP, CLS and TBT on a first visit.
-// 3. The islands' own benchmarks (`bench:tokenizers`, `bench:chat`) where package.json has them.
+// 3. Lighthouse's mobile profile on every page of the same build (`bench:lighthouse`), then the
+//    islands' own benchmarks (`bench:tokenizers`, `bench:chat`), where package.json has them.
 import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -140,12 +141,13 @@ await browser.close();
 server.close();
 
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
-for (const name of ['bench:tokenizers', 'bench:chat']) {
+const extraArgs = { 'bench:lighthouse': ['--', '--dir', outDir] };
+for (const name of ['bench:lighthouse', 'bench:tokenizers', 'bench:chat']) {
   if (!scripts[name]) {
     console.log(`\n(${name}: not in package.json, skipped)`);
     continue;
   }
   console.log(`\n── npm run ${name}`);
-  const result = runShown('npm', ['run', '--silent', name]);
+  const result = runShown('npm', ['run', '--silent', name, ...(extraArgs[name] ?? [])]);
   if (result.status !== 0) console.log(`${name} exited with ${result.status}`);
 }

@@ -115,7 +115,9 @@ test.describe('the article', () => {
   });
 
   test('the derivation in 4.2 explains the √d_k scaling by variance', async ({ page }) => {
-    const section = await page.locator('article.prose').innerText();
+    // textContent, not innerText: sections off screen are not rendered (content-visibility), and
+    // innerText leaves out what is not rendered.
+    const section = (await page.locator('article.prose').textContent())!;
     const start = section.indexOf('4.2 公式推导过程');
     const end = section.indexOf('4.3 案例分析与讲解');
     expect(start).toBeGreaterThan(0);
@@ -129,7 +131,11 @@ test.describe('the article', () => {
     for (const target of targets) await expect(page.locator(target), target).toHaveCount(1);
     const first = citations.first();
     await first.focus();
-    await expect(first.locator('xpath=following-sibling::*[contains(@class,"cite-preview")]')).toBeVisible();
+    // One preview for all citations, built from the reference list when a citation is focused.
+    const preview = page.locator('#cite-tooltip');
+    await expect(preview).toBeVisible();
+    await expect(first).toHaveAttribute('aria-describedby', 'cite-tooltip');
+    await expect(preview).toContainText((await page.locator(`${await first.getAttribute('href')} cite`).textContent())!);
     // The list itself gives real links, with arXiv ids where there are papers.
     await expect(page.locator('#ref-Vaswani')).toContainText('arXiv:1706.03762');
   });
