@@ -61,9 +61,13 @@ function metaPolicy(html) {
 }
 
 /**
- * One policy for the whole site, for the header: each page's meta policy with the hashes of every
- * page, plus frame-ancestors, which a <meta> cannot set. The browser enforces both the header and
- * the meta, so each page stays as strict as its own meta says.
+ * One policy for the whole site, for the header: each page's meta policy plus frame-ancestors,
+ * which a <meta> cannot set. The browser enforces the header and the meta independently, and a
+ * script or <style> runs only if both allow it; so the header leaves inline code to each page's
+ * meta, whose hashes still decide, and says 'unsafe-inline' where the meta lists hashes. Listing
+ * every page's hashes here instead made a header line that outgrows Cloudflare Pages' 2,000
+ * characters with each new inline script. Workers get no meta: for them the header is the policy,
+ * and its connect-src, worker-src and script-src 'self' hold there as before.
  */
 export function sitePolicy(dir) {
   const directives = new Map();
@@ -72,13 +76,15 @@ export function sitePolicy(dir) {
     if (!policy) throw new Error(`${file} has no Content-Security-Policy <meta>`);
     for (const [name, ...sources] of policy) {
       const merged = directives.get(name) ?? [];
-      for (const source of sources) if (!merged.includes(source)) merged.push(source);
+      for (const source of sources.map(leaveInlineToMeta)) if (!merged.includes(source)) merged.push(source);
       directives.set(name, merged);
     }
   }
   directives.set('frame-ancestors', ["'none'"]);
   return [...directives].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
+
+const leaveInlineToMeta = (source) => (/^'sha(256|384|512)-/.test(source) ? "'unsafe-inline'" : source);
 
 /** public/_headers as the host must see it: paths under BASE_PATH, a rule per page, the CSP. */
 export function finishHeaders(dir, base) {
