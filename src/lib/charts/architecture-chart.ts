@@ -6,6 +6,7 @@ import type { z } from 'astro/zod';
 import type { modelSchema } from '../../content/schemas.ts';
 import type { BarChartInput } from './bar-layout.ts';
 import { familySplitInput } from './family-split.ts';
+import { round1 } from './bar-layout.ts';
 
 export type Model = z.infer<typeof modelSchema>;
 
@@ -81,16 +82,16 @@ export function layoutGqa(rows: GqaRow[]): GqaGeometry {
     const labelY = y + label - 6;
     y += label;
     const fit = (width - (row.kvHeads - 1) * groupGap) / row.heads - cellGap;
-    const size = Math.min(cell, fit);
+    const size = round1(Math.min(cell, fit));
     const cells: GqaGeometry['rows'][number]['cells'] = [];
     const kv: GqaGeometry['rows'][number]['kv'] = [];
     for (let group = 0; group < row.kvHeads; group++) {
       const groupX = group * (row.groupSize * (size + cellGap) + groupGap);
-      for (let i = 0; i < row.groupSize; i++) cells.push({ x: groupX + i * (size + cellGap), y, size, group });
-      kv.push({ x: groupX, y: y + size + 2, width: row.groupSize * (size + cellGap) - cellGap, height: kvBar, group });
+      for (let i = 0; i < row.groupSize; i++) cells.push({ x: round1(groupX + i * (size + cellGap)), y: round1(y), size, group });
+      kv.push({ x: round1(groupX), y: round1(y + size + 2), width: round1(row.groupSize * (size + cellGap) - cellGap), height: kvBar, group });
     }
     y += size + 2 + kvBar + rowGap;
     return { row, labelY, cells, kv };
   });
-  return { width, height: y - rowGap, rows: placed };
+  return { width, height: round1(y - rowGap), rows: placed };
 }

@@ -67,12 +67,15 @@ export interface BarChartLayout {
   groups: Array<{ label: string; labelY: number; bars: PlacedBar[] }>;
 }
 
+/** One decimal is finer than a pixel at any size the charts are shown; more only adds bytes to the page. */
+export const round1 = (value: number) => Math.round(value * 10) / 10;
+
 export function layoutBarChart(input: BarChartInput): BarChartLayout {
   const { width, valueGutter, legendRow, axisRow, groupLabel, bar, barGap, groupGap } = LAYOUT;
   const plotWidth = width - valueGutter;
   const largest = Math.max(0, ...input.groups.flatMap((g) => g.values.map((v) => v?.value ?? 0)));
   const axis = zeroBasedAxis(largest, input.axisMax === undefined ? {} : { max: input.axisMax });
-  const x = (value: number) => (value / axis.max) * plotWidth;
+  const x = (value: number) => round1((value / axis.max) * plotWidth);
 
   const legend = input.series.map((_, series) => ({ series, y: (series + 1) * legendRow - 6 }));
   const axisY = input.series.length * legendRow + axisRow - 6;
@@ -93,7 +96,7 @@ export function layoutBarChart(input: BarChartInput): BarChartLayout {
         height: bar,
         value: entry.value,
         text: entry.text,
-        textX: length + 4,
+        textX: round1(length + 4),
         textY: y + bar - 3,
       });
       y += bar + barGap;
