@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
-import { rootSite, siteUrl, subSite } from './tests/e2e/sites.mjs';
+import { rootSite, startedSiteUrl } from './tests/e2e/sites.mjs';
 
 const executablePath = chromiumPath();
 
@@ -15,26 +15,21 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
   use: { trace: 'off', screenshot: 'off' },
-  webServer: {
-    command: 'node scripts/e2e-server.mjs',
-    url: siteUrl(subSite),
-    timeout: 300_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // Builds both sites and serves them on free ports; the workers read the ports from the
+  // environment, so the config is loaded again there with baseURL set.
+  globalSetup: './tests/e2e/global-setup.ts',
   projects: [
     {
       // The default browser: no WebGPU adapter, like most readers' phones today.
       name: 'no-webgpu',
       testIgnore: /\.webgpu\.spec\.ts$/,
-      use: { baseURL: siteUrl(rootSite), launchOptions: { executablePath, args: chromiumArgs({ webgpu: false }) } },
+      use: { baseURL: startedSiteUrl(rootSite), launchOptions: { executablePath, args: chromiumArgs({ webgpu: false }) } },
     },
     {
       // Chromium's SwiftShader adapter: real WebGPU, no shader-f16, 1 GiB buffers.
       name: 'webgpu',
       testMatch: /\.webgpu\.spec\.ts$/,
-      use: { baseURL: siteUrl(rootSite), launchOptions: { executablePath, args: chromiumArgs({ webgpu: true }) } },
+      use: { baseURL: startedSiteUrl(rootSite), launchOptions: { executablePath, args: chromiumArgs({ webgpu: true }) } },
     },
   ],
 });
