@@ -82,7 +82,8 @@ export function layoutGqa(rows: GqaRow[]): GqaGeometry {
     const labelY = y + label - 6;
     y += label;
     const fit = (width - (row.kvHeads - 1) * groupGap) / row.heads - cellGap;
-    const size = round1(Math.min(cell, fit));
+    // Rounded down: rounding up would push the last group past the right edge.
+    const size = Math.floor(Math.min(cell, fit) * 10) / 10;
     const cells: GqaGeometry['rows'][number]['cells'] = [];
     const kv: GqaGeometry['rows'][number]['kv'] = [];
     for (let group = 0; group < row.kvHeads; group++) {
