@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { atAGlance } from '../../src/lib/summary/at-a-glance';
 import type { SummaryData } from '../../src/lib/summary/types';
 import { CATALOGUE } from '../../src/playground/catalogue';
-import { loadBenchmarks, loadModels, loadSeries } from './content-fixtures';
+import { loadBenchmarks, loadModels, loadReferenceIds, loadSeries } from './content-fixtures';
 
 function realData(): SummaryData {
   return {
@@ -46,6 +46,13 @@ describe('结论速览', () => {
         if (claim.evidence !== 'measured') expect(claim.sources.length, claim.text).toBeGreaterThan(0);
       }
     }
+  });
+
+  test('every source the summary cites is in references.yaml', () => {
+    const known = loadReferenceIds();
+    const cited = atAGlance(realData()).flatMap((i) => [...i.claims.flatMap((c) => c.sources), ...i.links.filter((l) => l.href.startsWith('#ref-')).map((l) => l.href.slice(5))]);
+    expect(cited.filter((id) => !known.has(id))).toEqual([]);
+    expect(cited).toContain('L3-license');
   });
 
   test('instruction following says Llama leads IFEval where it does, and stops saying so when the data changes', () => {

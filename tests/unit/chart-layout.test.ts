@@ -40,6 +40,13 @@ describe('bar chart layout', () => {
     expect(layout.height).toBeGreaterThan(Math.max(...ys));
   });
 
+  test('legend, axis title and tick labels each have a row of their own, above the first group', () => {
+    const lastLegend = Math.max(...layout.legend.map((l) => l.y));
+    expect(layout.axis.titleY).toBeGreaterThan(lastLegend + 10);
+    expect(layout.axis.y).toBeGreaterThan(layout.axis.titleY + 10);
+    expect(layout.groups[0]!.labelY).toBeGreaterThan(layout.axis.y + 10);
+  });
+
   test('the scale is labelled from 0 to the axis end', () => {
     expect(layout.axis.ticks.map((t) => t.text)).toEqual(['0', '25', '50', '75', '100']);
     expect(layout.axis.ticks.at(-1)!.x).toBe(layout.plotWidth);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
-import { benchmarkTableSchema, modelSchema, seriesSchema } from '../../src/content/schemas';
+import { benchmarkTableSchema, modelSchema, referenceSchema, seriesSchema } from '../../src/content/schemas';
 
 function load<S extends z.ZodType>(name: string, schema: S): z.infer<S>[] {
   const raw = parse(readFileSync(fileURLToPath(new URL(`../../src/content/${name}`, import.meta.url)), 'utf8')) as unknown[];
@@ -14,3 +14,4 @@ function load<S extends z.ZodType>(name: string, schema: S): z.infer<S>[] {
 export const loadBenchmarks = () => load('benchmarks.yaml', benchmarkTableSchema);
 export const loadModels = () => load('models.yaml', modelSchema);
 export const loadSeries = () => load('series.yaml', seriesSchema);
+export const loadReferenceIds = () => new Set(load('references.yaml', referenceSchema).map((r) => r.id));

@@ -38,6 +38,8 @@ export const LAYOUT = {
   /** Room at the right of the longest bar for its value text. */
   valueGutter: 58,
   legendRow: 20,
+  /** The axis title has a row of its own, so a long legend entry never runs into it. */
+  axisTitleRow: 16,
   axisRow: 22,
   groupLabel: 20,
   bar: 14,
@@ -63,7 +65,7 @@ export interface BarChartLayout {
   height: number;
   plotWidth: number;
   legend: Array<{ series: number; y: number }>;
-  axis: { y: number; top: number; bottom: number; ticks: Array<{ x: number; text: string }> };
+  axis: { titleY: number; y: number; top: number; bottom: number; ticks: Array<{ x: number; text: string }> };
   groups: Array<{ label: string; labelY: number; bars: PlacedBar[] }>;
 }
 
@@ -71,15 +73,17 @@ export interface BarChartLayout {
 export const round1 = (value: number) => Math.round(value * 10) / 10;
 
 export function layoutBarChart(input: BarChartInput): BarChartLayout {
-  const { width, valueGutter, legendRow, axisRow, groupLabel, bar, barGap, groupGap } = LAYOUT;
+  const { width, valueGutter, legendRow, axisTitleRow, axisRow, groupLabel, bar, barGap, groupGap } = LAYOUT;
   const plotWidth = width - valueGutter;
   const largest = Math.max(0, ...input.groups.flatMap((g) => g.values.map((v) => v?.value ?? 0)));
   const axis = zeroBasedAxis(largest, input.axisMax === undefined ? {} : { max: input.axisMax });
   const x = (value: number) => round1((value / axis.max) * plotWidth);
 
   const legend = input.series.map((_, series) => ({ series, y: (series + 1) * legendRow - 6 }));
-  const axisY = input.series.length * legendRow + axisRow - 6;
-  let y = input.series.length * legendRow + axisRow;
+  const legendHeight = input.series.length * legendRow;
+  const axisTitleY = legendHeight + axisTitleRow - 2;
+  const axisY = legendHeight + axisTitleRow + axisRow - 6;
+  let y = legendHeight + axisTitleRow + axisRow;
   const top = y;
   const groups = input.groups.map((group) => {
     const labelY = y + groupLabel - 6;
@@ -105,7 +109,7 @@ export function layoutBarChart(input: BarChartInput): BarChartLayout {
     return { label: group.label, labelY, bars };
   });
   const ticks = formatTicks(axis.ticks).map((text, i) => ({ x: x(axis.ticks[i]!), text }));
-  return { width, height: y, plotWidth, legend, axis: { y: axisY, top, bottom: y - groupGap, ticks }, groups };
+  return { width, height: y, plotWidth, legend, axis: { titleY: axisTitleY, y: axisY, top, bottom: y - groupGap, ticks }, groups };
 }
 
 /** Shades within a family, by order of appearance: two Qwen columns get shades 0 and 1. */

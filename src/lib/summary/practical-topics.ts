@@ -44,7 +44,7 @@ export function sizesAndWhere(data: SummaryData): SummaryItem {
     claims: [
       {
         evidence: 'vendor',
-        text: `本站在浏览器里提供 ${data.catalogue.length} 个 WebGPU 构建，最省的是 ${describeBuild(smallest('qwen'))}和 ${describeBuild(smallest('llama'))}；其中 ${lowResource} 个标为可在低配设备（如手机）上运行，最大的 ${buildLabel(largest)} 需要约 ${formatMB(largest.vramRequiredMB)} 显存。`,
+        text: `本站在浏览器里提供 ${data.catalogue.length} 个 WebGPU 构建，最省的是 ${describeBuild(smallest('qwen'))}和 ${describeBuild(smallest('llama'))}；其中 ${lowResource} 个标为可在低配设备（如手机）上运行，最大的 ${buildLabel(largest)} （${largest.quantization}）需要约 ${formatMB(largest.vramRequiredMB)} 显存。`,
         sources: ['web-llm'],
       },
       {
@@ -92,7 +92,9 @@ export function contextLength(data: SummaryData): SummaryItem {
 }
 
 export function licences(data: SummaryData): SummaryItem {
-  const llama = ['llama3', 'llama3-1'].map((id) => seriesById(data.series, id));
+  const llama3 = seriesById(data.series, 'llama3');
+  const laterLlama = ['llama3-1', 'llama3-2'].map((id) => seriesById(data.series, id));
+  const llama = [llama3, ...laterLlama];
   const qwen = ['qwen2', 'qwen2-5', 'qwen3'].map((id) => seriesById(data.series, id));
   const exceptions = qwen.flatMap((s) => s.license.exceptions);
   const key = (name: string) => name.toLowerCase().replace(/[\s-]/g, '');
@@ -104,7 +106,7 @@ export function licences(data: SummaryData): SummaryItem {
     claims: [
       {
         evidence: 'vendor',
-        text: `${llama.map((s) => `${s.name} 用 ${s.license.name}：${s.license.terms.join('')}`).join(' ')}`,
+        text: `${llama3.name} 用 ${llama3.license.name}：${llama3.license.terms.join('')}${laterLlama.map((s) => `${s.name} 用 ${s.license.name}`).join('，')}，各自的条款见其许可证。`,
         sources: [...new Set(llama.flatMap((s) => s.license.sources))],
       },
       {
