@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LAYOUT, layoutBarChart, seriesFromNames, familyOfModelName } from '../../src/lib/charts/bar-layout';
-import { GQA_LAYOUT, layoutGqa } from '../../src/lib/charts/architecture-chart';
+import { GQA_LAYOUT, layoutGqa, rectanglesPath } from '../../src/lib/charts/architecture-chart';
 import { describeBarChart } from '../../src/lib/charts/describe';
 
 const input = {
@@ -88,5 +88,9 @@ describe('GQA diagram layout', () => {
 
   test('even 64 heads fit the width', () => {
     for (const { cells } of geometry.rows) expect(Math.max(...cells.map((c) => c.x + c.size))).toBeLessThanOrEqual(GQA_LAYOUT.width);
+  });
+
+  test('squares are drawn as one path of closed rectangles', () => {
+    expect(rectanglesPath([{ x: 1, y: 2, width: 3, height: 4 }, { x: 5, y: 2, width: 3, height: 4 }])).toBe('M1 2h3v4h-3zM5 2h3v4h-3z');
   });
 });

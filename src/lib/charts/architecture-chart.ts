@@ -96,3 +96,8 @@ export function layoutGqa(rows: GqaRow[]): GqaGeometry {
   });
   return { width, height: round1(y - rowGap), rows: placed };
 }
+
+/** Many rectangles as one SVG path: the GQA picture has hundreds of squares, and one element per square would only weigh the page down. */
+export function rectanglesPath(rects: Array<{ x: number; y: number; width: number; height: number }>): string {
+  return rects.map((r) => `M${r.x} ${r.y}h${r.width}v${r.height}h${-r.width}z`).join('');
+}
