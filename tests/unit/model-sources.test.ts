@@ -21,6 +21,7 @@ import {
   currentModelSource,
   defaultModelSource,
 } from '../../src/playground/sources/source-store';
+import { memoryStorage } from '../fixtures/memory-storage';
 
 function prebuilt(id: string): ModelRecord {
   const record = prebuiltAppConfig.model_list.find((r) => r.model_id === id);
@@ -186,7 +187,7 @@ describe('the Content-Security-Policy check', () => {
   const policy = `default-src 'self'; script-src 'self'; connect-src 'self' ${siteHosts}`;
 
   test('connect-src, else default-src, else no limit', () => {
-    expect(connectSources(policy)).toContain('https://hf-mirror.com');
+    expect(connectSources(policy)).toContain('https://hf-mirror.com/mlc-ai/');
     expect(connectSources("default-src 'self' https://a.example; img-src *")).toEqual(["'self'", 'https://a.example']);
     expect(connectSources("img-src 'self'")).toBeNull();
     // The first connect-src wins, as in browsers.
@@ -242,15 +243,6 @@ describe('the Content-Security-Policy check', () => {
 });
 
 describe("the reader's remembered choice", () => {
-  function memoryStorage(initial: Record<string, string> = {}) {
-    const values = new Map(Object.entries(initial));
-    return {
-      getItem: (key: string) => values.get(key) ?? null,
-      setItem: (key: string, value: string) => void values.set(key, value),
-      removeItem: (key: string) => void values.delete(key),
-      values,
-    };
-  }
   const refusing = {
     getItem: () => {
       throw new DOMException('denied', 'SecurityError');
@@ -263,6 +255,7 @@ describe("the reader's remembered choice", () => {
   afterEach(() => {
     // Leave no page-only choice behind for the next test.
     chooseModelSource(null, memoryStorage());
+    vi.unstubAllEnvs();
   });
 
   test.each([
@@ -282,6 +275,8 @@ describe("the reader's remembered choice", () => {
   });
 
   test('choosing stores the one-word setting; null forgets it', () => {
+    // A custom source is read back only while the build allows it.
+    vi.stubEnv('PUBLIC_EXTRA_MODEL_SOURCES', 'https://m.example/x/');
     const storage = memoryStorage();
     expect(chooseModelSource(customSource('https://m.example/x/'), storage)).toBe(true);
     expect(storage.values.get(SOURCE_STORAGE_KEY)).toBe('https://m.example/x/');

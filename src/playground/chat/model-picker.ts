@@ -139,7 +139,7 @@ export function buildLabel(entry: CatalogueEntry): string {
 
 /** The size line under the picker; "约/估计" because the catalogue's download size is an estimate. */
 export function buildFacts(entry: CatalogueEntry): string {
-  return `估计下载约 ${formatMegabytes(entry.estimatedDownloadBytes)} · 需要显存约 ${formatVram(entry.vramRequiredMB)} · 上下文 ${entry.contextWindow} 词元`;
+  return `估计下载约 ${formatMegabytes(entry.estimatedDownloadBytes)} · 需要显存约 ${formatVram(entry.vramRequiredMB)} · 上下文 ${entry.contextWindow} token`;
 }
 
 export function supportsThinking(entry: CatalogueEntry): boolean {

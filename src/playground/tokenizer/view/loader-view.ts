@@ -1,4 +1,7 @@
-/** The "load the tokenizers" block: size up front, progress while downloading, error with retry. */
+/**
+ * The "load the tokenizers" block: size up front, progress with a cancel button while
+ * downloading, error with retry.
+ */
 import type { LoadProgress } from '../client.ts';
 import { formatMegabytes } from '../stats.ts';
 import { element } from '../../dom.ts';
@@ -10,10 +13,16 @@ export interface DownloadSizes {
   gzipBytes: number;
 }
 
+/** A failure in Chinese, and the browser's raw text for a collapsed 技术细节 line. */
+export interface LoadErrorText {
+  message: string;
+  details: string;
+}
+
 export interface LoaderView {
   element: HTMLElement;
   showProgress(progress: LoadProgress): void;
-  showError(message: string): void;
+  showError(error: LoadErrorText): void;
   showReady(): void;
 }
 
@@ -21,7 +30,7 @@ export function loadButtonLabel(totalBytes: number): string {
   return `加载分词器（约 ${formatMegabytes(totalBytes)}）`;
 }
 
-export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): LoaderView {
+export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCancel: () => void): LoaderView {
   const total = sizes.qwenBytes + sizes.llamaBytes;
   const box = element('div', 'tok-loader');
   const button = element('button', 'button button-primary tok-load-button', loadButtonLabel(total));
@@ -47,9 +56,16 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): Load
   const retry = element('button', 'button tok-retry', '重试');
   retry.type = 'button';
   retry.addEventListener('click', onLoad);
-  error.append(errorText, retry);
+  const details = element('details', 'tok-error-details');
+  const detailsText = element('p');
+  details.append(element('summary', undefined, '技术细节'), detailsText);
+  error.append(errorText, retry, details);
   progress.setAttribute('aria-label', '分词器下载进度');
-  box.append(button, note, progress, status, error);
+  const cancel = element('button', 'button tok-cancel', '取消下载');
+  cancel.type = 'button';
+  cancel.hidden = true;
+  cancel.addEventListener('click', onCancel);
+  box.append(button, note, progress, status, cancel, error);
 
   return {
     element: box,
@@ -60,6 +76,7 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): Load
       error.hidden = true;
       progress.hidden = false;
       progress.max = Math.max(totalBytes, 1);
+      cancel.hidden = phase !== 'download';
       if (phase === 'parse') {
         progress.removeAttribute('value');
         status.textContent = '下载完成，正在解析分词器…';
@@ -69,11 +86,15 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): Load
       const percent = totalBytes ? Math.floor((receivedBytes / totalBytes) * 100) : 100;
       status.textContent = `正在下载分词器：${formatMegabytes(receivedBytes)} / ${formatMegabytes(totalBytes)}（${percent}%）`;
     },
-    showError(message) {
+    showError({ message, details: raw }) {
       button.hidden = true;
       progress.hidden = true;
+      cancel.hidden = true;
       status.textContent = '';
       errorText.textContent = message;
+      detailsText.textContent = raw;
+      details.hidden = raw === '';
+      details.open = false;
       error.hidden = false;
       // Take focus only from the (now hidden) load button, never from the reader's typing.
       const active = document.activeElement;
@@ -82,6 +103,7 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): Load
     showReady() {
       button.hidden = true;
       progress.hidden = true;
+      cancel.hidden = true;
       error.hidden = true;
       status.textContent = '分词器已加载。修改文字，结果会随之更新。';
     },

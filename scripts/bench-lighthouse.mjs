@@ -1,0 +1,87 @@
+// `npm run bench:lighthouse`: Lighthouse's mobile profile (simulated slow 4G, CPU 4× slower, a
+// Moto G Power sized screen) on every page of a built site, three runs each, and the medians of the
+// performance score, total blocking time, largest contentful paint and layout shift, with each
+// page's element count and gzip HTML size. Printed, never asserted: the machine's load moves them.
+// Usage: node scripts/bench-lighthouse.mjs [--dir .builds/bench] [--runs 3]
+// Without --dir it builds the site first. The pages are served by this process while Lighthouse
+// runs as a child process, so its work never blocks the server's event loop.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { buildSite } from './build-site.mjs';
+import { chromiumPath } from './chromium-path.mjs';
+import { startServer } from './serve.mjs';
+import { builtPages } from '../tests/e2e/built-pages.ts';
+
+const { values: options } = parseArgs({
+  options: { dir: { type: 'string' }, runs: { type: 'string', default: '3' } },
+});
+const runs = Number(options.runs);
+
+let dir = options.dir;
+if (!dir) {
+  dir = '.builds/lighthouse';
+  rmSync(dir, { recursive: true, force: true });
+  buildSite({ outDir: dir, base: '/' });
+}
+
+const lighthouseCli = join(dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli/index.js');
+
+/** One Lighthouse run, its JSON report parsed. */
+function lighthouse(url) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        lighthouseCli,
+        url,
+        '--only-categories=performance',
+        '--output=json',
+        '--output-path=stdout',
+        '--quiet',
+        '--chrome-flags=--headless=new --no-sandbox',
+      ],
+      { env: { ...process.env, CHROME_PATH: chromiumPath() }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`lighthouse exited with ${code} for ${url}`));
+      else resolve(JSON.parse(out));
+    });
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+const htmlFile = (page) => (page === '' ? 'index.html' : page.endsWith('/') ? `${page}index.html` : page);
+
+const server = await startServer({ dir, base: '/', port: 0 });
+const origin = `http://127.0.0.1:${server.address().port}/`;
+
+console.log(`\nLighthouse ${runs}× per page, mobile profile (medians; times in ms, HTML in KB gzip)`);
+console.log('page'.padEnd(24), 'score'.padStart(5), 'TBT'.padStart(6), 'LCP'.padStart(6), 'CLS'.padStart(6), 'DOM'.padStart(7), 'HTML'.padStart(6));
+for (const page of builtPages(dir).filter((p) => p !== '404.html')) {
+  const reports = [];
+  for (let run = 0; run < runs; run++) reports.push(await lighthouse(origin + page));
+  const audit = (id) => median(reports.map((report) => report.audits[id].numericValue));
+  const score = median(reports.map((report) => report.categories.performance.score * 100));
+  const html = gzipSync(readFileSync(join(dir, htmlFile(page))), { level: 9 }).length;
+  console.log(
+    `/${page}`.padEnd(24),
+    score.toFixed(0).padStart(5),
+    audit('total-blocking-time').toFixed(0).padStart(6),
+    audit('largest-contentful-paint').toFixed(0).padStart(6),
+    audit('cumulative-layout-shift').toFixed(3).padStart(6),
+    audit('dom-size').toFixed(0).padStart(7),
+    (html / 1000).toFixed(1).padStart(6),
+  );
+}
+server.close();

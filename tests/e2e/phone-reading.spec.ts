@@ -1,0 +1,255 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+
+// Reading the long article on a 360 px phone and a 1280 px laptop: nothing cut off without a cue,
+// and a way to find one's place. Screenshots of the parts most often cut off are attached to the
+// report for a person to look at; the assertions say what must hold in them.
+
+const phone = { width: 360, height: 740 };
+const laptop = { width: 1280, height: 800 };
+
+async function attachView(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+}
+
+/** Scrolls an element to the top of the window until it stays put (the sections around it are
+ * drawn as they come near, and change the page's length). */
+async function bringToTop(page: Page, selector: string) {
+  const element = page.locator(selector).first();
+  let previous = Number.NaN;
+  await expect
+    .poll(async () => {
+      const top = await element.evaluate((el) => (el.scrollIntoView({ block: 'start' }), Math.round(el.getBoundingClientRect().top)));
+      const settled = top === previous;
+      previous = top;
+      return settled;
+    })
+    .toBe(true);
+  await expect(element).toBeInViewport();
+}
+
+const byId = (page: Page, hash: string) => page.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`);
+
+/** Scroll boxes that show formulas, with how wide their content is and whether they cue it. */
+function formulaBoxes(page: Page) {
+  return page.locator('.equation-body, .katex-display.scroll-x, .erratum-formula-scroll').evaluateAll((boxes) =>
+    boxes.map((box) => {
+      const style = getComputedStyle(box);
+      return {
+        id: box.closest('[id]')?.id ?? '',
+        overflows: box.scrollWidth > box.clientWidth,
+        scrolls: style.overflowX === 'auto' || style.overflowX === 'scroll',
+        // The cue: shadows at the edges that show where there is more.
+        cued: style.backgroundImage.includes('radial-gradient'),
+      };
+    }),
+  );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('at 1280 px every numbered formula fits its column; none is clipped without a cue', async ({ page }, testInfo) => {
+      await page.setViewportSize(laptop);
+      await page.goto('./');
+      const numbered = await page.locator('.equation-body').evaluateAll((boxes) =>
+        boxes.map((box) => ({ id: box.closest('figure')!.id, scrollWidth: box.scrollWidth, clientWidth: box.clientWidth })),
+      );
+      expect(numbered.length).toBeGreaterThanOrEqual(9);
+      for (const box of numbered) expect(box.scrollWidth, box.id).toBeLessThanOrEqual(box.clientWidth);
+      for (const box of await formulaBoxes(page)) expect(!box.overflows || (box.scrolls && box.cued), box.id).toBe(true);
+      await bringToTop(page, '.equation >> nth=-1');
+      await attachView(page, testInfo, `formula-1280-${scheme}`);
+    });
+
+    test('at 360 px a formula too wide scrolls in its own full-width box with a cue', async ({ page }, testInfo) => {
+      await page.setViewportSize(phone);
+      await page.goto('./');
+      const boxes = await formulaBoxes(page);
+      expect(boxes.some((box) => box.overflows)).toBe(true);
+      for (const box of boxes) expect(!box.overflows || (box.scrolls && box.cued), box.id).toBe(true);
+      // The number and name stand above the formula, which has the column's whole width.
+      const layout = await page.locator('.equation').first().evaluate((figure) => {
+        const body = figure.querySelector('.equation-body')!.getBoundingClientRect();
+        const caption = figure.querySelector('figcaption')!.getBoundingClientRect();
+        return { bodyWidth: body.width, figureWidth: figure.getBoundingClientRect().width, captionAbove: caption.bottom <= body.top + 1 };
+      });
+      expect(layout.bodyWidth).toBeGreaterThanOrEqual(layout.figureWidth - 1);
+      expect(layout.captionAbove).toBe(true);
+      await bringToTop(page, '.equation >> nth=-1');
+      await attachView(page, testInfo, `formula-360-${scheme}`);
+    });
+
+    test('at 360 px a wide table keeps its first column in view while it scrolls', async ({ page }, testInfo) => {
+      await page.setViewportSize(phone);
+      await page.goto('./');
+      const box = page.locator('.architecture .table-scroll').first();
+      await bringToTop(page, '.architecture .table-scroll');
+      const scrolled = await box.evaluate((el) => {
+        el.scrollLeft = el.scrollWidth;
+        return el.scrollLeft;
+      });
+      expect(scrolled).toBeGreaterThan(100);
+      const rowLabel = box.locator('tbody th').first();
+      await expect
+        .poll(async () => {
+          const [label, frame] = await Promise.all([rowLabel.boundingBox(), box.boundingBox()]);
+          return label && frame ? Math.round(label.x - frame.x) : null;
+        })
+        .toBe(0);
+      // The caption wraps inside the box instead of running past its edge.
+      const caption = await box.evaluate((el) => ({
+        caption: el.querySelector('caption')!.getBoundingClientRect().width,
+        box: el.clientWidth,
+      }));
+      expect(caption.caption).toBeLessThanOrEqual(caption.box);
+      await attachView(page, testInfo, `table-360-${scheme}`);
+    });
+
+    test('at 360 px the errata are cards; at 1280 px a table', async ({ page }, testInfo) => {
+      await page.setViewportSize(phone);
+      await page.goto('./');
+      const table = page.locator('.errata-table');
+      const rows = table.locator('tbody tr');
+      await expect(rows).toHaveCount(29);
+      const cards = await rows.evaluateAll((trs) =>
+        trs.map((tr) => ({ display: getComputedStyle(tr).display, right: tr.getBoundingClientRect().right })),
+      );
+      for (const card of cards) {
+        expect(card.display).toBe('grid');
+        expect(card.right).toBeLessThanOrEqual(phone.width);
+      }
+      // Each card names what its parts are, as the table's header did.
+      const label = await rows
+        .first()
+        .locator('td[data-label="问题"]')
+        .evaluate((td) => getComputedStyle(td, '::before').content);
+      expect(label).toContain('问题');
+      await bringToTop(page, '.errata-table tbody tr');
+      await attachView(page, testInfo, `errata-360-${scheme}`);
+
+      await page.setViewportSize(laptop);
+      await expect.poll(() => rows.first().evaluate((tr) => getComputedStyle(tr).display)).toBe('table-row');
+    });
+  });
+}
+
+test.describe('finding one’s way on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the contents control is on screen far down the page and opens the contents to jump', async ({ page }) => {
+    await page.goto('./');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const control = page.locator('#contents-control');
+    await expect(control).toBeInViewport();
+    await control.tap();
+    const toc = page.locator('#toc');
+    await expect(control).toHaveAttribute('aria-expanded', 'true');
+    const entry = toc.locator('a', { hasText: '6.1 智能客服' });
+    await expect(entry).toBeInViewport();
+    await entry.tap();
+    await expect(page).toHaveURL(/#61-/);
+    await expect(control).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('h3', { hasText: '6.1 智能客服' })).toBeInViewport();
+    await expect(entry).toHaveAttribute('aria-current', 'location');
+  });
+
+  test('back to top returns to the start of the article', async ({ page }) => {
+    await page.goto('./');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const backToTop = page.locator('.reading-control', { hasText: '回到顶部' });
+    await expect(backToTop).toBeInViewport();
+    await backToTop.tap();
+    await expect(page.locator('.article-header h1')).toBeInViewport();
+  });
+
+  test('a tap on a citation previews the reference; a second tap jumps, and the reference links back', async ({ page }) => {
+    await page.goto('./');
+    const citation = page.locator('main .cite-link').nth(5);
+    await citation.scrollIntoViewIfNeeded();
+    const box = await citation.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(24);
+    expect(box!.height).toBeGreaterThanOrEqual(24);
+
+    await citation.tap();
+    const preview = page.locator('#cite-tooltip');
+    await expect(preview).toBeVisible();
+    await expect(preview).toBeInViewport({ ratio: 1 });
+    const href = (await citation.getAttribute('href'))!;
+    const reference = byId(page, href);
+    const referenceTitle = (await reference.locator('cite').textContent())!;
+    await expect(preview).toContainText(referenceTitle);
+    expect(new URL(page.url()).hash).toBe('');
+
+    await citation.tap();
+    await expect.poll(() => new URL(page.url()).hash).toBe(href);
+    await expect(reference).toBeInViewport();
+    const back = reference.locator('.ref-back');
+    await back.tap();
+    await expect(citation).toBeInViewport();
+  });
+
+  test('the reference links back to the last citation used, not the first', async ({ page }) => {
+    await page.goto('./');
+    const href = (await page.locator('main .cite-link').first().getAttribute('href'))!;
+    const citations = page.locator(`main .cite-link[href="${href}"]`);
+    expect(await citations.count()).toBeGreaterThan(1);
+    const later = citations.last();
+    await later.scrollIntoViewIfNeeded();
+    await later.tap();
+    await expect(page.locator('#cite-tooltip')).toBeVisible();
+    await page.locator('#cite-tooltip .cite-tooltip-jump').tap();
+    await expect(byId(page, href)).toBeInViewport();
+    await byId(page, href).locator('.ref-back').tap();
+    await expect(later).toBeInViewport();
+  });
+});
+
+test.describe('finding one’s way on a laptop', () => {
+  test.use({ viewport: laptop });
+
+  test('after an in-page jump the contents highlight the section jumped to, in sight', async ({ page }) => {
+    await page.goto('./');
+    const toc = page.locator('#toc');
+    // A jump from the text (an erratum's link to the errata table), not from the contents.
+    await page.locator('.erratum-back').first().click();
+    const errataEntry = toc.locator('a[href="#附录勘误表"]');
+    await expect(errataEntry).toHaveAttribute('aria-current', 'location');
+    await expect(errataEntry).toBeInViewport();
+    await expect(toc.locator('[aria-current]')).toHaveCount(1);
+
+    // And back to the start from the contents: the first entry is current and in sight again.
+    const first = toc.locator('a').first();
+    await first.click();
+    await expect(first).toHaveAttribute('aria-current', 'location');
+    await expect(first).toBeInViewport();
+  });
+
+  test('a mouse user sees the preview on hover and jumps on click; keyboard users on focus', async ({ page }) => {
+    await page.goto('./');
+    const citation = page.locator('main .cite-link').first();
+    await citation.hover();
+    const preview = page.locator('#cite-tooltip');
+    await expect(preview).toBeVisible();
+    await expect(citation).toHaveAttribute('aria-describedby', 'cite-tooltip');
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+    await citation.click();
+    await expect(page).toHaveURL(/#ref-/);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+
+  test('citations and the reading controls are plain links that work', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('#cite-tooltip')).toHaveCount(0);
+    const citation = page.locator('main .cite-link').first();
+    const href = (await citation.getAttribute('href'))!;
+    await citation.click();
+    await expect(byId(page, href)).toBeInViewport();
+    await page.locator('#contents-control').click();
+    await expect(page.locator('#toc a').first()).toBeInViewport();
+  });
+});
