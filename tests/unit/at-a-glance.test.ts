@@ -75,7 +75,7 @@ describe('结论速览', () => {
 
   test('the Chinese answer says the evidence is one-sided and that Llama does not support Chinese officially', () => {
     const claims = item(realData(), 'glance-chinese').claims;
-    expect(claims.map((c) => c.evidence)).toEqual(['same-evaluator', 'unknown']);
+    expect(claims[1]!.evidence).toBe('unknown');
     expect(claims[1]!.text).toContain('只来自被比较的一方');
     expect(claims[1]!.text).toContain('不含中文');
   });
@@ -115,6 +115,18 @@ describe('结论速览', () => {
     expect(context.claims[1]!.text).toContain('Qwen2.5-7B');
     data.models.find((m) => m.id === 'qwen2-5-7b')!.contextTrained = { value: '32K', sources: ['Q25-blog'] };
     expect(item(data, 'glance-context').claims[1]!.text).not.toContain('Qwen2.5-7B');
+  });
+
+  test('a claim is "same evaluator" only when every table it quotes states one pipeline for all models', () => {
+    const data = realData();
+    const base = item(data, 'glance-code-maths').claims[0]!;
+    expect(base.evidence).toBe(data.benchmarks.find((t) => t.id === 'q3tr-base')!.sameEvaluator ? 'same-evaluator' : 'vendor');
+    data.benchmarks.find((t) => t.id === 'q3tr-base')!.sameEvaluator = false;
+    const changed = item(data, 'glance-code-maths').claims[0]!;
+    expect(changed.evidence).toBe('vendor');
+    expect(changed.text).toContain('来源没有声明所有模型按同一流程评测');
+    data.benchmarks.find((t) => t.id === 'q3tr-base')!.sameEvaluator = true;
+    expect(item(data, 'glance-code-maths').claims[0]!.text).toContain('按同一流程所做的评测中');
   });
 
   test('a renamed or removed benchmark row stops the build instead of leaving a stale summary', () => {

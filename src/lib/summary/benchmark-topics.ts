@@ -27,9 +27,21 @@ export function seriesById(series: Series[], id: string): Series {
   return found;
 }
 
-/** A same-evaluator verdict over some rows, e.g. "在 Qwen 团队按同一流程所做的评测中，以下各项 Qwen 都领先：…". */
+/** Same-evaluator only when every quoted table's source states one pipeline for all models. */
+export function evidenceOf(rows: QuotedRow[]): 'same-evaluator' | 'vendor' {
+  return rows.every((r) => r.table.sameEvaluator) ? 'same-evaluator' : 'vendor';
+}
+
+/** Who measured, worded by the strength of the evidence. */
+function measuredBy(rows: QuotedRow[]): string {
+  return evidenceOf(rows) === 'same-evaluator'
+    ? `在${evaluatorOf(rows)}按同一流程所做的评测中`
+    : `在${evaluatorOf(rows)}发布的数字中（来源没有声明所有模型按同一流程评测）`;
+}
+
+/** A verdict over some rows, e.g. "在 Qwen 团队按同一流程所做的评测中，下列各项 Qwen 都领先：…". */
 function verdict(rows: QuotedRow[]): string {
-  return `在${evaluatorOf(rows)}按同一流程所做的评测中，下列各项${LEADER_WORDS[leader(rows)]}：${rows.map(quoteText).join('；')}。`;
+  return `${measuredBy(rows)}，下列各项${LEADER_WORDS[leader(rows)]}：${rows.map(quoteText).join('；')}。`;
 }
 
 export function chineseTasks(data: SummaryData): SummaryItem {
@@ -43,7 +55,7 @@ export function chineseTasks(data: SummaryData): SummaryItem {
     id: 'glance-chinese',
     question: '中文任务谁更强？',
     claims: [
-      { evidence: 'same-evaluator', text: verdict(rows), sources: sourcesOf(rows) },
+      { evidence: evidenceOf(rows), text: verdict(rows), sources: sourcesOf(rows) },
       {
         evidence: 'unknown',
         text: `这些数字只来自被比较的一方：Meta 没有为任何 Llama 3.x 模型报告 C-Eval 或 CMMLU，Llama 3.1 官方支持的语言是${llama31.languages.value}，所以中文上没有第三方或 Meta 自己的对照数字。`,
@@ -62,7 +74,7 @@ export function otherLanguages(data: SummaryData): SummaryItem {
     id: 'glance-languages',
     question: '英语和其他语言呢？',
     claims: [
-      { evidence: 'same-evaluator', text: verdict([english, ...multilingual]), sources: sourcesOf([english, ...multilingual]) },
+      { evidence: evidenceOf([english, ...multilingual]), text: verdict([english, ...multilingual]), sources: sourcesOf([english, ...multilingual]) },
       {
         evidence: 'vendor',
         text: `官方支持的语言：${languages.map((s) => `${s.name}为${s.languages.value}`).join('；')}。`,
@@ -80,8 +92,8 @@ export function codeAndMaths(data: SummaryData): SummaryItem {
     id: 'glance-code-maths',
     question: '写代码和做数学呢？',
     claims: [
-      { evidence: 'same-evaluator', text: `基座模型：${verdict(base)}`, sources: sourcesOf(base) },
-      { evidence: 'same-evaluator', text: `指令模型：${verdict(instruct)}`, sources: sourcesOf(instruct) },
+      { evidence: evidenceOf(base), text: `基座模型：${verdict(base)}`, sources: sourcesOf(base) },
+      { evidence: evidenceOf(instruct), text: `指令模型：${verdict(instruct)}`, sources: sourcesOf(instruct) },
     ],
     links: benchmarkLinks([...base, ...instruct]),
   };
@@ -100,8 +112,8 @@ export function instructionFollowing(data: SummaryData): SummaryItem {
     question: '指令遵循呢？',
     claims: [
       {
-        evidence: 'same-evaluator',
-        text: `在${row.table.evaluator}的同一评测流程中，IFEval${row.setting ? `（${row.setting}）` : ''}：${llama.model} 为 ${llama.text}，${comparisons}。${lead}`,
+        evidence: evidenceOf([row]),
+        text: `${measuredBy([row])}，IFEval${row.setting ? `（${row.setting}）` : ''}：${llama.model} 为 ${llama.text}，${comparisons}。${lead}`,
         sources: row.table.sources,
       },
     ],
