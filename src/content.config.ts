@@ -7,6 +7,7 @@ import {
   erratumSchema,
   modelSchema,
   referenceSchema,
+  seriesSchema,
 } from './content/schemas';
 
 export const collections = {
@@ -15,5 +16,6 @@ export const collections = {
   errata: defineCollection({ loader: file('src/content/errata.yaml'), schema: erratumSchema }),
   models: defineCollection({ loader: file('src/content/models.yaml'), schema: modelSchema }),
   benchmarks: defineCollection({ loader: file('src/content/benchmarks.yaml'), schema: benchmarkTableSchema }),
+  series: defineCollection({ loader: file('src/content/series.yaml'), schema: seriesSchema }),
   equations: defineCollection({ loader: file('src/content/equations.yaml'), schema: equationSchema }),
 };

@@ -71,6 +71,32 @@ export const modelSchema = z.object({
   pretrainingTokens: sourcedValue,
   releaseDate: sourcedValue,
   license: sourcedValue,
+  /** Longest sequences seen in training, where a source says so (the context length above may be reached only with an extension). */
+  contextTrained: sourcedValue.optional(),
+  /** How the context is stretched at inference beyond what was trained (e.g. YaRN), where a source says so. */
+  contextExtension: sourcedValue.optional(),
+});
+
+/** One release line (Llama 3, Qwen2.5, …): facts that hold for the whole series rather than one model. */
+export const seriesSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  family: z.enum(['llama', 'qwen']),
+  order: z.number().int(),
+  /** The languages the vendor officially supports, as it states them. */
+  languages: sourcedValue,
+  license: z.object({
+    name: z.string().min(1),
+    sources: sourceKeys,
+    /** The reference whose link is the licence text itself, where one has been checked. */
+    text: referenceKey.optional(),
+    /** Conditions a user must know about (attribution, user caps), as the licence states them. */
+    terms: z.array(z.string()).default([]),
+    /** Sizes of the series under another licence. */
+    exceptions: z
+      .array(z.object({ models: z.string(), license: z.string(), sources: sourceKeys }))
+      .default([]),
+  }),
 });
 
 /** A score exactly as a source prints it: a number ("66.60"), or a rating with a percentile ("473 / 14.9%"). */

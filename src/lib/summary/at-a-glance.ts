@@ -1,0 +1,10 @@
+/** The whole summary, in reading order: capabilities first, then practical questions. */
+import { chineseTasks, codeAndMaths, instructionFollowing, otherLanguages } from './benchmark-topics.ts';
+import { contextLength, licences, sizesAndWhere, tokenCost } from './practical-topics.ts';
+import type { SummaryData, SummaryItem } from './types.ts';
+
+export function atAGlance(data: SummaryData): SummaryItem[] {
+  return [chineseTasks, otherLanguages, codeAndMaths, instructionFollowing, sizesAndWhere, contextLength, licences, tokenCost].map(
+    (topic) => topic(data),
+  );
+}
