@@ -128,7 +128,7 @@ await browser.close();
 server.close();
 
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
-for (const name of ['bench:tokenizers', 'bench:chat']) {
+for (const name of ['bench:tokenizers', 'bench:chat', 'bench:cpu']) {
   if (!scripts[name]) {
     console.log(`\n(${name}: not in package.json, skipped)`);
     continue;

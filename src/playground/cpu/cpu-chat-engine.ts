@@ -35,12 +35,6 @@ export interface CpuChatEngineOptions {
   source?: ModelSource | (() => ModelSource);
 }
 
-/** What the reader is told about the running mode (see threads.ts). */
-export interface CpuRunInfo {
-  multiThread: boolean;
-  threads: number;
-}
-
 const FINISH_REASONS: Readonly<Record<string, FinishReason>> = { stop: 'stop', length: 'length' };
 
 export class CpuChatEngine implements ChatEngine {
@@ -57,13 +51,6 @@ export class CpuChatEngine implements ChatEngine {
 
   get loadedModelId(): string | null {
     return this.modelId;
-  }
-
-  /** Threads of the loaded model, or null before a load. */
-  get runInfo(): CpuRunInfo | null {
-    const wllama = this.wllama;
-    if (wllama === null || !wllama.isModelLoaded()) return null;
-    return { multiThread: wllama.isMultithread(), threads: wllama.getNumThreads() };
   }
 
   async load(modelId: string, options: LoadOptions = {}): Promise<void> {
