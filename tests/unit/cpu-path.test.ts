@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CATALOGUE } from '../../src/playground/catalogue';
+import { defaultBuildFor } from '../../src/playground/chat/model-picker';
 import { CPU_CATALOGUE, GGUF_BUILDS, findGgufBuild } from '../../src/playground/cpu/gguf-catalogue';
 import { ggufUrl } from '../../src/playground/cpu/gguf-url';
 import { cpuThreads, describeThreads } from '../../src/playground/cpu/threads';
@@ -65,5 +66,14 @@ describe('CPU threads', () => {
   test('the reader is told which mode runs', () => {
     expect(describeThreads({ multiThread: false, threads: 1 })).toContain('单线程');
     expect(describeThreads({ multiThread: true, threads: 4 })).toContain('4 个线程');
+  });
+});
+
+describe('the CPU picker’s default', () => {
+  test('is a build whose download size the listing shows', () => {
+    const device = { shaderF16: false, maxBufferSize: Number.MAX_SAFE_INTEGER, maxStorageBufferBindingSize: Number.MAX_SAFE_INTEGER };
+    const qwenDefault = defaultBuildFor('qwen', device, CPU_CATALOGUE);
+    expect(qwenDefault?.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
+    expect(findGgufBuild(qwenDefault!.id)!.listedSize).not.toBeNull();
   });
 });

@@ -82,11 +82,12 @@ function sameModel(build: GgufBuild): CatalogueEntry {
 
 /**
  * The builds as chat-picker entries. Memory: the whole file is read into WebAssembly memory, so
- * the file size is what the model needs at least (the context adds a little).
+ * the file size is what the model needs at least (the context adds a little). A build of unknown
+ * size sorts last, so the picker's default is one whose size the reader can see.
  */
 export const CPU_CATALOGUE: readonly CatalogueEntry[] = GGUF_BUILDS.map((build) => {
   const model = sameModel(build);
-  const megabytes = build.listedBytes === null ? 0 : Math.ceil(build.listedBytes / 1e6);
+  const megabytes = build.listedBytes === null ? Number.MAX_SAFE_INTEGER : Math.ceil(build.listedBytes / 1e6);
   return {
     ...model,
     id: build.id,
