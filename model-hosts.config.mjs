@@ -1,15 +1,15 @@
 // Where the in-browser models come from. The Content-Security-Policy's connect-src is built from
-// this and nothing else, so a model source that is not covered here is blocked by the browser.
-// The sources themselves (hosts, file layout, the PUBLIC_MODEL_SOURCE build setting) are defined
-// once, in src/playground/sources/model-source.ts, which the page and the worker use too.
-import { PRESET_SOURCES, connectSrcFor, parseModelSourceSetting } from './src/playground/sources/model-source.ts';
+// this and nothing else. The sources themselves (folders, redirect hosts, file layout) are defined
+// once, in src/playground/sources/model-source.ts; the engine worker enforces the same list
+// itself (sources/site-policy.ts), because a <meta> policy does not govern a worker.
+import { configuredSources, connectSrcFor } from './src/playground/sources/model-source.ts';
 
 /**
- * The origins the browser may fetch models from: every source a reader can pick (Hugging Face
- * with its CDN hosts and GitHub's raw host for model libraries; hf-mirror.com with jsDelivr) and
- * the maintainer's own source from PUBLIC_MODEL_SOURCE, if set.
+ * The places the browser may fetch models from, as CSP source expressions: the folders of the two
+ * presets (Hugging Face's mlc-ai organisation and GitHub's model-library repository; hf-mirror.com
+ * with jsDelivr) with their CDN hosts, the maintainer's own source from PUBLIC_MODEL_SOURCE, and
+ * any base URLs in PUBLIC_EXTRA_MODEL_SOURCES (space- or comma-separated) readers may pick.
  */
-export function modelHosts(setting = process.env.PUBLIC_MODEL_SOURCE) {
-  const sources = [...PRESET_SOURCES, parseModelSourceSetting(setting)];
-  return [...new Set(sources.flatMap(connectSrcFor))];
+export function modelHosts(env = process.env) {
+  return [...new Set(configuredSources(env).flatMap(connectSrcFor))];
 }

@@ -6,7 +6,7 @@
  */
 import { test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { Wllama } from '@wllama/wllama';
+import { Wllama, type ResultTimings } from '@wllama/wllama';
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { browserTokenizerFiles } from '../tests/fixtures/tiny-gguf/browser-tokenizer-files';
 import { buildTinyModel } from '../tests/fixtures/tiny-gguf/tiny-model';
@@ -42,7 +42,8 @@ async function measure(gguf: Uint8Array<ArrayBuffer>, threads: number): Promise<
       max_tokens: DECODE_TOKENS,
     });
     observer.disconnect();
-    const timings = result.timings!;
+    // Present at run time (llama.cpp's server result), missing from the response type.
+    const timings = (result as { timings?: ResultTimings }).timings!;
     runs.push({
       threads: wllama.getNumThreads(),
       multiThread: wllama.isMultithread(),

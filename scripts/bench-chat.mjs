@@ -1,17 +1,14 @@
 // `npm run bench:chat`: how many tokens per second the chat view renders before it becomes the
 // bottleneck, and how long the main thread is blocked meanwhile. Runs bench/chat-render.bench.ts
 // in real Chromium and prints its figures; nothing is asserted.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { runShown } from './plain-output.mjs';
 
 const resultsFile = '.reports/bench-chat.json';
 rmSync(resultsFile, { force: true });
 const loadBefore = loadavg()[0];
-const run = spawnSync('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts'], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: process.env,
-});
+const run = runShown('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts']);
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const { tokens, repeats, characters, userAgent, results } = JSON.parse(readFileSync(resultsFile, 'utf8'));
@@ -26,6 +23,16 @@ console.log(`Every figure is the median of ${repeats} runs at that rate.`);
 console.log(userAgent);
 // Other processes on the machine stretch main-thread tasks; the 1-minute load says how busy it was.
 console.log(`${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before the run, ${loadavg()[0].toFixed(1)} after`);
+console.log(
+  [
+    'offered tok/s = the rate tokens are fed to the view (a model generating that fast); rendered tok/s = the rate',
+    'they reach the screen. catch-up ms = from the last token offered to the whole answer on screen. renders = how',
+    'many times the view drew; render ms = time of one draw (median / 95th percentile / longest). longest task ms',
+    '= the longest main-thread task the browser reported (it reports those over 50 ms). max timer delay ms = how',
+    'late a 0 ms timer fired at worst, i.e. how long input would have waited. keeps up = catch-up ≤ 100 ms and',
+    'rendered ≥ 90 % of offered.',
+  ].join('\n'),
+);
 console.log(
   ['offered tok/s', 'rendered tok/s', 'catch-up ms', 'renders', 'render ms p50/p95/max', 'longest task ms', 'max timer delay ms', 'keeps up'].join(' | '),
 );

@@ -4,13 +4,17 @@
 // and for the one it was compared with (Hugging Face's Rust tokenizers in wasm, @mlc-ai/web-tokenizers).
 // Also the bytes each implementation adds to what a reader downloads. Figures are printed, never asserted.
 // With --browser the same runs also happen in headless Chromium (a fresh page each), where the island runs.
+// With --write-docs the tables in docs/tokenizers.md are replaced by this run's (the docs quote no
+// figure by hand).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { writeBlock } from './docs-block.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -200,9 +204,10 @@ for (const implementation of IMPLEMENTATIONS) {
 }
 
 const perSecond = (tokens, ms) => Math.round((tokens / ms) * 1000).toLocaleString('en-US');
+const thousands = (n) => n.toLocaleString('en-US');
 
 function printRows(title, rows) {
-  console.log(`${title}: the whole article (${rows[0].characters.toLocaleString('en-US')} characters)`);
+  console.log(`${title}: the whole article (${thousands(rows[0].characters)} characters)`);
   console.log(
     'implementation'.padEnd(16),
     'tokenizer'.padEnd(9),
@@ -231,20 +236,64 @@ function printRows(title, rows) {
   console.log(`Token counts agree between implementations: ${same ? 'yes' : 'NO'}`);
 }
 
+const loadBefore = loadavg()[0];
 printRows(`Node ${process.version}`, rows);
-if (args.includes('--browser')) {
+const browserRows = args.includes('--browser') ? await measureInBrowser() : [];
+if (browserRows.length) {
   console.log('');
-  printRows('Headless Chromium (fetch from localhost included in cold)', await measureInBrowser());
+  printRows('Headless Chromium (fetch from localhost included in load and cold)', browserRows);
 }
+console.log(
+  '\nload ms = read (or fetch) tokenizer.json, parse it and build the tokenizer; cold ms = load plus the first\n' +
+    'tokenization, in a fresh process or page (median of 3 processes in Node); warm ms = median of 15 further\n' +
+    'tokenizations of the same text. tok/s = tokens ÷ that time.',
+);
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-console.log('\nLibrary code a reader downloads (the built worker bundles it; raw / gzip -9)');
-for (const [name, file] of [
+const shipped = [
   // The package's own minified build (its exports map hides it, so go through the main entry's folder).
-  ['tokenizers.js', join(dirname(require.resolve('@huggingface/tokenizers')), 'tokenizers.min.mjs')],
+  ['tokenizers.js (min build)', join(dirname(require.resolve('@huggingface/tokenizers')), 'tokenizers.min.mjs')],
   // One file: the JavaScript glue with the wasm inlined as base64.
-  ['web-tokenizers', require.resolve('@mlc-ai/web-tokenizers')],
-]) {
-  const size = shippedBytes(file);
-  console.log(name.padEnd(16), kib(size.raw).padStart(12), kib(size.gzip).padStart(12));
+  ['web-tokenizers (JS glue + wasm inlined as base64)', require.resolve('@mlc-ai/web-tokenizers')],
+].map(([name, file]) => ({ name, ...shippedBytes(file) }));
+console.log('\nLibrary code a reader downloads (the built worker bundles it; raw / gzip -9)');
+for (const { name, raw, gzip } of shipped) console.log(name.padEnd(50), kib(raw).padStart(12), kib(gzip).padStart(12));
+
+if (args.includes('--write-docs')) {
+  const docs = fileURLToPath(new URL('../docs/tokenizers.md', import.meta.url));
+  const familyName = { qwen: 'Qwen', llama3: 'Llama 3' };
+  const tableRows = [
+    ...rows.map((row) => ({ where: `Node ${process.versions.node.split('.')[0]}`, ...row })),
+    ...browserRows.map((row) => ({ where: 'Chromium', ...row })),
+  ].map(
+    (row) =>
+      `| ${row.where} | ${row.implementation} | ${familyName[row.family]} | ${thousands(row.tokens)} | ` +
+      `${thousands(Math.round(row.coldMs))} | ${perSecond(row.tokens, row.coldMs)} | ${row.warmMs.toFixed(1)} | ` +
+      `${perSecond(row.tokens, row.warmMs)} |`,
+  );
+  writeBlock(
+    docs,
+    'tokenizer-speed',
+    [
+      `The article text as the build-time table sees it: ${thousands(rows[0].characters)} characters. Measured on ` +
+        `${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} ` +
+        `before the run and ${loadavg()[0].toFixed(1)} after.`,
+      '',
+      '| where | implementation | tokenizer | tokens | cold ms | cold tok/s | warm ms | warm tok/s |',
+      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+      ...tableRows,
+      '',
+    ].join('\n'),
+  );
+  writeBlock(
+    docs,
+    'tokenizer-bytes',
+    [
+      '| implementation | code a reader downloads | gzip -9 |',
+      '| --- | ---: | ---: |',
+      ...shipped.map(({ name, raw, gzip }) => `| ${name} | ${kib(raw)} | ${kib(gzip)} |`),
+      '',
+    ].join('\n'),
+  );
+  console.log(`\nWrote the tables in ${docs}`);
 }

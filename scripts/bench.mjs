@@ -4,14 +4,14 @@
 //    throttled network with --network): bytes by type, raw and as sent (gzip), requests, and
 //    LCP, CLS and TBT on a first visit.
 // 3. The islands' own benchmarks (`bench:tokenizers`, `bench:chat`) where package.json has them.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { buildSite } from './build-site.mjs';
+import { buildSite, localPreview } from './build-site.mjs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { pageWeight } from './page-weight.mjs';
+import { childEnv, onTerminal, printOutput, runShown } from './plain-output.mjs';
 import { startServer } from './serve.mjs';
 import { builtPages } from '../tests/e2e/built-pages.ts';
 
@@ -19,14 +19,16 @@ const { values: options } = parseArgs({ options: { network: { type: 'boolean', d
 
 const outDir = '.builds/bench';
 rmSync(outDir, { recursive: true, force: true });
-const buildMs = buildSite({ outDir, base: '/' });
-console.log(`\nBuild time: ${(buildMs / 1000).toFixed(1)} s\n`);
+const { ms: buildMs, output: buildOutput } = buildSite({ outDir, base: '/', quiet: !onTerminal, env: { ...childEnv(), ...localPreview() } });
+if (!onTerminal) printOutput(buildOutput);
+console.log(`\nBuild time: ${(buildMs / 1000).toFixed(1)} s (astro build, wall clock, on this machine as loaded as it is now)\n`);
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
 const pages = builtPages(outDir);
 const htmlFile = (page) => (page === '' ? 'index.html' : page.endsWith('/') ? `${page}index.html` : page);
 
-console.log('Referenced by each page’s HTML (KiB; JS = scripts loaded before any interaction)');
+console.log('Referenced by each page’s HTML, read from the files (KiB, raw and gzip -9)');
+console.log('  CSS = its stylesheets; JS = its <script src> files with their static imports, plus its inline scripts.');
 console.log('page'.padEnd(24), 'HTML raw', '   gzip', ' CSS raw', '   gzip', '  JS raw', '   gzip');
 for (const page of pages) {
   const row = pageWeight(outDir, '/', htmlFile(page));
@@ -113,6 +115,16 @@ console.log(
   'CLS'.padStart(6),
   'TBT'.padStart(6),
 );
+console.log(
+  [
+    '  KiB = what the browser received for each kind of resource, raw and gzipped (fonts and images as sent).',
+    '  JS here is only the script files fetched: inline scripts arrive inside the HTML and count there, which is',
+    '  why the JS column of the table above (files + inline scripts) is larger for the same page.',
+    '  reqs = requests until the network is idle. LCP = Largest Contentful Paint, ms after navigation (the biggest',
+    '  text block or image drawn). CLS = Cumulative Layout Shift, unitless (0 = nothing moved; under 0.1 is good).',
+    '  TBT = Total Blocking Time, ms: for each main-thread task over 50 ms after the first paint, the part past 50.',
+  ].join('\n'),
+);
 for (const page of pages.filter((p) => p !== '404.html')) {
   const result = await measure(browser, origin + page);
   console.log(
@@ -134,6 +146,6 @@ for (const name of ['bench:tokenizers', 'bench:chat', 'bench:cpu']) {
     continue;
   }
   console.log(`\n── npm run ${name}`);
-  const result = spawnSync('npm', ['run', '--silent', name], { stdio: 'inherit' });
+  const result = runShown('npm', ['run', '--silent', name]);
   if (result.status !== 0) console.log(`${name} exited with ${result.status}`);
 }

@@ -16,22 +16,50 @@
 // name until it is complete and verified.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 
+const MB = 1024 * 1024;
 const HF_ORIGIN = 'https://huggingface.co';
 const HF_LIBS = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base';
-const USAGE =
-  'usage: npm run models:mirror -- <model id>... [--out public/models] [--source https://huggingface.co] [--libs <base URL>]';
+const USAGE = 'usage: npm run models:mirror -- <model id>... [--out <folder>] [--source <URL>] [--libs <URL>]';
+const HELP = `${USAGE}
+
+Downloads web-llm models (weights, tokenizer, model library) into a folder any static host can
+serve, in Hugging Face's layout, and records a SHA-256 of every file in <folder>/SHA256SUMS.
+Re-running verifies what is there, continues interrupted files and downloads only what is missing.
+
+Options:
+  --out <folder>     where to write (default: public/models)
+  --source <URL>     where the weights come from, in Hugging Face's layout
+                     (default: ${HF_ORIGIN}; e.g. https://hf-mirror.com)
+  --libs <URL>       the folder of the compiled model libraries (.wasm)
+                     (default: ${HF_LIBS})
+  -h, --help         show this text
+
+Sources must be https:// (http:// only on this machine: 127.0.0.1, ::1 or localhost). Every file
+name the source lists must be a plain file name; anything else stops the run before a file is written.
+
+Examples:
+  npm run models:mirror -- Qwen2.5-0.5B-Instruct-q4f32_1-MLC
+  npm run models:mirror -- Llama-3.2-1B-Instruct-q4f32_1-MLC --out /srv/models \\
+    --source https://hf-mirror.com \\
+    --libs https://cdn.jsdelivr.net/gh/mlc-ai/binary-mlc-llm-libs@main/web-llm-models/v0_2_86/base
+
+See docs/self-hosting.md.`;
+
+/** JSON files read before anything is written; the biggest real tensor-cache.json is a few MB. */
+const MAX_METADATA_BYTES = 32 * MB;
+/** Files without a size in tensor-cache.json: tokenizer files (~10 MB) and model libraries (tens of MB). */
+const MAX_UNDECLARED_BYTES = 512 * MB;
 
 class MirrorError extends Error {}
 
 // ---- progress on stderr -----------------------------------------------------------------------
 
-const MB = 1024 * 1024;
 const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
 
 /** A redrawn bar on a terminal; plain lines (at most every 2 s) in logs and CI. */
@@ -140,6 +168,130 @@ function describeFetchFailure(url, error) {
   return `could not reach ${new URL(url).host} (${cause})`;
 }
 
+// ---- what a source may make us fetch and write ------------------------------------------------
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** https, or http on this machine: an http:// source elsewhere can be rewritten by anyone on the way. */
+function transportAllowed(url) {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || (protocol === 'http:' && LOOPBACK_HOSTS.has(hostname));
+}
+
+/** A short, printable rendering of a value from a remote file, for error messages. */
+function shown(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+/**
+ * Every file of a model sits directly in its folder, so a name from a remote file must be a plain
+ * file name: no folders, no "..", no absolute or Windows paths, nothing hidden, no ".part".
+ */
+const PLAIN_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,199}$/;
+
+function plainFileName(value, where) {
+  if (typeof value !== 'string') throw new MirrorError(`${where}: expected a file name, got ${shown(value)}`);
+  if (!PLAIN_FILE_NAME.test(value) || value.endsWith('.part')) {
+    throw new MirrorError(
+      `${where}: ${shown(value)} is not a plain file name inside the model folder (folders, "..", absolute paths and backslashes are refused); nothing was written`,
+    );
+  }
+  return value;
+}
+
+function shardRecord(record, where) {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    throw new MirrorError(`${where}: expected a shard record, got ${shown(record)}`);
+  }
+  const name = plainFileName(record.dataPath, `${where}.dataPath`);
+  if (!Number.isSafeInteger(record.nbytes) || record.nbytes < 0) {
+    throw new MirrorError(`${where}.nbytes: expected a size in bytes, got ${shown(record.nbytes)}`);
+  }
+  if (record.md5sum !== undefined && (typeof record.md5sum !== 'string' || !/^[0-9a-f]{32}$/i.test(record.md5sum))) {
+    throw new MirrorError(`${where}.md5sum: expected an MD5 in hex, got ${shown(record.md5sum)}`);
+  }
+  return { name, size: record.nbytes, md5: record.md5sum?.toLowerCase() };
+}
+
+async function lstatOrNull(path) {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * Refuses a destination that would land outside `out`: lexically, or through a symbolic link
+ * already inside `out` (a folder on the way, the file itself or its .part).
+ */
+async function checkDestination(out, { dest, rel }) {
+  const root = await realpath(out);
+  const refuse = (why) => new MirrorError(`${rel}: ${why}; refused, nothing was written`);
+  if (!resolve(dest).startsWith(resolve(out) + sep)) throw refuse(`it resolves outside ${out}`);
+  let folder = dirname(dest);
+  while ((await lstatOrNull(folder)) === null) folder = dirname(folder);
+  const realFolder = await realpath(folder);
+  if (realFolder !== root && !realFolder.startsWith(root + sep)) {
+    throw refuse(`its folder leads outside ${out} through a symbolic link (to ${realFolder})`);
+  }
+  for (const path of [dest, `${dest}.part`]) {
+    if ((await lstatOrNull(path))?.isSymbolicLink()) throw refuse(`${path} is a symbolic link`);
+  }
+}
+
+// ---- downloads --------------------------------------------------------------------------------
+
+/** GET with our error messages, refusing a redirect to plain http elsewhere. */
+async function request(url, name, headers = {}) {
+  let at = url;
+  // Redirects are followed here, hop by hop, so none leads to plain http elsewhere.
+  for (let hop = 0; hop <= 5; hop++) {
+    let response;
+    try {
+      response = await fetch(at, { headers, redirect: 'manual' });
+    } catch (error) {
+      throw new MirrorError(`${name}: ${describeFetchFailure(at, error)}`);
+    }
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || location === null) return response;
+    await response.body?.cancel();
+    const next = new URL(location, at).href;
+    if (!transportAllowed(next)) {
+      throw new MirrorError(`${name}: ${at} redirects to ${next}, which is not https; refused`);
+    }
+    at = next;
+  }
+  throw new MirrorError(`${name}: too many redirects from ${url}`);
+}
+
+function httpFailure(name, response, url) {
+  return new MirrorError(`${name}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
+}
+
+/** A small JSON file read into memory, at most MAX_METADATA_BYTES of it. */
+async function fetchSmall({ url, name }) {
+  const response = await request(url, name);
+  if (!response.ok) throw httpFailure(name, response, url);
+  const chunks = [];
+  let size = 0;
+  try {
+    for await (const chunk of response.body) {
+      size += chunk.length;
+      if (size > MAX_METADATA_BYTES) {
+        throw new MirrorError(`${name}: larger than ${mb(MAX_METADATA_BYTES)}, which no real one is; refused (${url})`);
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof MirrorError) throw error;
+    throw new MirrorError(`${name}: the download broke off (${error.cause?.code ?? error.message})`);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Appends the rest of `url` to `part`, resuming with a Range request when part of it is there. */
 async function downloadInto(part, { url, name, size }) {
   let offset = (await sizeOf(part)) ?? 0;
@@ -149,25 +301,31 @@ async function downloadInto(part, { url, name, size }) {
   }
   if (size !== undefined && offset === size) return;
 
-  let response;
-  try {
-    response = await fetch(url, { headers: offset > 0 ? { range: `bytes=${offset}-` } : {} });
-  } catch (error) {
-    throw new MirrorError(`${name}: ${describeFetchFailure(url, error)}`);
-  }
+  const response = await request(url, name, offset > 0 ? { range: `bytes=${offset}-` } : {});
   // 416: nothing after `offset` — the part is already whole; verification decides.
   if (offset > 0 && response.status === 416) return;
-  if (!response.ok) {
-    throw new MirrorError(`${name}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
-  }
+  if (!response.ok) throw httpFailure(name, response, url);
   const resumed = response.status === 206 && new RegExp(`^bytes ${offset}-`).test(response.headers.get('content-range') ?? '');
   if (!resumed) offset = 0; // The server sent the whole file: start the part over.
   const length = Number(response.headers.get('content-length'));
   const total = size ?? (Number.isFinite(length) && length > 0 ? offset + length : undefined);
+  // A file may not grow past what tensor-cache.json declares (or a generous cap for the others),
+  // however long the server keeps sending.
+  const limit = size ?? MAX_UNDECLARED_BYTES;
+  const tooLong = () =>
+    new MirrorError(
+      `${name}: the server sent more than the ${size === undefined ? `${mb(limit)} allowed` : `${size} bytes tensor-cache.json declares`}; refused, nothing was kept (${url})`,
+    );
 
   const progress = new Progress(name, total, offset);
+  let written = offset;
   const counter = new Transform({
     transform(chunk, _encoding, callback) {
+      written += chunk.length;
+      if (written > limit) {
+        callback(tooLong());
+        return;
+      }
       progress.add(chunk.length);
       callback(null, chunk);
     },
@@ -175,6 +333,10 @@ async function downloadInto(part, { url, name, size }) {
   try {
     await pipeline(Readable.fromWeb(response.body), counter, createWriteStream(part, { flags: resumed ? 'a' : 'w' }));
   } catch (error) {
+    if (error instanceof MirrorError) {
+      await rm(part, { force: true });
+      throw error;
+    }
     throw new MirrorError(`${name}: the download broke off (${error.cause?.code ?? error.message}); run the command again to continue`);
   }
   progress.finish();
@@ -223,12 +385,59 @@ async function ensureFile(task, checksums, stats) {
   stats.downloaded++;
 }
 
-async function readJson(path, name) {
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new MirrorError(`${name}: not valid JSON (${error.message})`);
+// ---- the JSON files that name the others ------------------------------------------------------
+
+const sha256Of = (data) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * mlc-chat-config.json or tensor-cache.json, held in memory: they name every other file, and
+ * nothing is written until all of those names are checked. A verified copy on disk is reused.
+ */
+async function loadMetadata(task, checksums) {
+  const known = checksums.get(task.rel);
+  if ((await sizeOf(task.dest)) !== null) {
+    const data = await readFile(task.dest);
+    const sha256 = sha256Of(data);
+    if (known === undefined || sha256 === known) return { task, data, onDisk: true };
+    process.stderr.write(
+      `${task.name}: the copy on disk is not right (checksum mismatch (SHA-256 from SHA256SUMS): expected ${known}, got ${sha256}); downloading it again\n`,
+    );
   }
+  const data = await fetchSmall(task);
+  if (known !== undefined && sha256Of(data) !== known) {
+    throw new MirrorError(
+      `${task.name}: checksum mismatch (SHA-256 from SHA256SUMS): expected ${known}, got ${sha256Of(data)}; if the model was updated upstream, delete its lines from SHA256SUMS`,
+    );
+  }
+  return { task, data, onDisk: false };
+}
+
+async function saveMetadata({ task, data, onDisk }, checksums, stats) {
+  const sha256 = sha256Of(data);
+  if (onDisk) {
+    if (checksums.get(task.rel) === undefined) await checksums.set(task.rel, sha256);
+    stats.verified++;
+    return;
+  }
+  await mkdir(dirname(task.dest), { recursive: true });
+  await writeFile(`${task.dest}.part`, data);
+  await rename(`${task.dest}.part`, task.dest);
+  await checksums.set(task.rel, sha256);
+  stats.downloaded++;
+}
+
+/** The parsed top-level object of a JSON file, or the command's own error. */
+function parseObject({ task, data }) {
+  let value;
+  try {
+    value = JSON.parse(data.toString('utf8'));
+  } catch (error) {
+    throw new MirrorError(`${task.name}: not valid JSON (${error.message})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new MirrorError(`${task.name}: expected a JSON object, got ${shown(value)}`);
+  }
+  return value;
 }
 
 // ---- models -----------------------------------------------------------------------------------
@@ -244,16 +453,20 @@ function modelPlan(record, { source, libs }) {
     throw new MirrorError(`${record.model_id}: library is not under ${HF_LIBS} (${record.model_lib})`);
   }
   const repoPath = trimSlash(weights.pathname); // /mlc-ai/<repo>
-  const repo = repoPath.split('/').pop();
+  const repo = plainFileName(repoPath.split('/').pop(), `${record.model_id}: repository`);
   return {
     repo,
     fileUrl: (file) => `${trimSlash(source)}${repoPath}/resolve/main/${file}`,
-    library: record.model_lib.slice(HF_LIBS.length + 1),
+    library: plainFileName(record.model_lib.slice(HF_LIBS.length + 1), `${record.model_id}: model library`),
     libraryUrl: (file) => `${trimSlash(libs)}/${file}`,
   };
 }
 
-async function mirrorModel(record, options, checksums, stats) {
+/**
+ * Everything one model needs, with every name from its remote JSON files checked. Downloads only
+ * the two JSON files, into memory.
+ */
+async function planModel(record, options, checksums) {
   const plan = modelPlan(record, options);
   const folder = `${plan.repo}/resolve/main`;
   const file = (name, extra = {}) => ({
@@ -263,40 +476,39 @@ async function mirrorModel(record, options, checksums, stats) {
     name: `${plan.repo}/${name}`,
     ...extra,
   });
-  // A 1k build names the same files as its full-context build: check them once per run.
-  const ensure = async (task) => {
-    if (options.done.has(task.rel)) return;
-    await ensureFile(task, checksums, stats);
-    options.done.add(task.rel);
-  };
-
   process.stderr.write(`\n${record.model_id}${plan.repo !== record.model_id ? ` (files of ${plan.repo})` : ''}\n`);
-  const config = file('mlc-chat-config.json');
-  await ensure(config);
-  const { tokenizer_files: tokenizerFiles } = await readJson(config.dest, config.name);
+
+  // A 1k build shares its JSON files with its full-context build: fetch them once.
+  const load = (task) => {
+    if (!options.loaded.has(task.rel)) options.loaded.set(task.rel, loadMetadata(task, checksums));
+    return options.loaded.get(task.rel);
+  };
+  const config = await load(file('mlc-chat-config.json'));
+  const tokenizerFiles = parseObject(config).tokenizer_files;
   if (!Array.isArray(tokenizerFiles) || tokenizerFiles.length === 0) {
-    throw new MirrorError(`${config.name}: lists no tokenizer_files`);
+    throw new MirrorError(`${config.task.name}: lists no tokenizer_files`);
   }
-  for (const name of tokenizerFiles) await ensure(file(name));
+  const tokenizer = tokenizerFiles.map((name, i) => file(plainFileName(name, `${config.task.name}: tokenizer_files[${i}]`)));
 
-  const manifest = file('tensor-cache.json');
-  await ensure(manifest);
-  const { records } = await readJson(manifest.dest, manifest.name);
-  if (!Array.isArray(records)) throw new MirrorError(`${manifest.name}: has no records`);
-  for (const shard of records) {
-    await ensure(file(shard.dataPath, { size: shard.nbytes, md5: typeof shard.md5sum === 'string' ? shard.md5sum : undefined }));
-  }
+  const manifest = await load(file('tensor-cache.json'));
+  const { records } = parseObject(manifest);
+  if (!Array.isArray(records)) throw new MirrorError(`${manifest.task.name}: has no records`);
+  const shards = records.map((entry, i) => {
+    const shard = shardRecord(entry, `${manifest.task.name}: records[${i}]`);
+    return file(shard.name, { size: shard.size, md5: shard.md5 });
+  });
 
-  await ensure({
+  const library = {
     url: plan.libraryUrl(plan.library),
     dest: join(options.out, 'libs', plan.library),
     rel: `libs/${plan.library}`,
     name: `libs/${plan.library}`,
-  });
+  };
+  return { metadata: [config, manifest], files: [...tokenizer, ...shards, library] };
 }
 
-async function main() {
-  const { values, positionals } = parseArgs({
+function readArguments() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       out: { type: 'string', default: 'public/models' },
@@ -305,13 +517,31 @@ async function main() {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || positionals.length === 0) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
+}
+
+async function main() {
+  let values, positionals;
+  try {
+    ({ values, positionals } = readArguments());
+  } catch (error) {
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`${USAGE}\n(npm run models:mirror -- --help explains the options)`);
+    return 2;
   }
   for (const [flag, url] of [['--source', values.source], ['--libs', values.libs]]) {
-    if (!/^https?:\/\//.test(url)) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
       console.error(`${flag} must be an http(s) URL (got "${url}")\n${USAGE}`);
+      return 2;
+    }
+    if (!transportAllowed(url)) {
+      console.error(`${flag} must be https:// (plain http:// only on this machine: 127.0.0.1, [::1], localhost); got "${url}"`);
       return 2;
     }
   }
@@ -331,12 +561,33 @@ async function main() {
     records.push(record);
   }
 
-  const options = { out: resolve(values.out), source: values.source, libs: values.libs, done: new Set() };
+  const options = { out: resolve(values.out), source: values.source, libs: values.libs, loaded: new Map() };
   const checksums = new Checksums(join(options.out, 'SHA256SUMS'));
   await mkdir(options.out, { recursive: true });
   await checksums.load();
+  const plans = [];
+  for (const record of records) plans.push(await planModel(record, options, checksums));
+  // Every destination of every model is checked before the first byte is written.
+  await checkDestination(options.out, { dest: checksums.file, rel: 'SHA256SUMS' });
+  for (const plan of plans) {
+    for (const task of [...plan.metadata.map((m) => m.task), ...plan.files]) await checkDestination(options.out, task);
+  }
+
   const stats = { downloaded: 0, verified: 0 };
-  for (const record of records) await mirrorModel(record, options, checksums, stats);
+  // A 1k build names the same files as its full-context build: handle them once per run.
+  const done = new Set();
+  for (const plan of plans) {
+    for (const metadata of plan.metadata) {
+      if (done.has(metadata.task.rel)) continue;
+      await saveMetadata(metadata, checksums, stats);
+      done.add(metadata.task.rel);
+    }
+    for (const task of plan.files) {
+      if (done.has(task.rel)) continue;
+      await ensureFile(task, checksums, stats);
+      done.add(task.rel);
+    }
+  }
   process.stderr.write(
     `\nDone: ${stats.downloaded} file(s) downloaded, ${stats.verified} already present and verified, in ${options.out}\n` +
       'Serve that folder and build the site with PUBLIC_MODEL_SOURCE=<its public URL> (docs/self-hosting.md).\n',

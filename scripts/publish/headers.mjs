@@ -49,3 +49,28 @@ export function headersFor(rules, pathname) {
   }
   return Object.fromEntries(result);
 }
+
+/**
+ * Cloudflare Pages' documented limits for `_headers` (developers.cloudflare.com/pages/configuration/
+ * headers, "Limits"): at most 100 rules, and one header at most 2,000 characters; past them rules
+ * are dropped, with no error at deploy time. Netlify documents no such limits.
+ */
+export const hostLimits = { rules: 100, headerLength: 2000 };
+
+/** How a header is counted against the limit: its whole line, name and indentation included. */
+export const headerLine = ([name, value]) => `  ${name}: ${value}`;
+
+/** What in these rules a host would drop, as sentences; empty when all of it fits. */
+export function overHostLimits(rules) {
+  const problems = [];
+  if (rules.length > hostLimits.rules) problems.push(`${rules.length} rules (Cloudflare Pages reads ${hostLimits.rules})`);
+  for (const rule of rules) {
+    for (const header of rule.headers) {
+      const length = headerLine(header).length;
+      if (length > hostLimits.headerLength) {
+        problems.push(`${rule.path} ${header[0]} is ${length} characters (Cloudflare Pages reads ${hostLimits.headerLength})`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,15 +1,17 @@
 // The files a host needs beside the pages, written after each build because they depend on it:
-// the social card and app icons, robots.txt (it names SITE_URL), the final _headers (BASE_PATH
+// the social card and app icons, robots.txt (it names SITE_URL), the licence notices, the final _headers (BASE_PATH
 // prefixes, the pages' Content-Security-Policy) and the service worker with its file list.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { parseHeaders, serializeHeaders } from './headers.mjs';
+import { overHostLimits, parseHeaders, serializeHeaders } from './headers.mjs';
 import { appIcon, socialCard } from './images.mjs';
 import { pageAssets, stylesheetFonts } from '../page-weight.mjs';
-import { appIcons, socialImage } from '../../site.config.mjs';
+import { nestUnderBase, servesFromDomainRoot } from './host-layout.mjs';
+import { writeNotices } from './notices.mjs';
+import { appIcons, siteUrlWarning, socialImage } from '../../site.config.mjs';
 
 /** Every file under `dir`, as sorted slash-separated paths relative to it. */
 function listFiles(dir) {
@@ -91,6 +93,8 @@ export function finishHeaders(dir, base) {
   for (const page of pages(dir, base).filter((p) => !p.file.endsWith('404.html'))) {
     rules.push({ path: page.url, headers: [['Cache-Control', 'no-cache']] });
   }
+  const problems = overHostLimits(rules);
+  if (problems.length) throw new Error(`_headers would be cut short by the host: ${problems.join('; ')}`);
   writeFileSync(
     join(dir, '_headers'),
     serializeHeaders(rules, '# Written by the build from public/_headers; edit that file instead.\n\n'),
@@ -137,13 +141,25 @@ export default function publishFiles({ article }) {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         site = config.site ?? '';
       },
+      'astro:build:start': ({ logger }) => {
+        const warning = siteUrlWarning();
+        if (warning) logger.warn(warning);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await writeImages(out, frontmatter(article).title);
         writeRobots(out, site, base);
+        writeNotices(out);
         finishHeaders(out, base);
         const { version, precache } = writeServiceWorker(out, base);
-        logger.info(`social card, icons, robots.txt, _headers, sw.js (version ${version}, ${precache.length} files precached)`);
+        logger.info(`social card, icons, robots.txt, licence notices, _headers, sw.js (version ${version}, ${precache.length} files precached)`);
+        if (servesFromDomainRoot() && base !== '/') {
+          nestUnderBase(out, base);
+          logger.info(`pages moved under ${base.slice(1)} in the publish directory; _headers, 404.html and robots.txt at its top`);
+        }
+        // Said again last, where a maintainer reading the end of a build log will see it.
+        const warning = siteUrlWarning();
+        if (warning) logger.warn(warning);
       },
     },
   };

@@ -73,31 +73,64 @@ export const modelSchema = z.object({
   license: sourcedValue,
 });
 
-export const benchmarkTableSchema = z.object({
-  id: z.string(),
-  order: z.number().int(),
-  title: z.string(),
-  /** Who ran the evaluation; same-evaluator tables are the only fair comparisons. */
-  evaluator: z.string(),
-  sameEvaluator: z.boolean(),
-  kind: z.enum(['base', 'instruct']),
-  settings: z.string(),
-  sources: sourceKeys,
-  columns: z.array(z.string()).min(2),
-  /** Decimal places the source prints (66.60 stays 66.60); scores are stored as numbers. */
-  decimals: z.number().int().min(0).max(3).default(1),
-  rows: z
-    .array(
-      z.object({
-        benchmark: z.string(),
-        setting: z.string().optional(),
-        /** A string keeps a score exactly as the source prints it where the table's decimals would not (e.g. "58"). */
-        scores: z.array(z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)])),
-      }),
-    )
-    .min(1),
-  notes: z.array(z.string()).default([]),
+/** A score exactly as a source prints it: a number ("66.60"), or a rating with a percentile ("473 / 14.9%"). */
+export const printedScore = z.string().regex(/^(\d+(\.\d+)?|\d+ \/ \d+(\.\d+)?%)$/);
+
+/**
+ * A machine-readable copy of a source's benchmark table (benchmark-sources.yaml): every score row as
+ * printed, "-" for an empty cell. Quoted tables are checked against it row by row.
+ */
+export const sourceTableSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  source: referenceKey,
+  /** File and commit, or report and table number. */
+  location: z.string().min(1),
+  /** Rows of the source that are not scores (parameter counts...), and why they are left out. */
+  omitted: z.string().optional(),
+  columns: z.array(z.string()).min(1),
+  /** [row name, score per column]. */
+  rows: z.array(z.tuple([z.string()]).rest(z.union([printedScore, z.literal('-')]))).min(1),
 });
+
+export const benchmarkTableSchema = z
+  .object({
+    id: z.string(),
+    order: z.number().int(),
+    title: z.string(),
+    evaluator: z.string(),
+    /**
+     * True only when the source states that every model in the table was evaluated with one pipeline;
+     * that sentence is then quoted in pipelineStatement. Otherwise false, even if every number comes
+     * from the same vendor's document.
+     */
+    sameEvaluator: z.boolean(),
+    pipelineStatement: z.string().optional(),
+    kind: z.enum(['base', 'instruct']),
+    settings: z.string(),
+    sources: sourceKeys,
+    /** The source table this one quotes (benchmark-sources.yaml) and which of its columns are shown. */
+    quotes: z.object({ table: z.string(), columns: z.array(z.string()).min(1) }),
+    columns: z.array(z.string()).min(2),
+    /** Decimal places the source prints (66.60 stays 66.60); scores are stored as numbers. */
+    decimals: z.number().int().min(0).max(3).default(1),
+    rows: z
+      .array(
+        z.object({
+          benchmark: z.string(),
+          /** The row's name in the source table, where it is spelled differently (e.g. "Trurhfulqa"). */
+          sourceRow: z.string().optional(),
+          setting: z.string().optional(),
+          /** A string keeps a score exactly as the source prints it where the table's decimals would not (e.g. "6.20"). */
+          scores: z.array(z.union([z.number(), printedScore])),
+        }),
+      )
+      .min(1),
+    notes: z.array(z.string()).default([]),
+  })
+  .refine((t) => !t.sameEvaluator || Boolean(t.pipelineStatement), {
+    message: 'a same-evaluator table quotes the sentence of its source that says so',
+    path: ['pipelineStatement'],
+  });
 
 export const equationSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -116,4 +149,34 @@ export const articleSchema = z.object({
   author: z.string(),
   published: z.coerce.date(),
   updated: z.coerce.date(),
+});
+
+/**
+ * One checked claim of the fact audit (audit.yaml): what was claimed, where (a file and an exact
+ * passage of its current text), the sources opened, and what they said.
+ */
+export const auditEntrySchema = z.object({
+  claim: z.string().min(1),
+  file: z.string().regex(/^src\/content\/[\w./-]+$/),
+  /** An exact passage of the file as it reads now; a test fails when the text moves on without the audit. */
+  passage: z.string().min(1),
+  sources: sourceKeys,
+  /**
+   * confirmed: the opened source says it; corrected: it did not, the text was fixed in this audit;
+   * unverified: the source could not be opened (the note says what was read instead).
+   */
+  verdict: z.enum(['confirmed', 'corrected', 'unverified']),
+  /** Where the problem was first reported: by the audit itself, or in the issue that asked for it. */
+  foundBy: z.enum(['audit', 'issue']).optional(),
+  note: z.string().optional(),
+});
+
+export const auditSchema = z.object({
+  /** When the audit was made, and which source versions it read (see references.yaml). */
+  date: z.coerce.date(),
+  coverage: z.object({
+    audited: z.array(z.string().min(1)).min(1),
+    notAudited: z.array(z.string().min(1)),
+  }),
+  entries: z.array(auditEntrySchema).min(1),
 });

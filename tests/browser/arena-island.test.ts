@@ -179,19 +179,19 @@ describe('a round', () => {
     expect(status(island, 'B')).toBe('模型 B：回答完成。');
     for (const position of ['A', 'B'] as const) {
       const terms = [...side(island, position).querySelectorAll('.arena-metrics dt')].map((dt) => dt.textContent);
-      expect(terms).toEqual(['首个词元用时', '预填充速度', '解码速度', '词元数', '字数', '每秒字数']);
+      expect(terms).toEqual(['首个 token 用时', '预填充速度', '解码速度', 'token 数', '字数', '每秒字数']);
     }
     const figures = (position: 'A' | 'B') =>
       Object.fromEntries([...side(island, position).querySelectorAll('.arena-metrics div')].map((row) => [row.firstChild!.textContent, row.lastChild!.textContent]));
     expect(figures('A')['字数']).toBe('11');
-    expect(figures('A')['词元数']).toBe('提示 5 · 回答 4');
-    expect(figures('B')['首个词元用时']).toMatch(/^0\.(1[5-9]|[2-9]\d) 秒$/);
-    expect(figures('B')['解码速度']).toMatch(/ 词元\/秒$/);
+    expect(figures('A')['token 数']).toBe('提示 5 · 回答 4');
+    expect(figures('B')['首个 token 用时']).toMatch(/^0\.(1[5-9]|[2-9]\d) 秒$/);
+    expect(figures('B')['解码速度']).toMatch(/ token\/秒$/);
     expect(one(island, '.arena-columns').querySelectorAll('.arena-language')[0]!.textContent).toBe('回答语言与提问一致（中文）。');
     const verdictB = side(island, 'B').querySelector<HTMLElement>('.arena-language')!;
     expect(verdictB.textContent).toBe('应使用中文回答，实际回答却是英文。');
     expect(verdictB.dataset.matches).toBe('false');
-    expect(one(island, '.arena-round-line').textContent).toMatch(/temperature 0\.65 · top_p 0\.85 · 最多 512 词元 · 随机种子 \d+/);
+    expect(one(island, '.arena-round-line').textContent).toMatch(/temperature 0\.65 · top_p 0\.85 · 最多 512 token · 随机种子 \d+/);
   });
 
   test('one side failing to load (out of memory) leaves the other to answer; the failure says what happened and what to do', async () => {

@@ -227,10 +227,10 @@ describe('chatting', () => {
     const metrics = Object.fromEntries(
       [...answer.querySelectorAll('.chat-metrics div')].map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]),
     );
-    expect(Object.keys(metrics)).toEqual(['提示词元', '回答词元', '首个词元用时', '预填充速度', '解码速度', '输出速度']);
-    expect(metrics['回答词元']).toBe('5');
-    expect(metrics['首个词元用时']).toMatch(/^\d+\.\d+ 秒$/);
-    expect(metrics['解码速度']).toMatch(/词元\/秒$/);
+    expect(Object.keys(metrics)).toEqual(['提示 token', '回答 token', '首个 token 用时', '预填充速度', '解码速度', '输出速度']);
+    expect(metrics['回答 token']).toBe('5');
+    expect(metrics['首个 token 用时']).toMatch(/^\d+\.\d+ 秒$/);
+    expect(metrics['解码速度']).toMatch(/token\/秒$/);
     expect(metrics['输出速度']).toMatch(/^\d+(\.\d)? 字\/秒$/);
     expect(status(island)).toBe('回答完成。');
   });

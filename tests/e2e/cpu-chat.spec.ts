@@ -75,8 +75,8 @@ test('without WebGPU the chat offers the CPU path, downloads nothing of it befor
   // Real figures from llama.cpp: every answer token plus the end-of-turn token.
   const metrics = answer.locator('.chat-metrics');
   await expect(metrics).toContainText('解码速度');
-  await expect(metrics.locator('div', { hasText: '回答词元' }).locator('dd')).toHaveText(/^\d+$/);
-  await expect(metrics.locator('div', { hasText: '解码速度' }).locator('dd')).toHaveText(/^[\d.,]+ 词元\/秒$/);
+  await expect(metrics.locator('div', { hasText: '回答 token' }).locator('dd')).toHaveText(/^\d+$/);
+  await expect(metrics.locator('div', { hasText: '解码速度' }).locator('dd')).toHaveText(/^[\d.,]+ token\/秒$/);
   expect(health.consoleErrors).toEqual([]);
   expect(answerText(REPLY)).toContain(HOSTILE_HTML);
 });
@@ -88,14 +88,14 @@ test('max tokens holds, 停止 stops a real generation, and 新对话 starts ove
   await load(root);
 
   await root.locator('.chat-settings > summary').click();
-  await root.getByLabel('最大生成长度（词元）').fill('12');
-  await root.getByLabel('最大生成长度（词元）').blur();
+  await root.getByLabel('最大生成长度（token）').fill('12');
+  await root.getByLabel('最大生成长度（token）').blur();
   const capped = await ask(root, '写长一点');
   await expect(capped).toHaveAttribute('data-state', 'length', { timeout: 30_000 });
-  await expect(capped.locator('.chat-metrics div', { hasText: '回答词元' }).locator('dd')).toHaveText('12');
+  await expect(capped.locator('.chat-metrics div', { hasText: '回答 token' }).locator('dd')).toHaveText('12');
 
-  await root.getByLabel('最大生成长度（词元）').fill('2000');
-  await root.getByLabel('最大生成长度（词元）').blur();
+  await root.getByLabel('最大生成长度（token）').fill('2000');
+  await root.getByLabel('最大生成长度（token）').blur();
   const stopped = await ask(root, '一直写下去');
   await expect(stopped.locator('.chat-answer')).toContainText('粗体');
   await root.getByRole('button', { name: '停止' }).click();

@@ -2,13 +2,15 @@
 // Playwright tests. Fixed ports collided with other programs on shared machines (EADDRINUSE).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSite } from '../../scripts/build-site.mjs';
+import { buildSite, localPreview } from '../../scripts/build-site.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { publishOrigin, rootSite, subSite } from './sites.mjs';
 
 export default async function globalSetup() {
   const servers: Server[] = [];
-  for (const site of [rootSite, subSite]) buildSite({ outDir: site.dir, base: site.base });
+  // Local previews: built for the local origin on purpose (publish.spec.ts expects it), without the
+  // warning a build for publishing with no SITE_URL prints.
+  for (const site of [rootSite, subSite]) buildSite({ outDir: site.dir, base: site.base, env: localPreview() });
   for (const site of [rootSite, subSite]) {
     const server = (await startServer({ dir: site.dir, base: site.base, host: '127.0.0.1', port: 0 })) as Server;
     servers.push(server);

@@ -40,9 +40,9 @@ const hostOf = (line: string) => new URL(line.split(' ')[1]!).host;
 test("the site's Content-Security-Policy lets the page offer the hf-mirror.com preset", async ({ page }) => {
   await page.goto('playground/models/');
   const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-  // model-hosts.config.mjs builds connect-src; the mirror needs its weights and library hosts there.
-  expect(policy).toMatch(/connect-src[^;]* https:\/\/hf-mirror\.com[ ;]/);
-  expect(policy).toMatch(/connect-src[^;]* https:\/\/cdn\.jsdelivr\.net[ ;]/);
+  // model-hosts.config.mjs builds connect-src; the mirror needs its weights and library folders there.
+  expect(policy).toMatch(/connect-src[^;]* https:\/\/hf-mirror\.com\/mlc-ai\/[ ;]/);
+  expect(policy).toMatch(/connect-src[^;]* https:\/\/cdn\.jsdelivr\.net\/gh\/mlc-ai\/binary-mlc-llm-libs@main\/[ ;]/);
   await expect(page.locator('input[type=radio][value="hf-mirror"]')).toBeEnabled();
 });
 

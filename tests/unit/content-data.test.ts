@@ -9,6 +9,7 @@ import {
   benchmarkTableSchema,
   erratumSchema,
   modelSchema,
+  printedScore,
   referenceSchema,
   severity,
   sourcedValue,
@@ -127,17 +128,23 @@ describe('errata.yaml', () => {
     expect(errata.map((e) => e.id)).toEqual(Array.from({ length: 29 }, (_, i) => `E${i + 1}`));
   });
 
+  it('is numbered in reading order: E1 is the first erratum the article shows', () => {
+    const article = readFileSync(fileURLToPath(new URL('article/qwen-vs-llama3.mdx', contentDir)), 'utf8');
+    const shown = [...article.matchAll(/<Erratum id="(E\d+)"/g)].map((m) => m[1]);
+    expect(shown).toEqual(errata.map((e) => e.id));
+  });
+
   it('uses only the three severities', () => {
     const bad = errata.filter((e) => !severity.options.includes(e.severity));
     expect(bad.map((e) => e.id)).toEqual([]);
     expect(new Set(errata.map((e) => e.severity))).toEqual(new Set(['严重', '较重', '轻微']));
   });
 
-  it('keeps the seed formulas on E11-E13 and the seed code on E17, E19, E20, E22', () => {
-    for (const id of ['E11', 'E12', 'E13']) expect(errata.find((e) => e.id === id)?.originalTex, id).toBeTruthy();
-    for (const id of ['E17', 'E19', 'E20', 'E22']) expect(errata.find((e) => e.id === id)?.originalCode?.code, id).toBeTruthy();
-    expect(errata.find((e) => e.id === 'E11')?.originalTex).toContain('e^{<x_i, x_i>}');
-    expect(errata.find((e) => e.id === 'E13')?.originalTex).toContain('MultiHeadAttention(FeedforwardNetwork(AttentionLayer(x)))');
+  it('keeps the seed formulas on E12-E14 and the seed code on E18, E20, E21, E23', () => {
+    for (const id of ['E12', 'E13', 'E14']) expect(errata.find((e) => e.id === id)?.originalTex, id).toBeTruthy();
+    for (const id of ['E18', 'E20', 'E21', 'E23']) expect(errata.find((e) => e.id === id)?.originalCode?.code, id).toBeTruthy();
+    expect(errata.find((e) => e.id === 'E12')?.originalTex).toContain('e^{<x_i, x_i>}');
+    expect(errata.find((e) => e.id === 'E14')?.originalTex).toContain('MultiHeadAttention(FeedforwardNetwork(AttentionLayer(x)))');
   });
 
   it('shows each of the two Keras snippets in exactly one erratum', () => {
@@ -214,10 +221,14 @@ describe('models.yaml', () => {
     };
     expect(byName('Qwen2-7B').params.conflict).toMatch(/7\.07B/);
     for (const n of ['Llama-3.2-1B', 'Llama-3.2-3B']) {
-      expect(byName(n).ropeTheta.conflict, n).toMatch(/32/);
-      expect(byName(n).ropeTheta.conflict, n).toMatch(/8/);
+      // The RoPE scaling factor is settled at 32 (config, torchtune, a Meta maintainer); 8 is Llama 3.1's.
+      expect(byName(n).ropeTheta.conflict, n).toBeUndefined();
+      expect(byName(n).ropeTheta.note, n).toMatch(/缩放系数为 32/);
+      expect(byName(n).ropeTheta.sources, n).toEqual(expect.arrayContaining(['L-issue166', 'L-issue241']));
       expect(byName(n).releaseDate.conflict, n).toBeTruthy();
     }
+    // Qwen2.5-7B is trained to 32,768 tokens; 131,072 needs YaRN.
+    expect(byName('Qwen2.5-7B').contextLength.value).toMatch(/32,768.*YaRN.*131,072/);
     expect(byName('Qwen3-8B').contextLength.conflict).toBeTruthy();
     // Qwen3-8B's parameter count is not from a primary source: it must be marked derived.
     expect(byName('Qwen3-8B').params.derived).toBe(true);
@@ -234,7 +245,11 @@ describe('benchmarks.yaml', () => {
   it('has one score per model column in every row', () => {
     const bad = tables.flatMap((t) =>
       t.rows
-        .filter((r) => r.scores.length !== t.columns.length - 1 || r.scores.some((s) => !Number.isFinite(Number(s))))
+        .filter(
+          (r) =>
+            r.scores.length !== t.columns.length - 1 ||
+            r.scores.some((s) => (typeof s === 'number' ? !Number.isFinite(s) : !printedScore.safeParse(s).success)),
+        )
         .map((r) => `${t.id}/${r.benchmark}: ${r.scores.length} scores for ${t.columns.length - 1} models`),
     );
     expect(bad).toEqual([]);

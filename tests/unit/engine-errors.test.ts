@@ -7,8 +7,8 @@ import {
   type EngineErrorKind,
 } from '../../src/playground/engine/errors';
 
-// Texts as web-llm 0.2.86 / Chromium produce them (err.toString() of the thrown error), see
-// /work/shared/reference/webllm-0.2.86-notes.md and the error classes in lib/index.js.
+// Texts as web-llm 0.2.86 / Chromium produce them (err.toString() of the thrown error): see the
+// error classes and their messages in node_modules/@mlc-ai/web-llm/lib/index.js.
 const cases: [label: string, raw: string, kind: EngineErrorKind, action: EngineErrorAction][] = [
   [
     'DeviceLostError',

@@ -186,7 +186,7 @@ describe('the Content-Security-Policy check', () => {
   const policy = `default-src 'self'; script-src 'self'; connect-src 'self' ${siteHosts}`;
 
   test('connect-src, else default-src, else no limit', () => {
-    expect(connectSources(policy)).toContain('https://hf-mirror.com');
+    expect(connectSources(policy)).toContain('https://hf-mirror.com/mlc-ai/');
     expect(connectSources("default-src 'self' https://a.example; img-src *")).toEqual(["'self'", 'https://a.example']);
     expect(connectSources("img-src 'self'")).toBeNull();
     // The first connect-src wins, as in browsers.
@@ -263,6 +263,7 @@ describe("the reader's remembered choice", () => {
   afterEach(() => {
     // Leave no page-only choice behind for the next test.
     chooseModelSource(null, memoryStorage());
+    vi.unstubAllEnvs();
   });
 
   test.each([
@@ -282,6 +283,8 @@ describe("the reader's remembered choice", () => {
   });
 
   test('choosing stores the one-word setting; null forgets it', () => {
+    // A custom source is read back only while the build allows it.
+    vi.stubEnv('PUBLIC_EXTRA_MODEL_SOURCES', 'https://m.example/x/');
     const storage = memoryStorage();
     expect(chooseModelSource(customSource('https://m.example/x/'), storage)).toBe(true);
     expect(storage.values.get(SOURCE_STORAGE_KEY)).toBe('https://m.example/x/');

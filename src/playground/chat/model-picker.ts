@@ -143,7 +143,7 @@ export function buildLabel(entry: CatalogueEntry): string {
 export function buildFacts(entry: CatalogueEntry): string {
   const gguf = findGgufBuild(entry.id);
   if (gguf !== undefined) return ggufBuildFacts(gguf);
-  return `估计下载约 ${formatMegabytes(entry.estimatedDownloadBytes)} · 需要显存约 ${formatVram(entry.vramRequiredMB)} · 上下文 ${entry.contextWindow} 词元`;
+  return `估计下载约 ${formatMegabytes(entry.estimatedDownloadBytes)} · 需要显存约 ${formatVram(entry.vramRequiredMB)} · 上下文 ${entry.contextWindow} token`;
 }
 
 export function supportsThinking(entry: CatalogueEntry): boolean {

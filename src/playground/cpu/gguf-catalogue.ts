@@ -10,6 +10,7 @@
 
 import { CATALOGUE, type CatalogueEntry } from '../catalogue';
 import type { GgufQuantization } from '../quantization';
+import { GGUF_REPOS } from './gguf-repos';
 
 export interface GgufBuild {
   /** Our id, unique across both catalogues. */
@@ -34,7 +35,7 @@ export const GGUF_BUILDS: readonly GgufBuild[] = [
     id: 'Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF',
     sameModelAs: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
     quantization: 'Q4_K_M',
-    repo: 'bartowski/Qwen2.5-0.5B-Instruct-GGUF',
+    repo: GGUF_REPOS.qwen25Half,
     file: 'Qwen2.5-0.5B-Instruct-Q4_K_M.gguf',
     listedSize: '398 MB',
     listedBytes: 398e6,
@@ -46,7 +47,7 @@ export const GGUF_BUILDS: readonly GgufBuild[] = [
     sameModelAs: 'Qwen3-0.6B-q4f16_1-MLC',
     quantization: 'Q8_0',
     // Qwen's own GGUF repository; its file listing could not be checked, so no size is claimed.
-    repo: 'Qwen/Qwen3-0.6B-GGUF',
+    repo: GGUF_REPOS.qwen3Small,
     file: 'Qwen3-0.6B-Q8_0.gguf',
     listedSize: null,
     listedBytes: null,
@@ -57,7 +58,7 @@ export const GGUF_BUILDS: readonly GgufBuild[] = [
     id: 'Llama-3.2-1B-Instruct-Q4_K_M-GGUF',
     sameModelAs: 'Llama-3.2-1B-Instruct-q4f16_1-MLC',
     quantization: 'Q4_K_M',
-    repo: 'bartowski/Llama-3.2-1B-Instruct-GGUF',
+    repo: GGUF_REPOS.llama32One,
     file: 'Llama-3.2-1B-Instruct-Q4_K_M.gguf',
     // The model card's file table: "Llama-3.2-1B-Instruct-Q4_K_M.gguf  Q4_K_M  0.81GB".
     listedSize: '0.81GB',

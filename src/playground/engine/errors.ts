@@ -8,6 +8,9 @@
  * connection is "TypeError: Failed to fetch" — neither says which file or which HTTP status.
  */
 
+import { blockedSourceMessage } from '../sources/blocked-message';
+import type { StallPhase } from './stall-watchdog';
+
 export type EngineErrorKind =
   | 'webgpu-unavailable'
   | 'no-compatible-gpu'
@@ -26,6 +29,9 @@ export type EngineErrorKind =
   | 'model-not-found'
   | 'invalid-settings'
   | 'load-cancelled'
+  | 'source-blocked'
+  | 'response-too-large'
+  | 'stalled'
   | 'worker-crashed'
   | 'engine-disposed'
   | 'unknown';
@@ -66,6 +72,13 @@ const RULES: readonly Rule[] = [
     // AbortError: web-llm aborts its downloads when unload()/a newer load() interrupts a load.
     test: /\bLoadCancelledError\b|\bAbortError\b/,
     message: '已取消加载模型。',
+    action: 'none',
+  },
+  {
+    kind: 'response-too-large',
+    // network-guard.ts cuts off a configuration file that keeps coming (an endless answer).
+    test: /\bResponseTooLargeError\b/,
+    message: '模型源返回的配置文件大得不正常，已停止下载，以免占满磁盘：这个模型源可能出了问题，请换一个模型下载源。',
     action: 'none',
   },
   {
@@ -227,8 +240,46 @@ function describeFailedFile(url: string, status: number | null): EngineErrorInfo
   };
 }
 
+/** The worker's network guard (network-guard.ts): "SourceBlockedError: <url> is outside … (allowed: a b)". */
+const SOURCE_BLOCKED = /\bSourceBlockedError: (\S+) is outside the allowed model sources \(allowed: ([^)]*)\)/;
+
+function describeBlockedSource(url: string, allowed: string): EngineErrorInfo {
+  let origin = url;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // Not a URL after all: name it as it is.
+  }
+  const places = allowed.split(' ').filter((place) => place !== '');
+  return { kind: 'source-blocked', action: 'none', failedUrl: url, message: blockedSourceMessage([origin], places, origin) };
+}
+
+/** The load's stall watchdog (worker.ts): "LoadStalledError: [phase] no progress for N s". */
+const LOAD_STALLED = /\bLoadStalledError: \[(\w+)\] no progress for (\d+) s/;
+
+const STALLED_WHAT: Record<StallPhase, string> = {
+  config: '下载模型的配置文件',
+  library: '下载模型程序文件',
+  download: '下载模型权重',
+  cache: '从本机缓存读取模型',
+  compile: '为显卡准备模型程序（编译着色器）',
+};
+
+function describeStall(phase: string, seconds: string): EngineErrorInfo {
+  const what = STALLED_WHAT[phase as StallPhase] ?? '加载模型';
+  const advice =
+    phase === 'cache' || phase === 'compile'
+      ? '请重试；如果反复出现，请关闭其他标签页或刷新页面。'
+      : '网络或模型源可能出了问题，请重试（已下载完的文件会保留）；如果反复出现，请换一个模型下载源。';
+  return { kind: 'stalled', action: 'retry', message: `${what}时卡住了：${seconds} 秒没有任何进展，已停止加载。${advice}` };
+}
+
 /** Human reading of a raw worker error text. Never throws, never returns a stack trace. */
 export function describeEngineError(raw: string): EngineErrorInfo {
+  const blocked = SOURCE_BLOCKED.exec(raw);
+  if (blocked !== null) return describeBlockedSource(blocked[1]!, blocked[2]!);
+  const stalled = LOAD_STALLED.exec(raw);
+  if (stalled !== null) return describeStall(stalled[1]!, stalled[2]!);
   const modelFile = MODEL_FILE_ERROR.exec(raw);
   if (modelFile !== null) return describeFailedFile(modelFile[2]!, modelFile[1] === undefined ? null : Number(modelFile[1]));
   for (const rule of RULES) {

@@ -9,6 +9,8 @@
  * cancelling a load (engine.unload() aborts web-llm's in-flight downloads).
  */
 
+// First: the network guard must be in place before web-llm can fetch anything.
+import { watchDownloads } from './worker-network';
 import {
   findFailedFile,
   inspectModelCache,
@@ -19,7 +21,6 @@ import {
 import { describeEngineError, rawText } from './errors';
 import { appConfigForSource } from '../sources/model-source';
 
-// #region article-engine
 import {
   MLCEngine,
   prebuiltAppConfig,
@@ -33,10 +34,10 @@ import type { ChatUsage, FinishReason } from './chat-engine';
 import { readInitProgress, type ProgressContext } from './load-progress';
 import type { PageToWorker, ReplyValues, SerializedError, SourceFields, WorkerToPage } from './protocol';
 import { limitsBelowWebLlmMinimum } from '../webgpu-requirements';
+import { watchForStall, type StallPhase, type StallWatchdog } from './stall-watchdog';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const engine = new MLCEngine();
-// #endregion article-engine
 
 function post(message: WorkerToPage): void {
   scope.postMessage(message);
@@ -77,6 +78,8 @@ function enqueue(task: () => Promise<void>): void {
 interface LoadTicket {
   id: number;
   cancelled: boolean;
+  /** Set when the stall watchdog gave up on this load. */
+  stalled?: { phase: StallPhase; seconds: number };
 }
 interface ChatTicket {
   id: number;
@@ -189,6 +192,7 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
   enqueue(async () => {
     currentLoad = ticket;
     let location: ModelLocation | null = null;
+    let watchdog: StallWatchdog | null = null;
     try {
       if (ticket.cancelled) throw cancelled();
       // Free the previous model first (reload() would too): its VRAM may be what the new one
@@ -204,10 +208,18 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
         weightsCached: await hasModelInCache(modelId, appConfig).catch(() => false),
       };
       let totalLookedUp = false;
-      // #region article-load
+      watchdog = watchForStall('config', (phase, seconds) => {
+        // unload() aborts web-llm's downloads, so reload() below returns and reports this.
+        ticket.stalled = { phase, seconds };
+        ticket.cancelled = true;
+        void engine.unload();
+      });
+      watchDownloads(watchdog);
       engine.setAppConfig(appConfig);
       engine.setInitProgressCallback((report) => {
         if (ticket.cancelled) return;
+        const progress = readInitProgress(report, context);
+        watchdog?.progress(progress.phase === 'other' ? undefined : progress.phase);
         // tensor-cache.json is in the cache by the time weights start; read exact sizes once.
         if (!totalLookedUp && report.text.startsWith('Start to fetch params')) {
           totalLookedUp = true;
@@ -215,7 +227,7 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
             if (total !== undefined) context.totalWeightBytes = total;
           });
         }
-        post({ type: 'progress', id, progress: readInitProgress(report, context) });
+        post({ type: 'progress', id, progress });
       });
       // No web-llm report covers the config and library fetch, so say that loading began.
       post({
@@ -225,13 +237,15 @@ function handleLoad(id: number, modelId: string, where: SourceFields): void {
       });
 
       await engine.reload(modelId);
-      // #endregion article-load
       if (ticket.cancelled) throw cancelled();
       reply(id, 'load', { modelId });
     } catch (error) {
-      if (ticket.cancelled) postError(id, cancelled());
+      if (ticket.stalled !== undefined) postError(id, stalled(ticket.stalled.phase, ticket.stalled.seconds));
+      else if (ticket.cancelled) postError(id, cancelled());
       else postError(id, location === null ? error : await nameFailedFile(error, location));
     } finally {
+      watchdog?.stop();
+      watchDownloads(null);
       engine.setInitProgressCallback(() => undefined);
       unfinishedLoads.delete(ticket);
       if (currentLoad === ticket) currentLoad = null;
@@ -253,6 +267,10 @@ async function nameFailedFile(error: unknown, location: ModelLocation): Promise<
   return namedError('ModelFileError', `${what} (${rawText(error)})`);
 }
 
+function stalled(phase: StallPhase, seconds: number): Error {
+  return namedError('LoadStalledError', `[${phase}] no progress for ${seconds} s`);
+}
+
 function cancelled(): Error {
   return namedError('LoadCancelledError', 'The load was cancelled by a newer load or unload.');
 }
@@ -267,7 +285,6 @@ function handleChat(message: Extract<PageToWorker, { type: 'chat' }>): void {
     const ticket: ChatTicket = { id, stopRequested: false };
     currentChat = ticket;
     try {
-      // #region article-chat
       const stream = await engine.chat.completions.create({
         messages: message.messages as ChatCompletionMessageParam[],
         stream: true,
@@ -305,7 +322,6 @@ function handleChat(message: Extract<PageToWorker, { type: 'chat' }>): void {
           };
         }
       }
-      // #endregion article-chat
       post({ type: 'stream-done', id, finishReason, usage });
     } catch (error) {
       postError(id, error);

@@ -7,6 +7,7 @@
  * Matching follows CSP Level 3's source-expression rules for the parts a connect-src uses.
  */
 
+import { blockedSourceMessage } from './blocked-message';
 import { describeSource, type ModelSource } from './model-source';
 
 /** The connect-src list (default-src when there is none); null when the policy does not limit fetches. */
@@ -38,15 +39,17 @@ function schemeMatches(expressionScheme: string, urlScheme: string): boolean {
 }
 
 function matches(url: URL, rawExpression: string, page: URL): boolean {
+  // Keywords, schemes and hosts compare without case; paths (CSP's path-part match) with it:
+  // Hugging Face repositories such as Qwen/Qwen3-0.6B-GGUF have capitals.
   const expression = rawExpression.toLowerCase();
   if (expression === '*') return url.protocol === 'http:' || url.protocol === 'https:';
   if (expression === "'self'") return url.origin === page.origin;
   if (/^[a-z][a-z0-9+.-]*:$/.test(expression)) return schemeMatches(expression, url.protocol);
-  const parts = HOST_SOURCE.exec(expression)?.groups;
+  const parts = HOST_SOURCE.exec(rawExpression)?.groups;
   if (parts === undefined) return false; // 'none', nonces, hashes and other keywords allow no URL
-  const scheme = parts.scheme === undefined ? page.protocol : `${parts.scheme}:`;
+  const scheme = parts.scheme === undefined ? page.protocol : `${parts.scheme.toLowerCase()}:`;
   if (!schemeMatches(scheme, url.protocol)) return false;
-  const host = parts.host!;
+  const host = parts.host!.toLowerCase();
   const urlHost = url.hostname.toLowerCase();
   if (host.startsWith('*.')) {
     if (!urlHost.endsWith(host.slice(1))) return false;
@@ -105,19 +108,17 @@ export function checkSourceAgainstPolicies(
   }
   if (blocked.size === 0) return { allowed: true };
   const blockedOrigins = [...blocked];
-  const allowedText =
-    allowedHosts.size === 0 ? '本站不允许浏览器从其他网站下载文件' : `本站只允许从 ${[...allowedHosts].join('、')} 下载模型文件`;
   return {
     allowed: false,
     blockedOrigins,
-    message:
-      `${allowedText}（网页的内容安全策略 CSP 这样规定），${blockedOrigins.join('、')} 不在其中，` +
-      `浏览器会拦截从“${describeSource(source)}”下载模型。请改用其他下载源，或请本站维护者把这个地址加入允许的列表。`,
+    message: blockedSourceMessage(blockedOrigins, [...allowedHosts], describeSource(source)),
   };
 }
 
 function readableHost(expression: string): string | null {
   if (expression === "'self'") return '本站';
   const parts = HOST_SOURCE.exec(expression)?.groups;
-  return parts?.host === undefined || parts.host === '*' ? null : parts.host;
+  if (parts?.host === undefined || parts.host === '*') return null;
+  // "huggingface.co/mlc-ai/": the folder says more than the host where the policy names one.
+  return parts.path === undefined || parts.path === '/' ? parts.host : `${parts.host}${parts.path}`;
 }

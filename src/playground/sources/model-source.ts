@@ -14,6 +14,7 @@
  */
 
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
+import { GGUF_REPOS } from '../cpu/gguf-repos.ts';
 
 export type ModelSourceId = 'huggingface' | 'hf-mirror' | 'custom';
 
@@ -108,8 +109,9 @@ export type CustomBaseResult = { ok: true; source: ModelSource } | { ok: false; 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 /**
- * Validates a reader- or maintainer-entered base URL. https only, except loopback http for
- * testing a local mirror. `reason` is Chinese, shown next to the input.
+ * Checks the form of a reader- or maintainer-entered base URL: https, or loopback http for a
+ * local test mirror (whether the site allows it is host-policy.ts's decision). `reason` is
+ * Chinese, shown next to the input.
  */
 export function parseCustomBase(input: string): CustomBaseResult {
   const text = input.trim();
@@ -122,10 +124,7 @@ export function parseCustomBase(input: string): CustomBaseResult {
   }
   const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !loopbackHttp) {
-    return {
-      ok: false,
-      reason: '为了安全，网址必须以 https:// 开头（只有在本机测试时可以用 http://127.0.0.1 或 http://localhost）。',
-    };
+    return { ok: false, reason: '为了安全，网址必须以 https:// 开头。' };
   }
   if (url.username !== '' || url.password !== '') {
     return { ok: false, reason: '网址里不能带用户名或密码。' };
@@ -173,20 +172,73 @@ export function sameSource(a: ModelSource, b: ModelSource): boolean {
 }
 
 /**
- * What the Content-Security-Policy's connect-src must allow for a source, as CSP source
- * expressions. Hugging Face answers large files with redirects to its CDNs (*.hf.co,
- * *.huggingface.co), and a redirect target must be allowed too; *.hf-mirror.com covers the
- * same for the mirror.
+ * Where a source's downloads may begin, as URL prefixes: for the presets, the mlc-ai organisation
+ * and the model-library repository only, not every repository on those shared hosts (a model
+ * library is code that runs in the page); for a custom source, its own folder.
  */
-export function connectSrcFor(source: ModelSource): string[] {
+/** The CPU path's GGUF repositories on a Hugging Face host (files under resolve/ and raw/). */
+function ggufFolders(origin: string): string[] {
+  return Object.values(GGUF_REPOS).map((repo) => `${origin}/${repo}/`);
+}
+
+export function sourceFolders(source: ModelSource): string[] {
   switch (source.id) {
     case 'huggingface':
-      return ['https://huggingface.co', 'https://*.huggingface.co', 'https://*.hf.co', 'https://raw.githubusercontent.com'];
+      return ['https://huggingface.co/mlc-ai/', 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/', ...ggufFolders('https://huggingface.co')];
     case 'hf-mirror':
-      return ['https://hf-mirror.com', 'https://*.hf-mirror.com', 'https://cdn.jsdelivr.net'];
+      return ['https://hf-mirror.com/mlc-ai/', 'https://cdn.jsdelivr.net/gh/mlc-ai/binary-mlc-llm-libs@main/', ...ggufFolders('https://hf-mirror.com')];
     case 'custom':
-      return [new URL(source.weightsBase).origin];
+      return [source.weightsBase];
   }
+}
+
+/**
+ * Where a source's hosts may redirect a download: Hugging Face sends large files to its CDNs
+ * (*.hf.co, *.huggingface.co) and small ones to its resolve cache; hf-mirror.com does the same on
+ * its own hosts. Never a place a download may begin.
+ */
+export function redirectTargetsFor(source: ModelSource): string[] {
+  switch (source.id) {
+    case 'huggingface':
+      return ['https://*.huggingface.co/', 'https://*.hf.co/', 'https://huggingface.co/api/resolve-cache/models/mlc-ai/'];
+    case 'hf-mirror':
+      return ['https://*.hf-mirror.com/', 'https://hf-mirror.com/api/resolve-cache/models/mlc-ai/'];
+    case 'custom':
+      return [];
+  }
+}
+
+/**
+ * What the Content-Security-Policy's connect-src must allow for a source, as CSP source
+ * expressions (a folder expression allows what is under it; after a redirect the browser checks
+ * the host only).
+ */
+export function connectSrcFor(source: ModelSource): string[] {
+  return [...sourceFolders(source), ...redirectTargetsFor(source)];
+}
+
+/** The build settings that decide which sources the site allows (see docs/self-hosting.md). */
+export interface SourceSettings {
+  /** PUBLIC_MODEL_SOURCE: the default source. */
+  PUBLIC_MODEL_SOURCE?: string | undefined;
+  /** PUBLIC_EXTRA_MODEL_SOURCES: more base URLs readers may pick, separated by spaces or commas. */
+  PUBLIC_EXTRA_MODEL_SOURCES?: string | undefined;
+}
+
+/**
+ * Every source the site allows: the presets, the maintainer's default and the extra sources.
+ * The page, the worker and the CSP (model-hosts.config.mjs) all start from this list. Throws on
+ * an extra source that is not a base URL, so a typo fails the build.
+ */
+export function configuredSources(settings: SourceSettings): ModelSource[] {
+  const extra = (settings.PUBLIC_EXTRA_MODEL_SOURCES ?? '').split(/[\s,]+/).filter((text) => text !== '');
+  const sources = [...PRESET_SOURCES, parseModelSourceSetting(settings.PUBLIC_MODEL_SOURCE)];
+  for (const text of extra) {
+    const parsed = parseCustomBase(text);
+    if (!parsed.ok) throw new Error(`PUBLIC_EXTRA_MODEL_SOURCES: "${text}" is not an https:// base URL`);
+    sources.push(parsed.source);
+  }
+  return sources.filter((source, i) => sources.findIndex((other) => sameSource(other, source)) === i);
 }
 
 /** A short Chinese name for pickers and lists. */
@@ -199,4 +251,28 @@ export function describeSource(source: ModelSource): string {
     case 'custom':
       return `自定义：${source.weightsBase}`;
   }
+}
+
+/** The hosts a source's files come from, by what they hold (names as readers know them). */
+function hostNames(source: ModelSource): { weights: string; libraries: string } {
+  switch (source.id) {
+    case 'huggingface':
+      return { weights: 'Hugging Face', libraries: 'GitHub' };
+    case 'hf-mirror':
+      return { weights: 'hf-mirror.com', libraries: 'jsDelivr' };
+    case 'custom': {
+      const host = new URL(source.weightsBase).host;
+      return { weights: host, libraries: host };
+    }
+  }
+}
+
+/**
+ * Where a source's files come from, for privacy notes: every host a reader's browser will contact,
+ * "Hugging Face 和 GitHub", or with `detailed` what each serves ("Hugging Face（模型权重）和 …").
+ */
+export function downloadHosts(source: ModelSource, detailed = false): string {
+  const { weights, libraries } = hostNames(source);
+  if (weights === libraries) return detailed ? `${weights}（模型权重和编译好的模型程序）` : weights;
+  return detailed ? `${weights}（模型权重）和 ${libraries}（编译好的模型程序）` : `${weights} 和 ${libraries}`;
 }

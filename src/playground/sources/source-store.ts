@@ -7,7 +7,9 @@
  * this page through an in-page event, and other tabs through the `storage` event.
  */
 
+import { sourceAllowed } from './host-policy';
 import { parseModelSourceSetting, readSourceSetting, sourceSetting, type ModelSource } from './model-source';
+import { siteHostPolicy } from './site-policy';
 
 export const SOURCE_STORAGE_KEY = 'model-source';
 const CHANGE_EVENT = 'model-source-change';
@@ -36,16 +38,35 @@ function pageStorage(): Storage | null {
  */
 let unsavedChoice: { source: ModelSource | null } | undefined;
 
-/** The reader's choice if valid, else the build default. */
+function storedText(storage: ReadableStorage | null): string | null {
+  try {
+    return storage?.getItem(SOURCE_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A stored setting that parses and that this build's allow-list still lets the engine use. */
+function allowedStoredSource(stored: string | null): ModelSource | null {
+  const source = readSourceSetting(stored);
+  return source !== null && sourceAllowed(source, siteHostPolicy()) ? source : null;
+}
+
+/**
+ * The reader's choice if valid and still allowed, else the build default. Checked on every read,
+ * not only when typed: a value written by an older version of the site (whose list was by host),
+ * another script or a hand edit must not reach the engine.
+ */
 export function currentModelSource(storage: ReadableStorage | null = pageStorage()): ModelSource {
   if (unsavedChoice !== undefined) return unsavedChoice.source ?? defaultModelSource();
-  let stored: string | null = null;
-  try {
-    stored = storage?.getItem(SOURCE_STORAGE_KEY) ?? null;
-  } catch {
-    stored = null;
-  }
-  return readSourceSetting(stored) ?? defaultModelSource();
+  return allowedStoredSource(storedText(storage)) ?? defaultModelSource();
+}
+
+/** The stored setting when it is ignored because it no longer passes (for a warning); else null. */
+export function refusedStoredSource(storage: ReadableStorage | null = pageStorage()): string | null {
+  if (unsavedChoice !== undefined) return null;
+  const stored = storedText(storage);
+  return stored !== null && allowedStoredSource(stored) === null ? stored : null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * them to a Web Worker and asks it for tokenizations. A failed load can simply be started again;
  * files already handed over are not downloaded twice.
  */
-import { download, DownloadError } from './download.ts';
+import { download, DownloadError, type DownloadFailure } from './download.ts';
 import { FAMILIES, type Family, type PerFamily } from './families.ts';
 import type { FromWorker, Tokenized, ToWorker } from './protocol.ts';
 
@@ -22,17 +22,22 @@ export interface LoadProgress {
 export class TokenizerLoadError extends Error {
   readonly kind: 'download' | 'parse';
   readonly status: number | null;
-  constructor(kind: 'download' | 'parse', message: string, status: number | null = null) {
+  /** For a failed download: why (cancelled by the reader, stalled, HTTP error…). */
+  readonly reason: DownloadFailure | null;
+  constructor(kind: 'download' | 'parse', message: string, status: number | null = null, reason: DownloadFailure | null = null) {
     super(message);
     this.name = 'TokenizerLoadError';
     this.kind = kind;
     this.status = status;
+    this.reason = reason;
   }
 }
 
 export interface TokenizerClient {
   isReady(): boolean;
   load(onProgress: (progress: LoadProgress) => void): Promise<void>;
+  /** Stops the downloads of a load in progress; the load then fails with reason 'cancelled'. */
+  cancel(): void;
   tokenize(inputs: PerFamily<string>): Promise<PerFamily<Tokenized>>;
 }
 
@@ -41,6 +46,7 @@ type Pending<T> = { resolve: (value: T) => void; reject: (error: Error) => void 
 export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): TokenizerClient {
   let worker: Worker | null = null;
   let loading: Promise<void> | null = null;
+  let downloads: AbortController | null = null;
   const loaded = new Set<Family>();
   const loadWaiters = new Map<Family, Pending<void>>();
   const requests = new Map<number, Pending<PerFamily<Tokenized>>>();
@@ -102,27 +108,37 @@ export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): Tokeni
     const report = () =>
       onProgress({ phase: 'download', receivedBytes: [...received.values()].reduce((a, b) => a + b, 0), totalBytes });
     report();
-    const downloads = await Promise.allSettled(
+    const controller = new AbortController();
+    downloads = controller;
+    const results = await Promise.allSettled(
       missing.map((family) =>
-        download(assets[family].url, assets[family].bytes, (bytes) => {
-          received.set(family, Math.min(bytes, assets[family].bytes));
-          report();
-        }),
+        download(
+          assets[family].url,
+          assets[family].bytes,
+          (bytes) => {
+            received.set(family, Math.min(bytes, assets[family].bytes));
+            report();
+          },
+          fetch,
+          { signal: controller.signal },
+        ),
       ),
     );
-    onProgress({ phase: 'parse', receivedBytes: totalBytes, totalBytes });
+    downloads = null;
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (!failed) onProgress({ phase: 'parse', receivedBytes: totalBytes, totalBytes });
     // Files that did arrive are handed over even if the other failed, so a retry fetches only the rest.
     await Promise.all(
       missing.map((family, i) => {
-        const result = downloads[i];
+        const result = results[i];
         return result?.status === 'fulfilled' ? handOver(family, result.value) : Promise.resolve();
       }),
     );
-    const failed = downloads.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) {
       const error: unknown = failed.reason;
       const status = error instanceof DownloadError ? error.status : null;
-      throw new TokenizerLoadError('download', error instanceof Error ? error.message : String(error), status);
+      const reason = error instanceof DownloadError ? error.reason : null;
+      throw new TokenizerLoadError('download', error instanceof Error ? error.message : String(error), status, reason);
     }
   }
 
@@ -133,6 +149,9 @@ export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): Tokeni
         loading = null;
       });
       return loading;
+    },
+    cancel() {
+      downloads?.abort();
     },
     tokenize(inputs) {
       return new Promise((resolve, reject) => {

@@ -124,7 +124,7 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
       roundLine,
       round === null
         ? ''
-        : `本轮设置（两边相同）：temperature ${round.sampling.temperature} · top_p ${round.sampling.top_p} · 最多 ${round.sampling.max_tokens} 词元 · 随机种子 ${round.sampling.seed}`,
+        : `本轮设置（两边相同）：temperature ${round.sampling.temperature} · top_p ${round.sampling.top_p} · 最多 ${round.sampling.max_tokens} token · 随机种子 ${round.sampling.seed}`,
     );
     if (state.status === 'ready') shareLink.update(arena.toShared());
   }

@@ -36,10 +36,10 @@ export interface SidePanelOptions {
 function metricsList(m: AnswerMetrics): HTMLDListElement {
   const list = element('dl', 'chat-metrics arena-metrics');
   const rows: [string, string][] = [
-    ['首个词元用时', formatSeconds(m.timeToFirstTokenSeconds)],
-    ['预填充速度', formatRate(m.prefillTokensPerSecond, '词元')],
-    ['解码速度', formatRate(m.decodeTokensPerSecond, '词元')],
-    ['词元数', `提示 ${m.promptTokens} · 回答 ${m.completionTokens}`],
+    ['首个 token 用时', formatSeconds(m.timeToFirstTokenSeconds)],
+    ['预填充速度', formatRate(m.prefillTokensPerSecond, 'token')],
+    ['解码速度', formatRate(m.decodeTokensPerSecond, 'token')],
+    ['token 数', `提示 ${m.promptTokens} · 回答 ${m.completionTokens}`],
     ['字数', String(m.characters)],
     ['每秒字数', m.charactersPerSecond === null ? '—' : formatRate(m.charactersPerSecond, '字')],
   ];

@@ -18,6 +18,8 @@ import { createProgressPanel } from './progress-panel';
 import { createSettingsPanel } from './settings-panel';
 import { createSetupPanel } from './setup-panel';
 import { createTranscript } from './transcript';
+import { downloadHosts } from '../../sources/model-source';
+import { currentModelSource } from '../../sources/source-store';
 
 export interface ChatViewOptions {
   /** Unique per island on the page; prefixes element ids. */
@@ -47,7 +49,8 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
     'p',
     'chat-intro',
     options.intro ??
-      '模型在你的浏览器里、用你自己的显卡运行：提示词和回答都不会发送到任何服务器。只有模型文件需要下载一次（来自 Hugging Face 和 GitHub），之后保存在浏览器缓存里。',
+      // The source this browser will download from: the reader's choice, else the site's PUBLIC_MODEL_SOURCE.
+      `模型在你的浏览器里、用你自己的显卡运行：提示词和回答都不会发送到任何服务器。只有模型文件需要下载一次（来自 ${downloadHosts(currentModelSource())}），之后保存在浏览器缓存里。`,
   );
   // Visually hidden: every message it speaks is also shown where it belongs (panel, answer label).
   const status = element('p', 'visually-hidden chat-status');

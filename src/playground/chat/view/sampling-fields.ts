@@ -54,7 +54,7 @@ export function createSamplingFields(id: string, options: SamplingFieldsOptions)
   numbers.append(
     field(`${id}-temperature`, '温度 temperature', temperature),
     field(`${id}-top-p`, 'top_p', topP),
-    field(`${id}-max-tokens`, '最大生成长度（词元）', maxTokens),
+    field(`${id}-max-tokens`, '最大生成长度（token）', maxTokens),
     field(`${id}-seed`, '随机种子 seed', seed),
   );
 

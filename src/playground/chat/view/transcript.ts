@@ -52,11 +52,11 @@ function metricsList(turn: ChatTurn): HTMLDListElement | null {
   if (m === null) return null;
   const list = element('dl', 'chat-metrics');
   const rows: [string, string][] = [
-    ['提示词元', String(m.promptTokens)],
-    ['回答词元', String(m.completionTokens)],
-    ['首个词元用时', formatSeconds(m.timeToFirstTokenSeconds)],
-    ['预填充速度', formatRate(m.prefillTokensPerSecond, '词元')],
-    ['解码速度', formatRate(m.decodeTokensPerSecond, '词元')],
+    ['提示 token', String(m.promptTokens)],
+    ['回答 token', String(m.completionTokens)],
+    ['首个 token 用时', formatSeconds(m.timeToFirstTokenSeconds)],
+    ['预填充速度', formatRate(m.prefillTokensPerSecond, 'token')],
+    ['解码速度', formatRate(m.decodeTokensPerSecond, 'token')],
     ['输出速度', m.charactersPerSecond === null ? '—' : formatRate(m.charactersPerSecond, '字')],
   ];
   for (const [term, value] of rows) {

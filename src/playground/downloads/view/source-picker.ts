@@ -7,7 +7,9 @@
  * meta tags and checked by the pure sources/csp.ts.
  */
 
+import { blockedSourceMessage } from '../../sources/blocked-message';
 import { checkSourceAgainstPolicies } from '../../sources/csp';
+import { customPlaces, readablePlaces, sourceAllowed, type HostPolicy } from '../../sources/host-policy';
 import {
   HF_MIRROR,
   HUGGING_FACE,
@@ -17,12 +19,21 @@ import {
   type ModelSource,
   type ModelSourceId,
 } from '../../sources/model-source';
-import { chooseModelSource, currentModelSource, defaultModelSource, onModelSourceChange } from '../../sources/source-store';
+import {
+  chooseModelSource,
+  currentModelSource,
+  defaultModelSource,
+  onModelSourceChange,
+  refusedStoredSource,
+} from '../../sources/source-store';
+import { siteHostPolicy } from '../../sources/site-policy';
 import { element, uniqueId } from '../../dom';
 
 export interface SourcePickerOptions {
   /** CSP texts to check against; default: the page's CSP meta tags. */
   policies?: readonly string[];
+  /** The engine's allow-list; default: this build's (sources/site-policy.ts). */
+  hostPolicy?: HostPolicy;
 }
 
 export interface SourcePicker {
@@ -43,6 +54,7 @@ const PRESET_NOTES: Record<Exclude<ModelSourceId, 'custom'>, string> = {
 
 export function mountSourcePicker(root: HTMLElement, options: SourcePickerOptions = {}): SourcePicker {
   const policies = options.policies ?? readPagePolicies();
+  const hosts = options.hostPolicy ?? siteHostPolicy();
   const id = uniqueId('model-source');
   const siteDefault = defaultModelSource();
 
@@ -53,7 +65,12 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
     'model-hint',
     '模型文件有几百 MB 到几 GB。在中国大陆，Hugging Face 和 GitHub 常常很慢或打不开，可以改用镜像。这个选择保存在本浏览器里，对本站所有演示都有效。',
   );
-  fieldset.append(legend, intro);
+  const codeWarning = element(
+    'p',
+    'model-hint',
+    '请只用你信任的下载源：模型程序（WebAssembly）从下载源取得，会在本页中运行。所以本站只允许维护者设定的下载源。',
+  );
+  fieldset.append(legend, intro, codeWarning);
 
   const radios = new Map<ModelSourceId, HTMLInputElement>();
   function addChoice(value: ModelSourceId, title: string, note: string, blockedReason: string | null): void {
@@ -86,7 +103,15 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
       check.allowed ? null : check.message,
     );
   }
-  addChoice('custom', '自定义地址', '自己架设的模型文件夹（目录结构与 Hugging Face 相同）。', null);
+  const places = customPlaces(hosts);
+  addChoice(
+    'custom',
+    '自定义地址',
+    places.length === 0
+      ? '本站维护者没有设定其他可用的地址，这里只能填写上面两个下载源里的文件夹。'
+      : `自己架设的模型文件夹（目录结构与 Hugging Face 相同）。本站允许的地址：${places.join('、')}。`,
+    null,
+  );
 
   const form = element('form', 'model-source-custom');
   const inputId = `${id}-url`;
@@ -120,8 +145,13 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
 
   function applySource(source: ModelSource): void {
     const check = checkSourceAgainstPolicies(source, policies, location.href);
-    if (!check.allowed) {
-      say(check.message, true);
+    const refusal = !sourceAllowed(source, hosts)
+      ? blockedSourceMessage([new URL(source.weightsBase).origin], readablePlaces(hosts), describeSource(source))
+      : check.allowed
+        ? null
+        : check.message;
+    if (refusal !== null) {
+      say(refusal, true);
       urlInput.setAttribute('aria-invalid', 'true');
       return;
     }
@@ -160,6 +190,13 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
   });
 
   render(currentModelSource());
+  const refused = refusedStoredSource();
+  if (refused !== null) {
+    say(
+      `之前保存的下载源“${refused}”不在本站允许的下载源之中，已不再使用；现在用的是“${describeSource(currentModelSource())}”。`,
+      true,
+    );
+  }
   const stopListening = onModelSourceChange(render);
   root.replaceChildren(fieldset);
   return { destroy: stopListening };

@@ -1,4 +1,7 @@
-/** The "load the tokenizers" block: size up front, progress while downloading, error with retry. */
+/**
+ * The "load the tokenizers" block: size up front, progress with a cancel button while
+ * downloading, error with retry.
+ */
 import type { LoadProgress } from '../client.ts';
 import { formatMegabytes } from '../stats.ts';
 import { element } from '../../dom.ts';
@@ -21,7 +24,7 @@ export function loadButtonLabel(totalBytes: number): string {
   return `加载分词器（约 ${formatMegabytes(totalBytes)}）`;
 }
 
-export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): LoaderView {
+export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCancel: () => void): LoaderView {
   const total = sizes.qwenBytes + sizes.llamaBytes;
   const box = element('div', 'tok-loader');
   const button = element('button', 'button button-primary tok-load-button', loadButtonLabel(total));
@@ -49,7 +52,11 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): Load
   retry.addEventListener('click', onLoad);
   error.append(errorText, retry);
   progress.setAttribute('aria-label', '分词器下载进度');
-  box.append(button, note, progress, status, error);
+  const cancel = element('button', 'button tok-cancel', '取消下载');
+  cancel.type = 'button';
+  cancel.hidden = true;
+  cancel.addEventListener('click', onCancel);
+  box.append(button, note, progress, status, cancel, error);
 
   return {
     element: box,
@@ -60,6 +67,7 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): Load
       error.hidden = true;
       progress.hidden = false;
       progress.max = Math.max(totalBytes, 1);
+      cancel.hidden = phase !== 'download';
       if (phase === 'parse') {
         progress.removeAttribute('value');
         status.textContent = '下载完成，正在解析分词器…';
@@ -72,6 +80,7 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): Load
     showError(message) {
       button.hidden = true;
       progress.hidden = true;
+      cancel.hidden = true;
       status.textContent = '';
       errorText.textContent = message;
       error.hidden = false;
@@ -82,6 +91,7 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void): Load
     showReady() {
       button.hidden = true;
       progress.hidden = true;
+      cancel.hidden = true;
       error.hidden = true;
       status.textContent = '分词器已加载。修改文字，结果会随之更新。';
     },

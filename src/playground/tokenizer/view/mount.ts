@@ -6,6 +6,7 @@ import './tokenizer.css';
 import { TOKENIZER_URLS } from '../assets.ts';
 import { SAMPLE_CONVERSATION, renderChats } from '../chat-template.ts';
 import { createTokenizerClient, TokenizerLoadError, type TokenizerClient } from '../client.ts';
+import { DOWNLOAD_STALL_MS } from '../download.ts';
 import { FAMILIES, type PerFamily } from '../families.ts';
 import { PRESETS } from '../presets.ts';
 import type { Tokenized } from '../protocol.ts';
@@ -27,6 +28,15 @@ const number = (value: string | undefined) => {
 };
 
 export function loadErrorMessage(error: unknown): string {
+  if (error instanceof TokenizerLoadError && error.reason === 'cancelled') {
+    return '已取消下载分词器。需要时点击“重试”重新开始（已下载完的文件不会重复下载）。';
+  }
+  if (error instanceof TokenizerLoadError && error.reason === 'stalled') {
+    return `分词器文件下载卡住了：${DOWNLOAD_STALL_MS / 1000} 秒没有收到任何数据，已停止。请检查网络后点击“重试”。`;
+  }
+  if (error instanceof TokenizerLoadError && error.reason === 'too-large') {
+    return '服务器返回的分词器文件比应有的大得多，已停止下载。请稍后点击“重试”；如果仍然失败，请刷新页面。';
+  }
   if (error instanceof TokenizerLoadError && error.kind === 'download') {
     const reason = error.status ? `服务器返回 HTTP ${error.status}` : '网络连接出错';
     return `分词器文件下载失败（${reason}）。请检查网络后点击“重试”。`;
@@ -49,6 +59,7 @@ export function mount(root: HTMLElement): void {
   const loader = createLoaderView(
     { qwenBytes: number(data.bytesQwen), llamaBytes: number(data.bytesLlama3), gzipBytes: number(data.gzipBytes) },
     () => startLoading(),
+    () => client?.cancel(),
   );
   const input = createInputView(shared.text ?? PRESETS[0]!.text, () => {
     share.update(input.text(), view);
