@@ -176,7 +176,23 @@ function medianOf(runs: RunResult[]): RunResult {
   };
 }
 
+/**
+ * Answers built to hurt the renderer (see markdown.ts): deep nesting overflowed marked's stack,
+ * and `_a_a…` makes its emphasis matching quadratic (16 KB took 420 ms per render).
+ */
+const HOSTILE_ANSWERS: readonly { name: string; tokens: string[] }[] = [
+  { name: '16 KB of _a_a…', tokens: Array.from({ length: 2048 }, () => '_a_a_a_a') },
+  { name: '10,000 > in a row', tokens: Array.from({ length: 1250 }, () => '>'.repeat(8)) },
+];
+const HOSTILE_RATE = 2000;
+
 test('chat view rendering under a token firehose', async () => {
+  const hostile: (RunResult & { name: string })[] = [];
+  for (const { name, tokens } of HOSTILE_ANSWERS) {
+    const runs: RunResult[] = [];
+    for (let i = 0; i < REPEATS; i++) runs.push(await run(tokens, HOSTILE_RATE));
+    hostile.push({ name, ...medianOf(runs) });
+  }
   const tokens = answerTokens(TOKENS);
   const results: RunResult[] = [];
   // A warm-up run, so the first measured run does not pay for compiling the code.
@@ -188,6 +204,6 @@ test('chat view rendering under a token firehose', async () => {
   }
   await commands.writeFile(
     RESULTS_FILE,
-    JSON.stringify({ tokens: TOKENS, repeats: REPEATS, characters: tokens.join('').length, userAgent: navigator.userAgent, results }, null, 2),
+    JSON.stringify({ tokens: TOKENS, repeats: REPEATS, characters: tokens.join('').length, userAgent: navigator.userAgent, results, hostileRate: HOSTILE_RATE, hostile }, null, 2),
   );
 }, 900_000);

@@ -11,7 +11,7 @@ const loadBefore = loadavg()[0];
 const run = runShown('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts']);
 if (run.status !== 0) process.exit(run.status ?? 1);
 
-const { tokens, repeats, characters, userAgent, results } = JSON.parse(readFileSync(resultsFile, 'utf8'));
+const { tokens, repeats, characters, userAgent, results, hostileRate, hostile } = JSON.parse(readFileSync(resultsFile, 'utf8'));
 const fixed = (n, digits = 0) => (n === null ? '—' : n.toFixed(digits));
 const rate = (n) => (n === null ? 'all at once' : String(n));
 // "Keeps up": the screen shows the whole answer within 100 ms of the last token and the effective
@@ -60,3 +60,10 @@ console.log(
     '(0 = no task reached the browser’s 50 ms reporting threshold); ' +
     `longest 0 ms timer delay: ${fixed(Math.max(...results.map((r) => r.longestTimerDelayMs)), 1)} ms`,
 );
+console.log(`\nAnswers built to hurt the renderer, at ${hostileRate} tokens/s (median of ${repeats} runs):`);
+for (const r of hostile) {
+  console.log(
+    `  ${r.name}: render ms p50/p95/max ${fixed(r.medianRenderMs, 1)} / ${fixed(r.p95RenderMs, 1)} / ${fixed(r.longestRenderMs, 1)}, ` +
+      `longest task ${fixed(r.longestLongTaskMs)} ms, catch-up ${fixed(r.catchUpMs)} ms`,
+  );
+}

@@ -113,7 +113,8 @@ export function writeServiceWorker(dir, base) {
 
   const urls = new Set();
   const toUrl = (file) => base + relative(dir, file).split(sep).join('/');
-  for (const page of pages(dir, base).filter((p) => !p.file.endsWith('404.html'))) {
+  // The 404 page too: offline, an unknown address gets it instead of the browser's error.
+  for (const page of pages(dir, base)) {
     urls.add(page.url);
     const { css, js } = pageAssets(dir, base, page.file);
     for (const file of [...css, ...css.flatMap(stylesheetFonts), ...js]) urls.add(toUrl(file));
@@ -124,7 +125,7 @@ export function writeServiceWorker(dir, base) {
     if (!url.endsWith('/') && statSync(file).size > 2 * 1024 * 1024) urls.delete(url);
   }
 
-  const build = { version: version.digest('hex').slice(0, 16), base, precache: [...urls] };
+  const build = { version: version.digest('hex').slice(0, 16), base, notFound: `${base}404.html`, precache: [...urls] };
   const source = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8');
   writeFileSync(join(dir, 'sw.js'), `const BUILD = ${JSON.stringify(build)};\n${source}`);
   return build;

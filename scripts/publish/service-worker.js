@@ -1,5 +1,5 @@
 // The site's service worker: once visited, the pages stay readable offline. The build prepends
-// `const BUILD = { version, base, precache }` (see integration.mjs); a new build has a new version,
+// `const BUILD = { version, base, notFound, precache }` (see integration.mjs); a new build has a new version,
 // so browsers install it, and its activation deletes the previous build's cache.
 /* global BUILD */
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
@@ -54,7 +54,7 @@ worker.addEventListener('fetch', (event) => {
  * body, since compressed responses often come without Content-Length. The page gets the
  * response at once; storing finishes in the background.
  */
-function keep(event, response) {
+function keep(event, response, key = event.request) {
   if (!response.ok || response.type !== 'basic') return;
   const copy = response.clone();
   event.waitUntil(
@@ -62,21 +62,37 @@ function keep(event, response) {
       const body = await copy.blob();
       if (body.size > largestCachedBytes) return;
       const cache = await caches.open(cacheName);
-      await cache.put(event.request, new Response(body, { status: copy.status, statusText: copy.statusText, headers: copy.headers }));
+      await cache.put(key, new Response(body, { status: copy.status, statusText: copy.statusText, headers: copy.headers }));
     })(),
   );
 }
 
-// Pages: the newest when online, the last one seen when not.
+/**
+ * A page is kept under its path alone: the query of a share link or a tracking parameter
+ * (`?fbclid=…`) names the same page, and keeping each would fill the cache with copies.
+ */
+function pageKey(request) {
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+// Pages: the newest when online, the last one seen when not, and the site's 404 page for an
+// address it never had (rather than the browser's own offline error).
 async function networkFirst(event) {
+  const key = pageKey(event.request);
   try {
     const response = await fetch(event.request);
-    keep(event, response);
+    keep(event, response, key);
     return response;
   } catch (error) {
-    const cached = await caches.match(event.request, { ignoreSearch: true, cacheName });
+    const cache = await caches.open(cacheName);
+    const cached = await cache.match(key);
     if (cached) return cached;
-    throw error;
+    const notFound = await cache.match(BUILD.notFound);
+    if (!notFound) throw error;
+    return new Response(notFound.body, { status: 404, statusText: 'Not Found', headers: notFound.headers });
   }
 }
 

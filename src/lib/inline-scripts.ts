@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { storageKey } from './storage-key';
 
 /**
  * The site's inline scripts: the few that must run while the page is parsed, before first paint.
@@ -7,9 +8,14 @@ import { createHash } from 'node:crypto';
  * component further down the page runs.
  */
 export const inlineScripts = {
-  /** A remembered theme, applied before first paint so a dark theme never flashes light. */
+  /**
+   * A remembered theme, applied before first paint so a dark theme never flashes light. The key
+   * carries the base path (storage-key.ts); a choice under the old unprefixed key moves over.
+   */
   theme:
-    "try{const t=localStorage.getItem('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch{}",
+    `try{const s=localStorage,k=${JSON.stringify(storageKey('theme'))};let t=s.getItem(k);` +
+    "if(t===null&&k!=='theme'&&(t=s.getItem('theme'))!==null){s.setItem(k,t);s.removeItem('theme')}" +
+    "if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch{}",
   /**
    * Folds the table of contents (the `<details>` just before the script) on narrow screens, where
    * the open list would push the article a screen down. Folding it later, from a bundled script,

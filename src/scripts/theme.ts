@@ -1,6 +1,9 @@
-// The theme toggle. The inline script in BaseLayout applies a stored choice before first paint;
-// this wires the button and remembers the reader's choice.
-const storageKey = 'theme';
+// The theme toggle. The inline script in BaseLayout applies a stored choice before first paint
+// (and moves one stored under the old unprefixed key); this wires the button and remembers the
+// reader's choice.
+import { storageKey as prefixedKey } from '../lib/storage-key';
+
+const storageKey = prefixedKey('theme');
 type Theme = 'light' | 'dark';
 
 function currentTheme(root: HTMLElement): Theme {

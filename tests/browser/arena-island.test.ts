@@ -12,9 +12,10 @@ import type { EnvironmentDescription } from '../../src/playground/capability';
 import type { ModelFamily } from '../../src/playground/catalogue';
 import { mountArena, type MountedArena } from '../../src/playground/arena/mount';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';
-import type { PageUrl } from '../../src/playground/arena/view/share-link';
+import type { PageUrl } from '../../src/playground/share/view/share-link';
+import { afterImageErrors, buttonNamed as namedButton, one as first, visible } from '../fixtures/dom';
 import { SWIFTSHADER } from '../fixtures/environments';
-import { FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
+import { FakeChatEngine, StepGate, type FakeChatEngineOptions } from '../fixtures/fake-engine';
 
 const GPU = SWIFTSHADER;
 
@@ -44,6 +45,7 @@ const islands: Island[] = [];
 beforeEach(() => localStorage.removeItem(VOTES_STORAGE_KEY));
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const island of islands.splice(0)) {
     await island.mounted.destroy();
     island.root.remove();
@@ -90,21 +92,8 @@ async function mountIsland(options: MountOptions = {}): Promise<Island> {
   return island;
 }
 
-function one<T extends Element = HTMLElement>(island: Island, selector: string): T {
-  const found = island.root.querySelector<T>(selector);
-  if (found === null) throw new Error(`nothing matches ${selector}`);
-  return found;
-}
-
-function buttonNamed(island: Island, name: string | RegExp): HTMLButtonElement {
-  const found = [...island.root.querySelectorAll('button')].find((b) =>
-    typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? ''),
-  );
-  if (found === undefined) throw new Error(`no button ${name}`);
-  return found;
-}
-
-const visible = (element: Element) => element instanceof HTMLElement && element.closest('[hidden]') === null;
+const one = <T extends Element = HTMLElement>(island: Island, selector: string) => first<T>(island.root, selector);
+const buttonNamed = (island: Island, name: string | RegExp) => namedButton(island.root, name);
 const side = (island: Island, position: 'A' | 'B') =>
   island.root.querySelectorAll<HTMLElement>('.arena-columns > .arena-side')[position === 'A' ? 0 : 1]!;
 const title = (island: Island, position: 'A' | 'B') => side(island, position).querySelector('.arena-side-title')!.textContent;
@@ -160,16 +149,21 @@ describe('before anything is loaded', () => {
 
 describe('a round', () => {
   test('both answers stream side by side, each with its own figures and language verdict', async () => {
-    const island = await mountIsland();
+    // Llama writes only as fast as the test lets it; its reported first-token time is its own.
+    const llama = new StepGate();
+    const island = await mountIsland({
+      scripts: { qwen: SPEEDS.qwen, llama: { answers: [{ deltas: LLAMA_ANSWER, gate: llama, usage: { timeToFirstTokenSeconds: 0.8 } }] } },
+    });
     await ask(island, '请用一句话打个招呼。');
-    expect(island.created.sort()).toEqual(['llama', 'qwen']);
+    await expect.poll(() => island.created.sort()).toEqual(['llama', 'qwen']);
 
     // Qwen is done while Llama is still writing: both panes show their own progress.
     await expect.poll(() => status(island, 'A')).toBe('模型 A：回答完成。');
+    await llama.release();
     await expect.poll(() => answer(island, 'B').getAttribute('aria-busy')).toBe('true');
-    await expect.poll(() => answer(island, 'B').textContent).toMatch(/^Hello/);
-    expect(answerText(island, 'B')).not.toBe(LLAMA_ANSWER.join(''));
+    await expect.poll(() => answerText(island, 'B')).toBe('Hello');
     expect(status(island, 'B')).toBe('模型 B：正在生成回答……');
+    llama.open();
     await finished(island);
 
     expect(title(island, 'A')).toBe(`模型 A：${QWEN_NAME}`);
@@ -185,7 +179,7 @@ describe('a round', () => {
       Object.fromEntries([...side(island, position).querySelectorAll('.arena-metrics div')].map((row) => [row.firstChild!.textContent, row.lastChild!.textContent]));
     expect(figures('A')['字数']).toBe('11');
     expect(figures('A')['token 数']).toBe('提示 5 · 回答 4');
-    expect(figures('B')['首个 token 用时']).toMatch(/^0\.(1[5-9]|[2-9]\d) 秒$/);
+    expect(figures('B')['首个 token 用时']).toBe('0.80 秒');
     expect(figures('B')['解码速度']).toMatch(/ token\/秒$/);
     expect(one(island, '.arena-columns').querySelectorAll('.arena-language')[0]!.textContent).toBe('回答语言与提问一致（中文）。');
     const verdictB = side(island, 'B').querySelector<HTMLElement>('.arena-language')!;
@@ -222,17 +216,38 @@ describe('a round', () => {
     expect(chats(island.engines.qwen)).toHaveLength(2);
   });
 
+  test('a side whose model library was cached as junk offers to delete its files; that deletes and loads it again', async () => {
+    const junk = 'CompileError: WebAssembly.instantiate(): expected magic word 00 61 73 6d, found 3c 21 44 4f @+0';
+    const island = await mountIsland({ scripts: { qwen: SPEEDS.qwen, llama: { loads: [{ failWith: junk }, {}] } } });
+    await ask(island, '你好');
+    await finished(island);
+    const error = side(island, 'B').querySelector<HTMLElement>('.chat-error')!;
+    expect(visible(error)).toBe(true);
+    expect(error.dataset.kind).toBe('corrupt-model-library');
+    const repair = error.querySelector<HTMLButtonElement>('button[data-action]')!;
+    expect(repair.textContent).toBe('删除这个模型已下载的文件并重新下载');
+    await userEvent.click(repair);
+    await expect.poll(() => status(island, 'B')).toBe('模型 B：已加载。');
+    const calls = island.engines.llama!.calls.filter((c) => c.method === 'load' || c.method === 'deleteCached');
+    expect(calls.map((c) => c.method)).toEqual(['load', 'deleteCached', 'load']);
+    expect(calls[1]).toMatchObject({ modelId: LLAMA });
+    expect(visible(error)).toBe(false);
+  });
+
   test('stopping one side ends only that answer', async () => {
-    const slow = { answers: [{ deltas: Array.from({ length: 30 }, (_, i) => `第${i}句。`), deltaDelayMs: 40 }] };
-    const island = await mountIsland({ scripts: { qwen: slow, llama: slow } });
+    const deltas = Array.from({ length: 30 }, (_, i) => `第${i}句。`);
+    const gate = new StepGate();
+    const island = await mountIsland({ scripts: { qwen: { answers: [{ deltas }] }, llama: { answers: [{ deltas, gate }] } } });
     await ask(island, '写一段长一点的话。');
-    await expect.poll(() => answer(island, 'B').textContent).toMatch(/第1句/);
+    await gate.release();
+    await gate.release();
+    await expect.poll(() => answerText(island, 'B')).toBe('第0句。第1句。');
     await userEvent.click(buttonNamed(island, '停止模型 B'));
     await finished(island);
     expect(status(island, 'B')).toBe('模型 B：已停止。');
     expect(status(island, 'A')).toBe('模型 A：回答完成。');
-    expect(answer(island, 'A').textContent).toContain('第29句。');
-    expect(answer(island, 'B').textContent).not.toMatch(/第29句/);
+    expect(answerText(island, 'A')).toBe(deltas.join(''));
+    expect(answerText(island, 'B')).toBe('第0句。第1句。');
     expect(island.engines.qwen!.calls.some((call) => call.method === 'stop')).toBe(false);
   });
 
@@ -251,6 +266,7 @@ describe('a round', () => {
     expect(box.querySelectorAll('img, script, form, input, iframe')).toHaveLength(0);
     expect(box.querySelector('a')?.hasAttribute('href')).toBe(false);
     expect(box.textContent).toContain('<img src=x onerror=');
+    await afterImageErrors();
     expect((window as { __arenaPwned?: number }).__arenaPwned).toBeUndefined();
   });
 });
@@ -330,8 +346,8 @@ describe('export and sharing', () => {
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     await userEvent.click(buttonNamed(island, '下载 Markdown'));
     await userEvent.click(buttonNamed(island, '下载 JSON'));
-    expect(clicked).toHaveBeenCalledTimes(2);
-    expect(one(island, '.arena-export [role="status"]').textContent).toMatch(/^已开始下载 qwen-llama-arena-.+\.json。$/);
+    await expect.poll(() => clicked.mock.calls.length).toBe(2);
+    await expect.poll(() => one(island, '.arena-export [role="status"]').textContent).toMatch(/^已开始下载 qwen-llama-arena-.+\.json。$/);
 
     const markdown = await blobs[0]!.text();
     for (const part of [
@@ -386,6 +402,8 @@ describe('export and sharing', () => {
     expect(link.searchParams.get('temperature')).toBe('0.3');
     expect(page.created).toEqual([]);
 
+    // Whatever opening the link schedules runs on a clock the test advances.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const opened = await mountIsland({ syncUrl: true, href: link.href });
     expect(prompt(opened).value).toBe('耳机连不上蓝牙 & <b>怎么办</b>？');
     expect(one<HTMLSelectElement>(opened, 'select[id$="-qwen"]').value).toBe('Qwen2.5-3B-Instruct-q4f32_1-MLC');
@@ -395,19 +413,47 @@ describe('export and sharing', () => {
     expect(one<HTMLInputElement>(opened, 'input[id$="-seed"]').value).toBe('7');
     expect(one<HTMLTextAreaElement>(opened, 'textarea[id$="-system"]').value).toBe('你是客服。');
     expect(buttonNamed(opened, '开始对比').disabled).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    opened.mounted.flush();
+    vi.runAllTimers();
+    vi.useRealTimers();
+    opened.mounted.flush();
     expect(opened.created).toEqual([]);
     expect(opened.mounted.arena.getState().round).toBeNull();
     expect(status(opened, 'A')).toBe('模型 A：尚未加载。');
+    // The address stays the link it was opened with.
+    expect(opened.replaced.every((href) => href === link.href)).toBe(true);
+  });
+
+  test('a prompt too long for a link (2,000 Chinese characters, 18 KB encoded) stays out of the address, and the page says so', async () => {
+    const page = await mountIsland({ syncUrl: true, href: 'http://127.0.0.1:4400/playground/arena/?fbclid=abc' });
+    page.mounted.flush();
+    expect(page.replaced).toEqual([]);
+    await userEvent.fill(prompt(page), '短的提示词');
+    await expect.poll(() => page.replaced.at(-1) ?? '').toMatch(/prompt=/);
+    await userEvent.fill(prompt(page), '请'.repeat(2000));
+    await expect.poll(() => one(page, '.arena-share').textContent).toMatch(/提示词太长，放不进链接.*链接里不含提示词/);
+    await expect.poll(() => new URL(page.replaced.at(-1)!).searchParams.has('prompt')).toBe(false);
+    const address = new URL(page.replaced.at(-1)!);
+    expect(new TextEncoder().encode(address.search).byteLength).toBeLessThanOrEqual(2000);
+    expect(address.searchParams.get('fbclid')).toBe('abc');
   });
 
   test('in the article the address is left alone and a link opens the arena page with the form', async () => {
     const article = await mountIsland({ href: 'http://127.0.0.1:4400/#section-6' });
+    // Whatever typing schedules runs on a clock the test advances.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     await userEvent.fill(prompt(article), 'Hello');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    article.mounted.flush();
+    const shared = () => new URL(one<HTMLAnchorElement>(article, 'a.arena-share-link').href);
+    await expect
+      .poll(() => {
+        article.mounted.flush();
+        return shared().searchParams.get('prompt');
+      })
+      .toBe('Hello');
+    vi.runAllTimers();
+    vi.useRealTimers();
     expect(article.replaced).toEqual([]);
-    const link = new URL(one<HTMLAnchorElement>(article, 'a.arena-share-link').href);
+    const link = shared();
     expect(link.pathname).toBe('/playground/arena/');
     expect(link.searchParams.get('prompt')).toBe('Hello');
     expect(link.searchParams.get('qwen')).toBe(QWEN);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount } from '../../src/playground/attention/view/mount';
+import { one as first } from '../fixtures/dom';
 
 const HEAD_STEPS = ['x', 'q', 'k', 'v', 'scores', 'scaled', 'masked', 'weights', 'output'];
 
@@ -14,11 +15,7 @@ beforeEach(async () => {
 
 afterEach(() => root.remove());
 
-function one<T extends Element = HTMLElement>(selector: string): T {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-}
+const one = <T extends Element = HTMLElement>(selector: string) => first<T>(root, selector);
 
 const stepId = () => one('.attn-stage').dataset.step;
 const announcement = () => one('[aria-live="polite"]').textContent;
@@ -118,6 +115,7 @@ describe('attention explorer', () => {
     await goTo('weights');
     const weights = one('figure[data-matrix="weights"]');
     const shown = shownMatrix(weights);
+    expect(shown).toHaveLength(6);
     for (const row of shown) {
       // Each printed value is rounded to 0.01, so the printed row can be off by n × 0.005.
       expect(Math.abs(row.reduce((s, v) => s + v, 0) - 1)).toBeLessThanOrEqual(row.length * 0.005);
@@ -138,6 +136,7 @@ describe('attention explorer', () => {
     await userEvent.click(one('[data-action="previous"]'));
     expect(stepId()).toBe('masked');
     const masked = shownMatrix(one('figure[data-matrix="masked"]'));
+    expect(masked).toHaveLength(6);
     masked.forEach((row, i) => row.forEach((value, j) => expect(value === -Infinity).toBe(j > i)));
   });
 

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MarkdownView, renderMarkdown } from '../../src/playground/markdown';
+import { afterImageErrors } from '../fixtures/dom';
 
 declare global {
   interface Window {
@@ -69,8 +70,6 @@ function assertInert(root: HTMLElement): void {
   }
 }
 
-/** Gives an onerror/onload that slipped through the chance to fire. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('renderMarkdown', () => {
   test('renders ordinary Markdown: emphasis, lists, code, tables, safe links', () => {
@@ -118,7 +117,7 @@ describe('renderMarkdown', () => {
     test(`hostile payload is inert: ${name}`, async () => {
       const root = render(`前文\n\n${payload}\n\n后文`);
       assertInert(root);
-      await settle();
+      await afterImageErrors();
       expect(window.__pwned).toBe(0);
     });
   }
@@ -127,7 +126,7 @@ describe('renderMarkdown', () => {
     const all = Object.values(PAYLOADS);
     const root = render([...all, all.join(' '), `> ${all.join(' ')}`, `- ${all.join('\n- ')}`].join('\n\n'));
     assertInert(root);
-    await settle();
+    await afterImageErrors();
     expect(window.__pwned).toBe(0);
   });
 

@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { WorkerChatEngine } from '../../src/playground/engine/worker-engine';
-import { EngineError } from '../../src/playground/engine/errors';
+import { buttonNamed, one, shown } from '../fixtures/dom';
+import { rejection } from '../fixtures/rejection';
 import { HF_MIRROR, HUGGING_FACE, customSource, type ModelSource } from '../../src/playground/sources/model-source';
 import { SOURCE_STORAGE_KEY, chooseModelSource, currentModelSource } from '../../src/playground/sources/source-store';
 import { mountModelManager } from '../../src/playground/downloads/view/model-manager';
@@ -78,16 +79,6 @@ async function cachedUrls(): Promise<string[]> {
   return all;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error('expected a rejection');
-}
-
 const engines: WorkerChatEngine[] = [];
 const cleanups: (() => void)[] = [];
 function makeEngine(): WorkerChatEngine {
@@ -147,25 +138,24 @@ describe('本机已下载的模型 panel', () => {
     remove.focus();
     await userEvent.keyboard('{Enter}');
     await vi.waitFor(() => expect(rowFor(root, QWEN)).toBeUndefined(), { timeout: 30_000 });
-    expect(root.querySelector('.model-status')!.textContent).toContain('已删除 Qwen2.5 0.5B Instruct');
+    await expect.poll(() => root.querySelector('.model-status')?.textContent, { timeout: 30_000 }).toContain('已删除 Qwen2.5 0.5B Instruct');
     const left = await cachedUrls();
     expect(left.filter((url) => qwen.urls.includes(url))).toEqual([]);
     expect(llama.urls.every((url) => left.includes(url))).toBe(true);
-    expect(storageLine.textContent).toContain(`模型文件共占用 ${formatBytes(llama.bytes)}`);
+    await expect.poll(() => storageLine.textContent, { timeout: 30_000 }).toContain(`模型文件共占用 ${formatBytes(llama.bytes)}`);
     // Focus stays in the panel for keyboard users.
     expect(root.contains(document.activeElement)).toBe(true);
     await vi.waitFor(async () => expect((await navigator.storage.estimate()).usage!).toBeLessThan(usageBefore), { timeout: 10_000 });
 
-    const deleteAll = [...root.querySelectorAll('button')].find((b) => b.textContent === '全部删除')!;
-    deleteAll.click();
-    const confirm = [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('确认删除全部'))!;
-    expect(confirm.hidden).toBe(false);
+    buttonNamed(root, '全部删除').click();
+    const confirm = await shown(() => buttonNamed(root, /^确认删除全部/));
+    await expect.poll(() => confirm.hidden).toBe(false);
     expect(confirm.textContent).toContain('1 个模型');
     confirm.click();
     await vi.waitFor(() => expect(root.querySelector<HTMLElement>('.model-manager-empty')!.hidden).toBe(false), { timeout: 30_000 });
     expect(root.querySelectorAll('.model-row')).toHaveLength(0);
     expect((await cachedUrls()).filter((url) => llama.urls.includes(url))).toEqual([]);
-    expect(storageLine.textContent).toContain('模型文件共占用 0 字节');
+    await expect.poll(() => storageLine.textContent, { timeout: 30_000 }).toContain('模型文件共占用 0 字节');
   }, 90_000);
 
   test('an interrupted download is "partial", a library that is not WebAssembly is "damaged"', async () => {
@@ -175,7 +165,7 @@ describe('本机已下载的模型 panel', () => {
     await seed(mirror, LLAMA, { wasm: new TextEncoder().encode('<!doctype html><title>502</title>') });
     const root = mountPoint();
     mountModelManager(root, { engine: makeEngine() });
-    await vi.waitFor(() => expect(rowFor(root, LLAMA)).toBeDefined(), { timeout: 30_000 });
+    await vi.waitFor(() => expect([rowFor(root, QWEN), rowFor(root, LLAMA)]).not.toContain(undefined), { timeout: 30_000 });
     expect(rowFor(root, QWEN)!.dataset.state).toBe('partial');
     expect(rowFor(root, QWEN)!.textContent).toContain('还缺 2 个权重文件');
     expect(rowFor(root, LLAMA)!.dataset.state).toBe('damaged');
@@ -262,13 +252,13 @@ describe('the download views', () => {
     expect(select.value).toBe(QWEN.id);
     await vi.waitFor(() => expect(root.querySelector('.download-plan-summary')?.textContent).toMatch(/需要下载约 \d/), { timeout: 30_000 });
 
-    [...root.querySelectorAll('button')].find((b) => b.textContent === '下载到本机')!.click();
-    const failure = root.querySelector<HTMLElement>('.model-failure')!;
+    buttonNamed(root, '下载到本机').click();
+    const failure = await shown(() => one(root, '.model-failure'));
     await vi.waitFor(() => expect(failure.hidden).toBe(false), { timeout: 60_000 });
     expect(failure.getAttribute('role')).toBe('alert');
     expect(failure.textContent).toContain('mlc-chat-config.json');
     expect(failure.textContent).toContain('HTTP 404');
-    const retry = [...failure.querySelectorAll('button')].find((b) => b.textContent?.startsWith('重试'))!;
+    const retry = buttonNamed(failure, /^重试/);
     expect(retry.hidden).toBe(false);
     expect(cacheChanges).toBe(1);
   }, 90_000);
@@ -297,14 +287,14 @@ describe('the download views', () => {
     expect(document.activeElement).toBe(input);
     await userEvent.type(input, 'http://models.example.cn/');
     await userEvent.keyboard('{Enter}');
-    expect(root.querySelector('.model-source-message')!.textContent).toMatch(/https:\/\//);
+    await expect.poll(() => root.querySelector('.model-source-message')?.textContent).toMatch(/https:\/\//);
     expect(input.getAttribute('aria-invalid')).toBe('true');
 
     await userEvent.clear(input);
     await userEvent.type(input, 'https://models.example.cn/mlc/');
     await userEvent.keyboard('{Enter}');
-    const message = root.querySelector('.model-source-message')!.textContent!;
-    expect(message).toMatch(/内容安全策略/);
+    await expect.poll(() => root.querySelector('.model-source-message')?.textContent).toMatch(/内容安全策略/);
+    const message = one(root, '.model-source-message').textContent!;
     expect(message).toContain('https://models.example.cn');
     expect(localStorage.getItem(SOURCE_STORAGE_KEY)).toBeNull();
 

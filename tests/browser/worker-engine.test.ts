@@ -7,7 +7,7 @@
 import type { AppConfig } from '@mlc-ai/web-llm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { WorkerChatEngine } from '../../src/playground/engine/worker-engine';
-import { EngineError } from '../../src/playground/engine/errors';
+import { rejection } from '../fixtures/rejection';
 import type { LoadProgress } from '../../src/playground/engine/chat-engine';
 import type { PageToWorker } from '../../src/playground/engine/protocol';
 
@@ -39,16 +39,6 @@ function missingOnServer(modelId: string): AppConfig {
       },
     ],
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const engines: WorkerChatEngine[] = [];

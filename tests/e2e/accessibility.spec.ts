@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { rootSite, siteUrl } from './sites.mjs';
-import { openSettled } from './open-settled';
+import { mountEveryIsland, openSettled } from './open-settled';
+import { recordThemeAtFirstPaint, themeAtFirstPaint } from './theme-at-first-paint';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -16,15 +17,9 @@ function sitemapPages(): string[] {
   return [...paths, 'no-such-page/'];
 }
 
-/** Scrolls the whole page so every lazy island mounts, then returns to the top. */
+/** Mounts every lazy island, then returns to the top. */
 async function mountIslands(page: Page) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
-      scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  });
-  await page.waitForLoadState('networkidle');
+  await mountEveryIsland(page);
   await page.evaluate(() => scrollTo(0, 0));
 }
 
@@ -69,15 +64,7 @@ test.describe('by keyboard alone', () => {
 
   test('the theme toggle works by keyboard and the choice is applied before first paint on reload', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
-    // Records data-theme when <body> first exists, i.e. before anything of the page can be painted.
-    await page.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        if (!document.body) return;
-        (window as unknown as { themeAtBody: string | null }).themeAtBody = document.documentElement.dataset.theme ?? null;
-        observer.disconnect();
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await recordThemeAtFirstPaint(page);
     await page.goto(siteUrl(rootSite));
     const toggle = page.locator('.theme-toggle');
     await expect(toggle).toBeVisible();
@@ -97,7 +84,7 @@ test.describe('by keyboard alone', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody)).toBe('dark');
+    expect(await themeAtFirstPaint(page)).toBe('dark');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBackground);
     // The script that applies it is the first thing in <head>, ahead of every stylesheet.
     const firstInHead = await page.evaluate(() => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { recordTraffic } from './chat-network';
+import { recordTraffic, requestsSoFarRecorded } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
@@ -61,7 +61,7 @@ test('the arena page renders, says WebGPU is missing, and downloads neither web-
   await expect(island(page).locator('.chat-picker')).toBeHidden();
   await expect(island(page).getByRole('button', { name: '开始对比' })).toBeHidden();
 
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(traffic.workerRequests()).toEqual([]);
   expect(traffic.modelRequests()).toEqual([]);
   expect(await traffic.largeScripts()).toEqual([]);
@@ -73,7 +73,7 @@ test('in the article, each arena (6.3 and the FAQ) loads only when the reader ne
   const traffic = recordTraffic(context);
   const scripts = recordScripts(context);
   await openSettled(page, './');
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(await scripts.arenaChunks()).toEqual([]);
   const slots = page.locator('section[data-island="arena"]');
   await expect(slots).toHaveCount(2);
@@ -116,11 +116,15 @@ test('with a WebGPU adapter the whole form renders; a shared link fills it and n
   await expect(island(page).getByRole('checkbox', { name: /盲测/ })).toBeChecked();
   await expect(island(page).getByLabel('通义千问 Qwen')).toHaveValue('Qwen2.5-3B-Instruct-q4f32_1-MLC');
   await expect(island(page).getByRole('button', { name: '开始对比' })).toBeEnabled();
-  // The address bar stays the share link: the form's own values are written back.
-  await expect.poll(() => new URL(page.url()).searchParams.get('temperature')).toBe('0.65');
+  // The address bar stays the link it was opened with until the reader changes something; then
+  // it follows the form, the form's own values included.
   expect(new URL(page.url()).searchParams.get('prompt')).toBe('你好');
+  await island(page).getByLabel('提示词（同时发给两个模型）').fill('你好吗');
+  await expect.poll(() => new URL(page.url()).searchParams.get('prompt')).toBe('你好吗');
+  expect(new URL(page.url()).searchParams.get('temperature')).toBe('0.65');
+  expect(new URL(page.url()).searchParams.get('seed')).toBe('7');
 
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(traffic.workerRequests()).toEqual([]);
   expect(traffic.modelRequests()).toEqual([]);
 });

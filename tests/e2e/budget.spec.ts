@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { pageAssets } from '../../scripts/page-weight.mjs';
 import { rootSite, siteUrl } from './sites.mjs';
-import { openSettled } from './open-settled';
+import { REQUESTS_SO_FAR, requestsSoFarRecorded } from './chat-network';
+import { mountEveryIsland, openSettled } from './open-settled';
 
 const kib = 1024;
 const budget = { firstLoadJsGzip: 30 * kib, totalWithoutFontsGzip: 200 * kib };
@@ -18,10 +19,10 @@ async function load(page: Page, path: string) {
   const responses: Response[] = [];
   page.on('response', (response) => responses.push(response));
   await openSettled(page, siteUrl(rootSite) + path);
-  // Idle a little longer: a lazy island that wrongly loaded at once would show up now.
-  await page.waitForTimeout(500);
+  // A lazy island that wrongly loaded at once has been requested by now.
+  await requestsSoFarRecorded(page);
   const sized = await Promise.all(
-    responses.map(async (response) => {
+    responses.filter((response) => !new URL(response.url()).searchParams.has(REQUESTS_SO_FAR)).map(async (response) => {
       const body = await response.body().catch(() => Buffer.alloc(0));
       return { url: response.url(), type: response.request().resourceType(), raw: body.length, gzip: gzipSync(body).length };
     }),
@@ -52,13 +53,7 @@ test('no island code loads until its island is near the viewport', async ({ page
   const islandChunks = () => scripts.filter((name) => !firstLoad.has(name));
   expect(islandChunks()).toEqual([]);
   // Scrolling to the islands is what brings their code (and shows this test can see it).
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
-      scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-  });
-  await page.waitForLoadState('networkidle');
+  await mountEveryIsland(page);
   expect(islandChunks().length).toBeGreaterThan(0);
 });
 

@@ -1,4 +1,4 @@
-import type { BrowserContext, Request, Response } from '@playwright/test';
+import type { BrowserContext, Page, Request, Response } from '@playwright/test';
 
 /** Where web-llm fetches models from: Hugging Face (weights, redirecting to its CDNs) and GitHub (libraries). */
 export const MODEL_HOST = /(^|\.)huggingface\.co$|(^|\.)hf\.co$|^raw\.githubusercontent\.com$/;
@@ -64,3 +64,20 @@ export async function answerModelHosts(context: BrowserContext, answer: () => Mo
   );
   return seen;
 }
+
+/**
+ * Resolves once a request the page makes now has been answered. Requests are reported in the
+ * order the page makes them, so anything it had started to fetch before (the engine worker, a
+ * model file, an island's code) has been recorded by then: tests that check that something was
+ * NOT fetched wait for this instead of for a while.
+ */
+export async function requestsSoFarRecorded(page: Page): Promise<void> {
+  await page.evaluate(async (marker) => {
+    const url = new URL(location.href);
+    url.searchParams.set(marker, '');
+    await (await fetch(url, { cache: 'no-store' })).arrayBuffer();
+  }, REQUESTS_SO_FAR);
+}
+
+/** Marks the request above, so tests that weigh what a page downloads can leave it out. */
+export const REQUESTS_SO_FAR = 'requests-so-far';

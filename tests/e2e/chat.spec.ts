@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { recordTraffic } from './chat-network';
+import { recordTraffic, requestsSoFarRecorded } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
@@ -60,7 +60,7 @@ test('the playground page hosts the chat island, explains privacy, links back, a
   await expect(root(page).locator('.chat-capability')).toHaveText(/WebGPU|显卡/);
   // The reader is told through the polite status line too.
   await expect(root(page).locator('[role="status"][aria-live="polite"]')).toHaveText(/WebGPU|显卡/);
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(traffic.workerRequests()).toEqual([]);
   expect(traffic.modelRequests()).toEqual([]);
   expect(traffic.urls().filter((url) => /huggingface\.co|raw\.githubusercontent\.com/.test(url))).toEqual([]);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { answerModelHosts, recordTraffic, WORKER_CHUNK, type ModelHostAnswer } from './chat-network';
+import { answerModelHosts, recordTraffic, requestsSoFarRecorded, WORKER_CHUNK, type ModelHostAnswer } from './chat-network';
 import { openSettled } from './open-settled';
 
 // Chromium's SwiftShader adapter (real WebGPU, no shader-f16) with the real web-llm worker. There
@@ -48,7 +48,7 @@ test('the capability check finds the adapter and offers only f32 builds, default
   expect(refused.length).toBeGreaterThan(10);
   for (const line of refused) expect(line).toMatch(/f16.*不可用：需要 shader-f16/);
 
-  await page.waitForTimeout(300);
+  await requestsSoFarRecorded(page);
   expect(traffic.workerRequests()).toEqual([]);
   expect(traffic.modelRequests()).toEqual([]);
 });
@@ -61,7 +61,7 @@ test('404 from the model hosts: a clear message, and 重试 really tries again (
   const traffic = recordTraffic(context);
   const seen = await answerModelHosts(context, () => answer);
   const chat = await openPlayground(page);
-  await page.waitForTimeout(300);
+  await requestsSoFarRecorded(page);
   expect(traffic.workerRequests(), 'web-llm must not load before 加载').toEqual([]);
   expect(seen).toEqual([]);
 
@@ -105,7 +105,6 @@ test('a stalled download: progress stays, the page stays responsive, and 取消�
   const progress = chat.locator('.chat-progress');
   await expect(progress).toBeVisible();
   await expect.poll(() => seen.length, { timeout: 20_000 }).toBeGreaterThan(0);
-  await page.waitForTimeout(1500);
   await expect(progress).toBeVisible();
   await expect(progress.locator('.chat-progress-label')).toHaveText(/准备中：\s*0%/);
   await expect(loadButton(page)).toBeDisabled();
@@ -127,6 +126,8 @@ test('a stalled download: progress stays, the page stays responsive, and 取消�
     }),
   );
   expect(frameMs).toBeLessThan(200);
+  // All that while, the stalled load kept its progress.
+  await expect(progress.locator('.chat-progress-label')).toHaveText(/准备中：\s*0%/);
 
   await chat.getByRole('button', { name: '取消加载' }).click();
   await expect(progress).toBeHidden();

@@ -16,11 +16,53 @@ interface Shift {
   sources: string[];
 }
 
+/** Each island's code, the chunk a page imports when the island comes near the viewport. */
+const ISLAND_CODE = /\/_astro\/mount\.[^/]+\.js$/;
+
 /**
- * Opens the page at the given size and returns every layout shift from its first byte until its
- * islands on screen have mounted (shifts right after input, such as the test's own, excluded).
+ * Holds every request for an island's code until the page has painted its first content, the way
+ * it arrives on a slow phone or a busy machine. Measured like this, a page that would jump when
+ * its islands arrive late jumps on every run, whatever the speed of the machine running the test.
+ * Returns how many requests were held.
  */
-export async function shiftsWhileLoading(page: Page, url: string, viewport: { width: number; height: number }): Promise<{ total: number; shifts: Shift[] }> {
+async function holdIslandCodeUntilPainted(page: Page): Promise<() => number> {
+  let held = 0;
+  await page.route(ISLAND_CODE, async (route) => {
+    held++;
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    // And one whole frame on screen after it, so the page without its islands has been seen.
+    await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+    await route.continue();
+  });
+  return () => held;
+}
+
+/**
+ * True once what the visible islands start when they mount has landed: the islands report
+ * ready (or failed), a download plan shows its figures, the model list has read the storage.
+ */
+function islandsSettled(): boolean {
+  const onScreen = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.top < innerHeight && element.closest('[hidden]') === null;
+  };
+  const roots = [...document.querySelectorAll<HTMLElement>('[data-island-root]')].filter(onScreen);
+  const mounted = roots.every((root) => root.dataset.islandState === 'ready' || root.dataset.islandState === 'failed');
+  const planPending = [...document.querySelectorAll('.download-plan')].some((plan) => onScreen(plan) && plan.childElementCount === 0);
+  const storagePending = [...document.querySelectorAll('.model-storage')].some((line) => line.textContent?.startsWith('正在查看'));
+  return mounted && !planPending && !storagePending;
+}
+
+/**
+ * Opens the page at the given size, with the islands' code arriving after the first paint, and
+ * returns every layout shift from its first byte until the islands on screen have mounted and
+ * shown what they fetch at mount (shifts right after input, such as the test's own, excluded).
+ */
+export async function shiftsWhileLoading(
+  page: Page,
+  url: string,
+  viewport: { width: number; height: number },
+): Promise<{ total: number; shifts: Shift[]; heldIslandCode: number }> {
   await page.setViewportSize(viewport);
   await page.addInitScript(() => {
     const shifts: Shift[] = [];
@@ -33,18 +75,11 @@ export async function shiftsWhileLoading(page: Page, url: string, viewport: { wi
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
+  const heldIslandCode = await holdIslandCodeUntilPainted(page);
   await openSettled(page, url);
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('[data-island-root]')]
-          .filter((root) => root.getBoundingClientRect().top < innerHeight)
-          .every((root) => root.dataset.islandState === 'ready' || root.dataset.islandState === 'failed'),
-      ),
-    )
-    .toBe(true);
-  // A moment for what mounting starts (the WebGPU probe, the cache listing) to land.
-  await page.waitForTimeout(1000);
+  await expect.poll(() => page.evaluate(islandsSettled)).toBe(true);
+  // What the last change laid out is reported with the next frame.
+  await page.evaluate(() => new Promise((framed) => requestAnimationFrame(() => requestAnimationFrame(framed))));
   const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: Shift[] }).layoutShifts);
-  return { total: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts };
+  return { total: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts, heldIslandCode: heldIslandCode() };
 }

@@ -95,6 +95,39 @@ test('once visited, the article reads offline; a new build takes over and its ol
   }
 });
 
+test('pages are kept under their path, not their query; offline, an unknown address shows the 404 page', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const server = (await startServer({ dir: subSite.dir, base: subSite.base, port: 0 })) as Server;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${subSite.base}`;
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Served by the worker from now on: a tracking parameter and a share link.
+    await page.goto(`${url}?fbclid=abc123`);
+    await page.goto(`${url}playground/tokenizer/?text=${encodeURIComponent('分享的文字')}`);
+    await expect(page.locator('[data-island-root="tokenizer"]')).toHaveAttribute('data-island-state', 'ready');
+    const keys = () =>
+      page.evaluate(async (prefix) => {
+        const name = (await caches.keys()).find((n) => n.startsWith(prefix))!;
+        return (await (await caches.open(name)).keys()).map((request) => request.url);
+      }, cachePrefix);
+    await expect.poll(keys).toContain(`${url}playground/tokenizer/`);
+    expect((await keys()).filter((key) => key.includes('?'))).toEqual([]);
+
+    await context.setOffline(true);
+    await page.goto(`${url}playground/tokenizer/?text=${encodeURIComponent('另一段')}`);
+    await expect(page.locator('[data-island-root="tokenizer"]')).toBeAttached();
+    const response = await page.goto(`${url}no-such-page/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('找不到这个页面');
+  } finally {
+    await context.close();
+    await close(server);
+  }
+});
+
 test('the worker leaves other origins, big files and other caches alone', async () => {
   const source = readFileSync(join(subSite.dir, 'sw.js'), 'utf8');
   const build = JSON.parse(/^const BUILD = (.*);$/m.exec(source)![1]!);

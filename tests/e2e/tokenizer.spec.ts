@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadNodeTokenizer } from '../../src/playground/tokenizer/node-files.ts';
 import { PRESETS } from '../../src/playground/tokenizer/presets.ts';
 import { comparisonSentence } from '../../src/playground/tokenizer/summary.ts';
+import { requestsSoFarRecorded } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
@@ -23,6 +24,15 @@ async function loadTokenizers(page: Page): Promise<void> {
   await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
 }
 
+/** The standalone page, with the load button pressed (downloads that a test routes may fail). */
+async function openAndPressLoad(page: Page): Promise<void> {
+  await page.goto(PLAYGROUND);
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  await island(page)
+    .getByRole('button', { name: /^加载分词器/ })
+    .click();
+}
+
 test.describe.configure({ timeout: 90_000 });
 
 test('on the article, nothing of the tokenizers downloads until the reader types', async ({ page }) => {
@@ -34,8 +44,7 @@ test('on the article, nothing of the tokenizers downloads until the reader types
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
   const button = island(page).getByRole('button', { name: /^加载分词器（约 [\d.]+ MB）$/ });
   await expect(button).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
+  await requestsSoFarRecorded(page);
   expect(paths().filter((path) => TOKENIZER_FILE.test(path) || WORKER_CHUNK.test(path))).toEqual([]);
   // The build-time table is there without any of it.
   await expect(page.locator('.token-cost table tfoot')).toContainText('合计');
@@ -127,6 +136,21 @@ test('the text and the view round-trip through the URL', async ({ page }) => {
   await expect(panel(page, 'llama3').locator('.tok-ids')).toHaveText(`[${ids.join(', ')}]`);
 });
 
+test('the address stays plain until the reader types, and a text too long for a link stays out of it', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  // Loading and counting the default text happens after the page has set up its share link.
+  await loadTokenizers(page);
+  await expect(panel(page, 'qwen').locator('.tok-stats')).toContainText(/\d/);
+  expect(new URL(page.url()).search).toBe('');
+
+  // 300 Chinese characters are 2,700 bytes once percent-encoded.
+  await island(page).getByLabel(/^要切分的文字/).fill('中'.repeat(300));
+  await expect(island(page).locator('.tok-share')).toContainText('文字太长，放不进链接');
+  await island(page).getByRole('radio', { name: 'token id' }).check();
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('ids');
+  expect(new URL(page.url()).searchParams.has('text')).toBe(false);
+});
+
 test('a hostile text from the URL stays text', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -149,11 +173,7 @@ test('a failed download shows a Chinese error, and Retry works', async ({ page }
   await page.route(TOKENIZER_FILE, (route) =>
     failing ? route.fulfill({ status: 500, body: 'server error' }) : route.continue(),
   );
-  await page.goto(PLAYGROUND);
-  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
-  await island(page)
-    .getByRole('button', { name: /^加载分词器/ })
-    .click();
+  await openAndPressLoad(page);
   const alert = island(page).getByRole('alert');
   await expect(alert).toContainText('分词器文件下载失败（服务器返回 HTTP 500）');
   const retry = alert.getByRole('button', { name: '重试' });
@@ -163,6 +183,21 @@ test('a failed download shows a Chinese error, and Retry works', async ({ page }
   await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
   await expect(alert).toBeHidden();
   await expect(island(page).locator('.tok-summary')).toHaveText(/^这段文字 Qwen 需要 \d+ 个 token/);
+});
+
+test('a tokenizer file answered with an HTML page: the error says so in Chinese, the browser’s English only under 技术细节', async ({ page }) => {
+  await page.route(TOKENIZER_FILE, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>请先登录</body></html>' }),
+  );
+  await openAndPressLoad(page);
+  const alert = island(page).getByRole('alert');
+  await expect(alert.locator('.tok-error-text')).toHaveText(/分词器文件内容不对.*返回了一个网页/);
+  await expect(alert.locator('.tok-error-text')).not.toContainText(/JSON|Unexpected|token/);
+  const details = alert.locator('details');
+  await expect(details).not.toHaveAttribute('open');
+  await expect(details.locator('p')).toBeHidden();
+  await details.locator('summary').click();
+  await expect(details.locator('p')).toContainText('JSON');
 });
 
 test('under a sub-path the tokenizer files are served below the base path', async ({ page }) => {

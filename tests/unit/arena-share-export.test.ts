@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSharedRound, encodeSharedRound, MAX_SHARED_PROMPT_LENGTH } from '../../src/playground/arena/share-url';
+import { decodeSharedRound, MAX_SHARED_PROMPT_LENGTH, SHARED_ROUND_KEYS, shareStateOf } from '../../src/playground/arena/share-url';
+import { shareHref } from '../../src/playground/share/share-href';
 import { roundToJson, roundToMarkdown, type ArenaRound } from '../../src/playground/arena/round-export';
 import { planPair, suggestedPairs } from '../../src/playground/arena/pairs';
 import { findCatalogueEntry } from '../../src/playground/catalogue';
@@ -18,14 +19,15 @@ describe('share URL', () => {
   };
 
   it('round-trips the prompt and settings through a URL', () => {
-    const url = new URL(`https://example.org/playground/arena/?${encodeSharedRound(round)}`);
-    expect(decodeSharedRound(url.searchParams)).toEqual(round);
+    const { href, complete } = shareHref('https://example.org/playground/arena/', SHARED_ROUND_KEYS, shareStateOf(round));
+    expect(complete).toBe(true);
+    expect(decodeSharedRound(new URL(href).searchParams)).toEqual(round);
   });
 
   it('carries no answers', () => {
-    const params = encodeSharedRound({ ...round, answer: 'secret' } as typeof round);
-    expect([...params.keys()]).not.toContain('answer');
-    expect(params.toString()).not.toContain('secret');
+    const { href } = shareHref('https://example.org/', SHARED_ROUND_KEYS, shareStateOf({ ...round, answer: 'secret' } as typeof round));
+    expect([...new URL(href).searchParams.keys()]).not.toContain('answer');
+    expect(href).not.toContain('secret');
   });
 
   it('drops or clamps bad values instead of trusting them', () => {

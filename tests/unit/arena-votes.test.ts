@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearVotes, readVotes, saveVote, tallyByPair, VOTES_STORAGE_KEY, winner, type Vote } from '../../src/playground/arena/votes';
+import { clearVotes, readVotes, saveVote, tallyByPair, VOTES_BACKUP_PREFIX, VOTES_STORAGE_KEY, winner, type Vote } from '../../src/playground/arena/votes';
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -58,6 +58,38 @@ describe('vote history', () => {
     const storage = new MemoryStorage();
     storage.setItem(VOTES_STORAGE_KEY, JSON.stringify([vote('qwen', 'tie'), { verdict: 'nonsense' }]));
     expect(readVotes(storage)).toHaveLength(1);
+  });
+
+  it('a history cut short (300 votes, truncated JSON) is kept under a backup key, not overwritten by the next vote', () => {
+    const storage = new MemoryStorage();
+    const truncated = JSON.stringify(Array.from({ length: 300 }, () => vote('qwen', 'tie'))).slice(0, -40);
+    storage.setItem(VOTES_STORAGE_KEY, truncated);
+    expect(saveVote(storage, vote('llama', 'a-better'), 1234)).toBe(true);
+    expect(storage.getItem(`${VOTES_BACKUP_PREFIX}1234`)).toBe(truncated);
+    expect(readVotes(storage)).toEqual([vote('llama', 'a-better')]);
+    // A second rescue does not overwrite the first.
+    storage.setItem(VOTES_STORAGE_KEY, '{oops');
+    saveVote(storage, vote('qwen', 'tie'), 5678);
+    expect(storage.getItem(`${VOTES_BACKUP_PREFIX}1234`)).toBe(truncated);
+    expect(storage.getItem(`${VOTES_BACKUP_PREFIX}5678`)).toBe('{oops');
+  });
+
+  it('entries this version does not understand are written back untouched', () => {
+    const storage = new MemoryStorage();
+    const newer = { models, sideA: 'qwen', verdict: 'much-better', prompt: '你好', at: 2, rating: 5 };
+    storage.setItem(VOTES_STORAGE_KEY, JSON.stringify([vote('qwen', 'tie'), newer]));
+    saveVote(storage, vote('llama', 'b-better'));
+    expect(JSON.parse(storage.getItem(VOTES_STORAGE_KEY)!)).toEqual([vote('qwen', 'tie'), newer, vote('llama', 'b-better')]);
+    expect(readVotes(storage)).toHaveLength(2);
+  });
+
+  it('the key carries the site’s base path; a history under the old unprefixed key moves over', () => {
+    expect(VOTES_STORAGE_KEY).toBe(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}arena-votes-v1`);
+    const storage = new MemoryStorage();
+    storage.setItem('arena-votes-v1', JSON.stringify([vote('qwen', 'tie')]));
+    expect(readVotes(storage)).toEqual([vote('qwen', 'tie')]);
+    expect(storage.getItem('arena-votes-v1')).toBeNull();
+    expect(JSON.parse(storage.getItem(VOTES_STORAGE_KEY)!)).toEqual([vote('qwen', 'tie')]);
   });
 
   it('survives storage that throws', () => {

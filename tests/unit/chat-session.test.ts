@@ -9,19 +9,9 @@ import {
   type ChatTurn,
 } from '../../src/playground/chat/chat-session';
 import { statusText } from '../../src/playground/chat/status-text';
-import { FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
+import { NO_F16_GPU } from '../fixtures/environments';
+import { FakeChatEngine, StepGate, type FakeChatEngineOptions } from '../fixtures/fake-engine';
 
-const GiB = 1024 ** 3;
-
-/** What SwiftShader in headless Chromium reports: WebGPU, 1 GiB buffers, no shader-f16. */
-const NO_F16_GPU: EnvironmentDescription = {
-  isSecureContext: true,
-  hasNavigatorGpu: true,
-  adapter: {
-    features: [],
-    limits: { maxBufferSize: GiB, maxStorageBufferBindingSize: GiB },
-  },
-};
 const F16_GPU: EnvironmentDescription = {
   ...NO_F16_GPU,
   adapter: { ...NO_F16_GPU.adapter!, features: ['shader-f16'] },
@@ -127,10 +117,13 @@ describe('loading', () => {
   });
 
   test('cancel returns to idle at once, unloads, and ignores the late end of the load', async () => {
-    const { session, engine } = setup({ loads: [{ stepDelayMs: 20 }] });
+    const gate = new StepGate();
+    const { session, engine } = setup({ loads: [{ gate }] });
     await session.checkCapability();
     const loading = session.load();
+    await gate.release();
     await until(session, (s) => s.progress !== null);
+    // Cancelling lets the rest of the fake load run on: its late end must change nothing.
     session.cancelLoad();
     expect(session.getState()).toMatchObject({ status: 'idle', notice: NOTICES.cancelled, progress: null });
     expect(methods(engine)).toContain('unload');
@@ -217,31 +210,33 @@ describe('chatting', () => {
   });
 
   test("stop: the answer ends with 'abort', shown as stopped, not as an error", async () => {
-    const { session, engine } = await ready({
-      answers: [{ deltas: ['一', '二', '三', '四', '五', '六'], deltaDelayMs: 30 }],
-    });
+    const gate = new StepGate();
+    const { session, engine } = await ready({ answers: [{ deltas: ['一', '二', '三', '四', '五', '六'], gate }] });
     const sending = session.send('数数');
+    await gate.release();
     await until(session, (s) => s.turns.at(-1)?.content === '一');
     session.stop();
     await sending;
     const turn = lastTurn(session);
     expect(turn.state).toBe('stopped');
-    expect(turn.content.length).toBeLessThan(6);
+    expect(turn.content).toBe('一');
     expect(session.getState()).toMatchObject({ status: 'ready', error: null });
     expect(statusText(session.getState())).toBe('已停止。');
     expect(methods(engine)).toContain('stop');
   });
 
   test('新对话 clears the turns and the GPU conversation; a running answer no longer writes', async () => {
-    const { session, engine } = await ready({
-      answers: [{ deltas: ['旧', '的', '回', '答'], deltaDelayMs: 30 }, { deltas: ['新'] }],
-    });
+    const gate = new StepGate();
+    const { session, engine } = await ready({ answers: [{ deltas: ['旧', '的', '回', '答'], gate }, { deltas: ['新'] }] });
     const sending = session.send('第一个问题');
+    await gate.release();
     await until(session, (s) => s.turns.at(-1)?.content === '旧');
     await session.newConversation();
     expect(session.getState().turns).toEqual([]);
     expect(session.getState().lastMetrics).toBeNull();
     expect(methods(engine)).toContain('resetChat');
+    // The rest of the old answer, should the engine still send it.
+    gate.open();
     await sending;
     expect(session.getState().turns).toEqual([]);
     expect(session.getState().status).toBe('ready');
@@ -252,12 +247,14 @@ describe('chatting', () => {
   });
 
   test('later questions carry the conversation, without failed exchanges', async () => {
+    // The failed answer got half a sentence out first: only its failed state keeps it out.
     const { session, engine } = await ready({
-      answers: [{ deltas: ['答一'] }, { deltas: [], failWith: 'Error: something odd' }, { deltas: ['答三'] }],
+      answers: [{ deltas: ['答一'] }, { deltas: ['半句'], failWith: 'Error: something odd', failAfterDeltas: 1 }, { deltas: ['答三'] }],
     });
     await session.send('问一');
     await session.send('问二');
     expect(session.getState().status).toBe('error');
+    expect(lastTurn(session)).toMatchObject({ state: 'error', content: '半句' });
     await session.send('问三');
     const last = engine.calls.filter((c) => c.method === 'streamChat').at(-1);
     expect(last).toMatchObject({
@@ -269,6 +266,16 @@ describe('chatting', () => {
         ],
       },
     });
+  });
+
+  test('later questions leave out an exchange whose answer came back empty', async () => {
+    // Finished normally, yet nothing to show: only its empty text keeps it out.
+    const { session, engine } = await ready({ answers: [{ deltas: [] }, { deltas: ['答二'] }] });
+    await session.send('问一');
+    expect(lastTurn(session)).toMatchObject({ state: 'done', content: '' });
+    await session.send('问二');
+    const last = engine.calls.filter((c) => c.method === 'streamChat').at(-1);
+    expect(last).toMatchObject({ request: { messages: [{ role: 'user', content: '问二' }] } });
   });
 });
 
@@ -368,7 +375,7 @@ describe('conversationHistory', () => {
         turn('user', 'a'),
         turn('assistant', '<think>hmm</think>\n\nA'),
         turn('user', 'b'),
-        turn('assistant', '', 'error'),
+        turn('assistant', 'B 的前半', 'error'),
         turn('user', 'c'),
         turn('assistant', 'C…', 'stopped'),
         turn('user', 'd'),
@@ -380,5 +387,17 @@ describe('conversationHistory', () => {
       { role: 'assistant', content: 'C…' },
       { role: 'user', content: 'd' },
     ]);
+  });
+
+  test('drops exchanges whose answer has no text once the reasoning is set aside', () => {
+    expect(
+      conversationHistory([
+        turn('user', 'a'),
+        turn('assistant', '', 'stopped'),
+        turn('user', 'b'),
+        turn('assistant', '<think>只想了想</think>\n\n  ', 'length'),
+        turn('user', 'c'),
+      ]),
+    ).toEqual([{ role: 'user', content: 'c' }]);
   });
 });

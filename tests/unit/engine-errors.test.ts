@@ -66,7 +66,25 @@ const cases: [label: string, raw: string, kind: EngineErrorKind, action: EngineE
     'corrupt model library',
     'CompileError: WebAssembly.instantiate(): expected magic word 00 61 73 6d, found 3c 21 44 4f @+0',
     'corrupt-model-library',
-    'retry',
+    'delete-and-reload',
+  ],
+  [
+    'config answered with an HTML page (Chromium)',
+    'SyntaxError: Unexpected token \'<\', "<!DOCTYPE "... is not valid JSON',
+    'corrupt-download',
+    'delete-and-reload',
+  ],
+  [
+    'config answered with an HTML page (Firefox)',
+    'SyntaxError: JSON.parse: unexpected character at line 1 column 1 of the JSON data',
+    'corrupt-download',
+    'delete-and-reload',
+  ],
+  [
+    'config answered with an HTML page (Safari)',
+    "SyntaxError: JSON Parse error: Unrecognized token '<'",
+    'corrupt-download',
+    'delete-and-reload',
   ],
   [
     'no compatible GPU',

@@ -16,6 +16,7 @@ import {
 } from '../../src/playground/sources/host-policy';
 import { HF_MIRROR, HUGGING_FACE, configuredSources, customSource } from '../../src/playground/sources/model-source';
 import { SOURCE_STORAGE_KEY, currentModelSource, refusedStoredSource } from '../../src/playground/sources/source-store';
+import { memoryStorage } from '../fixtures/memory-storage';
 
 const built = hostPolicy(configuredSources({}));
 const QWEN_CONFIG = 'https://huggingface.co/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/resolve/main/mlc-chat-config.json';
@@ -112,7 +113,7 @@ describe('a stored source is checked again when read back', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
   });
-  const storage = (value: string) => ({ getItem: (key: string) => (key === SOURCE_STORAGE_KEY ? value : null) });
+  const storage = (value: string) => memoryStorage({ [SOURCE_STORAGE_KEY]: value });
 
   test.each(['https://evil.example/models/', 'https://huggingface.co/anyone/'])(
     '%s, stored by an older version, is not used and is reported',

@@ -21,6 +21,7 @@ import {
   currentModelSource,
   defaultModelSource,
 } from '../../src/playground/sources/source-store';
+import { memoryStorage } from '../fixtures/memory-storage';
 
 function prebuilt(id: string): ModelRecord {
   const record = prebuiltAppConfig.model_list.find((r) => r.model_id === id);
@@ -242,15 +243,6 @@ describe('the Content-Security-Policy check', () => {
 });
 
 describe("the reader's remembered choice", () => {
-  function memoryStorage(initial: Record<string, string> = {}) {
-    const values = new Map(Object.entries(initial));
-    return {
-      getItem: (key: string) => values.get(key) ?? null,
-      setItem: (key: string, value: string) => void values.set(key, value),
-      removeItem: (key: string) => void values.delete(key),
-      values,
-    };
-  }
   const refusing = {
     getItem: () => {
       throw new DOMException('denied', 'SecurityError');

@@ -90,7 +90,7 @@ describe('tokenizer download faults', () => {
 
   test('each fault has its own message, all offering 重试', () => {
     const messages = (['stalled', 'cancelled', 'too-large', 'network'] as const).map((reason) =>
-      loadErrorMessage(new TokenizerLoadError('download', 'x', null, reason)),
+      loadErrorMessage(new TokenizerLoadError('download', 'x', null, reason)).message,
     );
     expect(new Set(messages).size).toBe(4);
     expect(messages[0]).toContain(`${DOWNLOAD_STALL_MS / 1000} 秒没有收到任何数据`);

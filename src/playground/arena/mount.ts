@@ -12,9 +12,9 @@ import { WorkerChatEngine } from '../engine/worker-engine';
 import { joinGpuTenants } from '../gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { ArenaSession, type VoteStorage } from './arena-session';
-import { decodeSharedRound } from './share-url';
+import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
-import type { PageUrl } from './view/share-link';
+import { browserPageUrl, type PageUrl } from '../share/view/share-link';
 
 export interface MountArenaOptions {
   engineFactory?: (family: ModelFamily) => ChatEngine;
@@ -46,11 +46,6 @@ function pageStorage(): VoteStorage | null {
   }
 }
 
-const pageUrl: PageUrl = {
-  current: () => location.href,
-  replace: (href) => history.replaceState(history.state, '', href),
-};
-
 /** The island contract (scripts/islands.ts): production engines, real probe. */
 export async function mount(root: HTMLElement): Promise<void> {
   await mountArena(root);
@@ -63,7 +58,7 @@ export async function mount(root: HTMLElement): Promise<void> {
  */
 export async function mountArena(root: HTMLElement, options: MountArenaOptions = {}): Promise<MountedArena> {
   const data = root.dataset;
-  const url = options.url ?? pageUrl;
+  const url = options.url ?? browserPageUrl;
   const syncUrl = data.syncUrl === 'true';
   // Read before the view exists: it rewrites the address as soon as the form is filled.
   const shared = syncUrl ? decodeSharedRound(new URL(url.current()).searchParams) : null;
@@ -82,7 +77,7 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
     id: `arena-${++mountCount}`,
     headingLevel: level >= 2 && level <= 5 ? level : 4,
     reloadPage: options.reloadPage ?? (() => location.reload()),
-    share: { syncUrl, arenaHref: data.shareHref ?? '/playground/arena/', url },
+    share: { syncUrl, arenaHref: data.shareHref ?? '/playground/arena/', url, opening: shareStateOf(shared ?? { prompt: '' }) },
   });
   root.replaceChildren(view.element);
   await arena.checkCapability();

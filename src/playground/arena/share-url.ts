@@ -4,6 +4,7 @@
  * Everything read back is validated and clamped; a bad parameter is dropped, not trusted.
  */
 import { findCatalogueEntry } from '../catalogue';
+import type { ShareState } from '../share/share-href';
 
 export interface SharedRound {
   prompt: string;
@@ -17,7 +18,7 @@ export interface SharedRound {
   blind?: boolean;
 }
 
-/** Long enough for any preset and most real prompts, short enough for every browser's URL limit. */
+/** A bound on what is read back from an address, which anyone can write (our links carry less). */
 export const MAX_SHARED_PROMPT_LENGTH = 2000;
 
 const keys = {
@@ -32,18 +33,25 @@ const keys = {
   blind: 'blind',
 } as const;
 
-export function encodeSharedRound(round: SharedRound): URLSearchParams {
-  const params = new URLSearchParams();
-  params.set(keys.prompt, round.prompt.slice(0, MAX_SHARED_PROMPT_LENGTH));
-  if (round.system) params.set(keys.system, round.system.slice(0, MAX_SHARED_PROMPT_LENGTH));
-  for (const key of ['temperature', 'top_p', 'max_tokens', 'seed'] as const) {
-    const value = round[key];
-    if (value !== undefined) params.set(keys[key], String(value));
-  }
-  if (round.qwen) params.set(keys.qwen, round.qwen);
-  if (round.llama) params.set(keys.llama, round.llama);
-  if (round.blind) params.set(keys.blind, '1');
-  return params;
+/** The query parameters a shared round owns. */
+export const SHARED_ROUND_KEYS: readonly string[] = Object.values(keys);
+
+/** The round as a share link carries it (share/share-href.ts); no prompt, nothing to share. */
+export function shareStateOf(round: SharedRound): ShareState {
+  if (round.prompt.trim() === '') return { settings: {}, text: {} };
+  const text = (value: number | undefined) => (value === undefined ? undefined : String(value));
+  return {
+    settings: {
+      [keys.temperature]: text(round.temperature),
+      [keys.top_p]: text(round.top_p),
+      [keys.max_tokens]: text(round.max_tokens),
+      [keys.seed]: text(round.seed),
+      [keys.qwen]: round.qwen,
+      [keys.llama]: round.llama,
+      [keys.blind]: round.blind ? '1' : undefined,
+    },
+    text: { [keys.prompt]: round.prompt, [keys.system]: round.system },
+  };
 }
 
 function number(params: URLSearchParams, key: string, min: number, max: number, integer = false): number | undefined {

@@ -1,8 +1,13 @@
 /**
- * The reader's blind votes, kept in this browser only. Stored as JSON under one key; anything
- * that does not parse or validate (an old format, a hand edit, another site's junk) is dropped
- * rather than breaking the page.
+ * The reader's blind votes, kept in this browser only, as a JSON array under one key.
+ *
+ * What this version does not understand is never thrown away: entries it cannot read (a newer
+ * version's format, a hand edit) are left out of the tally but written back as they were, and a
+ * history that does not parse at all (cut short by a full disk, say) is moved to a backup key of
+ * its own before a new history starts — it may still be repaired by hand.
  */
+
+import { readStorage, storageKey } from '../../lib/storage-key';
 
 export type Verdict = 'a-better' | 'b-better' | 'tie' | 'both-bad';
 
@@ -27,7 +32,11 @@ export interface PairTally {
   total: number;
 }
 
-export const VOTES_STORAGE_KEY = 'arena-votes-v1';
+const VOTES_NAME = 'arena-votes-v1';
+/** Prefixed with the site's base path (lib/storage-key.ts). */
+export const VOTES_STORAGE_KEY = storageKey(VOTES_NAME);
+/** Where an unparseable history goes; one key per rescue, so a rescue never overwrites another. */
+export const VOTES_BACKUP_PREFIX = storageKey(`${VOTES_NAME}-unreadable-`);
 const maxStoredVotes = 500;
 
 const verdicts = new Set<Verdict>(['a-better', 'b-better', 'tie', 'both-bad']);
@@ -49,28 +58,35 @@ function isVote(value: unknown): value is Vote {
   );
 }
 
-/** Reads the history; corrupted or foreign data yields an empty (or partly kept) history. */
-export function readVotes(storage: Pick<Storage, 'getItem'>): Vote[] {
-  let raw: string | null;
-  try {
-    raw = storage.getItem(VOTES_STORAGE_KEY);
-  } catch {
-    return []; // storage disabled by the browser
-  }
-  if (!raw) return [];
+type VoteStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** Every stored entry, understood or not; null when the stored text is not a JSON array. */
+function readEntries(storage: VoteStorage): { entries: unknown[] | null; raw: string | null } {
+  const raw = readStorage(storage, VOTES_NAME);
+  if (raw === null) return { entries: [], raw };
   try {
     const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter(isVote) : [];
+    return { entries: Array.isArray(parsed) ? parsed : null, raw };
   } catch {
-    return [];
+    return { entries: null, raw };
+  }
+}
+
+/** The votes this version understands; unreadable data yields an empty (or partial) history. */
+export function readVotes(storage: VoteStorage): Vote[] {
+  try {
+    return readEntries(storage).entries?.filter(isVote) ?? [];
+  } catch {
+    return []; // storage disabled by the browser
   }
 }
 
 /** Appends a vote; returns false when the browser refuses to store it (the vote still counts on screen). */
-export function saveVote(storage: Pick<Storage, 'getItem' | 'setItem'>, vote: Vote): boolean {
-  const votes = [...readVotes(storage), vote].slice(-maxStoredVotes);
+export function saveVote(storage: VoteStorage, vote: Vote, now = Date.now()): boolean {
   try {
-    storage.setItem(VOTES_STORAGE_KEY, JSON.stringify(votes));
+    const { entries, raw } = readEntries(storage);
+    if (entries === null) storage.setItem(`${VOTES_BACKUP_PREFIX}${now}`, raw!);
+    storage.setItem(VOTES_STORAGE_KEY, JSON.stringify([...(entries ?? []), vote].slice(-maxStoredVotes)));
     return true;
   } catch {
     return false;

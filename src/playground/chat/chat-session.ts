@@ -390,6 +390,35 @@ export class ChatSession {
     await this.answer();
   }
 
+  /**
+   * Deletes every cached file of the model that failed, then loads it again: the load downloads
+   * afresh instead of reading the bad file back from the cache (see 'delete-and-reload').
+   */
+  async deleteFilesAndReload(): Promise<void> {
+    const modelId = this.state.error?.modelId ?? null;
+    await this.checkCapability();
+    if (modelId === null || !this.canLoad) return;
+    this.selectModel(modelId);
+    const token = ++this.loadToken;
+    this.engineStarted = true;
+    this.set({ status: 'loading', loadingModelId: modelId, loadedModelId: null, progress: null, error: null, notice: null });
+    try {
+      await this.engine.deleteCached(modelId);
+    } catch (thrown) {
+      if (token !== this.loadToken) return;
+      this.set({
+        status: 'error',
+        loadingModelId: null,
+        loadedModelId: this.engine.loadedModelId,
+        error: this.errorState(toEngineError(thrown), 'load', modelId),
+      });
+      return;
+    }
+    // 取消加载 while the files were being deleted.
+    if (token !== this.loadToken) return;
+    await this.loadModel(modelId);
+  }
+
   /** Selects the next smaller build; loading it is left to the reader's 加载 (it downloads). */
   chooseSmallerModel(): CatalogueEntry | null {
     const current = this.selectedEntry;
@@ -417,6 +446,9 @@ export class ChatSession {
     switch (this.state.error?.action) {
       case 'retry':
         await this.retry();
+        return true;
+      case 'delete-and-reload':
+        await this.deleteFilesAndReload();
         return true;
       case 'smaller-model':
         this.chooseSmallerModel();

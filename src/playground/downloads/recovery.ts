@@ -18,7 +18,7 @@ export type Recovery =
 
 export function recoveryFor(kind: EngineErrorKind, report: CachedModelReport | undefined): Recovery {
   const damaged = report?.files.some((file) => file.problem !== undefined) ?? false;
-  if (damaged || kind === 'corrupt-model-library' || kind === 'integrity') {
+  if (damaged || kind === 'corrupt-model-library' || kind === 'corrupt-download' || kind === 'integrity') {
     return {
       action: 'clean-redownload',
       message: '已下载的文件里有损坏的，重试也会失败：请删除这个模型已下载的全部文件，再重新下载。',

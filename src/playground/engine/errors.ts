@@ -25,6 +25,7 @@ export type EngineErrorKind =
   | 'download-failed'
   | 'network'
   | 'corrupt-model-library'
+  | 'corrupt-download'
   | 'integrity'
   | 'model-not-found'
   | 'invalid-settings'
@@ -39,6 +40,12 @@ export type EngineErrorKind =
 /** The one thing the UI should offer next. */
 export type EngineErrorAction =
   | 'retry'
+  /**
+   * web-llm caches a file once it has arrived and never fetches it again, so a bad file (a mirror's
+   * or captive portal's HTML page answered with 200, a junk library) fails every retry and every
+   * page reload the same way: only deleting the model's cached files and downloading again helps.
+   */
+  | 'delete-and-reload'
   | 'smaller-model'
   | 'clear-conversation'
   | 'reload-page'
@@ -172,14 +179,22 @@ const RULES: readonly Rule[] = [
   {
     kind: 'corrupt-model-library',
     test: /\b(?:CompileError|LinkError)\b.*WebAssembly|WebAssembly\.(?:instantiate|compile)\(\)/,
-    message: '模型程序文件已损坏，无法启动：请删除这个模型的缓存后重新加载。',
-    action: 'retry',
+    message: '模型程序文件已损坏，无法启动。它已存进浏览器缓存，重试也会读到同一个坏文件：请删除这个模型已下载的文件，再重新下载。',
+    action: 'delete-and-reload',
+  },
+  {
+    kind: 'corrupt-download',
+    // A config or manifest that is not JSON: Chromium, Firefox and Safari spellings.
+    test: /is not valid JSON|Unexpected token .* JSON|JSON\.parse:|JSON Parse error/,
+    message:
+      '下载到的模型文件不对（多半是网络或模型源返回了一个网页），它已存进浏览器缓存，重试也会读到同一个坏文件：请删除这个模型已下载的文件，再重新下载。',
+    action: 'delete-and-reload',
   },
   {
     kind: 'integrity',
     test: /\bIntegrityError\b/,
-    message: '下载的模型文件校验失败，可能已损坏：请删除这个模型的缓存后重新加载。',
-    action: 'retry',
+    message: '下载的模型文件校验失败，可能已损坏：请删除这个模型已下载的文件，再重新下载。',
+    action: 'delete-and-reload',
   },
   {
     kind: 'model-not-found',

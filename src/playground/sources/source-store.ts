@@ -7,11 +7,13 @@
  * this page through an in-page event, and other tabs through the `storage` event.
  */
 
+import { readStorage, storageKey } from '../../lib/storage-key';
 import { sourceAllowed } from './host-policy';
 import { parseModelSourceSetting, readSourceSetting, sourceSetting, type ModelSource } from './model-source';
 import { siteHostPolicy } from './site-policy';
 
-export const SOURCE_STORAGE_KEY = 'model-source';
+/** Prefixed with the site's base path (lib/storage-key.ts). */
+export const SOURCE_STORAGE_KEY = storageKey('model-source');
 const CHANGE_EVENT = 'model-source-change';
 
 /** What the site was built with (PUBLIC_MODEL_SOURCE, see docs/self-hosting.md). */
@@ -20,7 +22,7 @@ export function defaultModelSource(): ModelSource {
   return parseModelSourceSetting(typeof raw === 'string' ? raw : undefined);
 }
 
-type ReadableStorage = Pick<Storage, 'getItem'>;
+type ReadableStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 type WritableStorage = Pick<Storage, 'setItem' | 'removeItem'>;
 
 function pageStorage(): Storage | null {
@@ -40,7 +42,7 @@ let unsavedChoice: { source: ModelSource | null } | undefined;
 
 function storedText(storage: ReadableStorage | null): string | null {
   try {
-    return storage?.getItem(SOURCE_STORAGE_KEY) ?? null;
+    return storage === null ? null : readStorage(storage, 'model-source');
   } catch {
     return null;
   }

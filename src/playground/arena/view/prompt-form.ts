@@ -9,6 +9,7 @@ import { button, element, setDisabled, setText } from '../../dom';
 import { createSamplingFields } from '../../chat/view/sampling-fields';
 import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';
+import { shareStateOf } from '../share-url';
 import { createShareLink, type ShareOptions } from './share-link';
 
 export interface PromptForm {
@@ -126,7 +127,7 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
         ? ''
         : `本轮设置（两边相同）：temperature ${round.sampling.temperature} · top_p ${round.sampling.top_p} · 最多 ${round.sampling.max_tokens} token · 随机种子 ${round.sampling.seed}`,
     );
-    if (state.status === 'ready') shareLink.update(arena.toShared());
+    if (state.status === 'ready') shareLink.update(shareStateOf(arena.toShared()));
   }
 
   return { element: root, textarea, stopAllButton, update, destroy: shareLink.destroy };

@@ -79,8 +79,9 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
     progress.update(state);
     errorPanel.update(state);
     settings.update(state);
-    const complete = transcript.update(state, deadline);
     composer.update(state);
+    // Last: the answer's Markdown is the one part that model output controls.
+    const complete = transcript.update(state, deadline);
     conversation.hidden = state.capability?.ok !== true;
     if (state.status !== lastStatus) {
       lastStatus = state.status;

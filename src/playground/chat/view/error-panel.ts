@@ -9,6 +9,7 @@ import { button, element, setHidden, setText } from '../../dom';
 
 export const ACTION_LABELS: Readonly<Record<Exclude<EngineErrorAction, 'none'>, string>> = {
   retry: '重试',
+  'delete-and-reload': '删除这个模型已下载的文件并重新下载',
   'smaller-model': '换一个更小的模型',
   'clear-conversation': '清空对话',
   'reload-page': '刷新页面',

@@ -13,10 +13,16 @@ export interface DownloadSizes {
   gzipBytes: number;
 }
 
+/** A failure in Chinese, and the browser's raw text for a collapsed 技术细节 line. */
+export interface LoadErrorText {
+  message: string;
+  details: string;
+}
+
 export interface LoaderView {
   element: HTMLElement;
   showProgress(progress: LoadProgress): void;
-  showError(message: string): void;
+  showError(error: LoadErrorText): void;
   showReady(): void;
 }
 
@@ -50,7 +56,10 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCan
   const retry = element('button', 'button tok-retry', '重试');
   retry.type = 'button';
   retry.addEventListener('click', onLoad);
-  error.append(errorText, retry);
+  const details = element('details', 'tok-error-details');
+  const detailsText = element('p');
+  details.append(element('summary', undefined, '技术细节'), detailsText);
+  error.append(errorText, retry, details);
   progress.setAttribute('aria-label', '分词器下载进度');
   const cancel = element('button', 'button tok-cancel', '取消下载');
   cancel.type = 'button';
@@ -77,12 +86,15 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCan
       const percent = totalBytes ? Math.floor((receivedBytes / totalBytes) * 100) : 100;
       status.textContent = `正在下载分词器：${formatMegabytes(receivedBytes)} / ${formatMegabytes(totalBytes)}（${percent}%）`;
     },
-    showError(message) {
+    showError({ message, details: raw }) {
       button.hidden = true;
       progress.hidden = true;
       cancel.hidden = true;
       status.textContent = '';
       errorText.textContent = message;
+      detailsText.textContent = raw;
+      details.hidden = raw === '';
+      details.open = false;
       error.hidden = false;
       // Take focus only from the (now hidden) load button, never from the reader's typing.
       const active = document.activeElement;

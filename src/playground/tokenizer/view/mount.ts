@@ -11,10 +11,10 @@ import { FAMILIES, type PerFamily } from '../families.ts';
 import { PRESETS } from '../presets.ts';
 import type { Tokenized } from '../protocol.ts';
 import { comparisonSentence } from '../summary.ts';
-import { readSharedState, type ViewMode } from '../url-state.ts';
+import { readSharedState, shareStateOf, type ViewMode } from '../url-state.ts';
 import { element } from '../../dom.ts';
 import { createInputView } from './input-view.ts';
-import { createLoaderView } from './loader-view.ts';
+import { createLoaderView, type LoadErrorText } from './loader-view.ts';
 import { createModeView } from './mode-view.ts';
 import { createPanelView } from './panel-view.ts';
 import { createShareView } from './share-view.ts';
@@ -27,22 +27,32 @@ const number = (value: string | undefined) => {
   return Number.isFinite(parsed) && parsed > 0 ? parsed : 0;
 };
 
-export function loadErrorMessage(error: unknown): string {
+/**
+ * The reader is told in Chinese what went wrong; the browser's own English text (e.g. "Unexpected
+ * token '<' … is not valid JSON" for an HTML page served instead of the file) goes under 技术细节.
+ */
+export function loadErrorMessage(error: unknown): LoadErrorText {
   if (error instanceof TokenizerLoadError && error.reason === 'cancelled') {
-    return '已取消下载分词器。需要时点击“重试”重新开始（已下载完的文件不会重复下载）。';
+    return { message: '已取消下载分词器。需要时点击“重试”重新开始（已下载完的文件不会重复下载）。', details: '' };
   }
   if (error instanceof TokenizerLoadError && error.reason === 'stalled') {
-    return `分词器文件下载卡住了：${DOWNLOAD_STALL_MS / 1000} 秒没有收到任何数据，已停止。请检查网络后点击“重试”。`;
+    return { message: `分词器文件下载卡住了：${DOWNLOAD_STALL_MS / 1000} 秒没有收到任何数据，已停止。请检查网络后点击“重试”。`, details: '' };
   }
   if (error instanceof TokenizerLoadError && error.reason === 'too-large') {
-    return '服务器返回的分词器文件比应有的大得多，已停止下载。请稍后点击“重试”；如果仍然失败，请刷新页面。';
+    return { message: '服务器返回的分词器文件比应有的大得多，已停止下载。请稍后点击“重试”；如果仍然失败，请刷新页面。', details: '' };
   }
   if (error instanceof TokenizerLoadError && error.kind === 'download') {
     const reason = error.status ? `服务器返回 HTTP ${error.status}` : '网络连接出错';
-    return `分词器文件下载失败（${reason}）。请检查网络后点击“重试”。`;
+    return { message: `分词器文件下载失败（${reason}）。请检查网络后点击“重试”。`, details: error.message };
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return `分词器无法加载（${detail}）。请点击“重试”；如果仍然失败，请刷新页面。`;
+  const details = error instanceof Error ? error.message : String(error);
+  const notJson = /JSON/.test(details);
+  return {
+    message: notJson
+      ? '下载到的分词器文件内容不对，无法解析（多半是网络或服务器返回了一个网页）。请点击“重试”；如果仍然失败，请刷新页面。'
+      : '分词器无法加载。请点击“重试”；如果仍然失败，请刷新页面。',
+    details,
+  };
 }
 
 export function mount(root: HTMLElement): void {
@@ -62,17 +72,17 @@ export function mount(root: HTMLElement): void {
     () => client?.cancel(),
   );
   const input = createInputView(shared.text ?? PRESETS[0]!.text, () => {
-    share.update(input.text(), view);
+    share.update(shareStateOf(input.text(), view));
     if (status === 'idle') startLoading();
     else if (status === 'ready') scheduleTokenize(120);
   });
   const modes = createModeView(view, (mode) => {
     view = mode;
     chatNote.hidden = view !== 'chat';
-    share.update(input.text(), view);
+    share.update(shareStateOf(input.text(), view));
     if (status === 'ready') scheduleTokenize(0);
   });
-  const share = createShareView(syncUrl, data.shareHref ?? '/');
+  const share = createShareView(syncUrl, data.shareHref ?? '/', shareStateOf(input.text(), view));
   const summary = createSummaryView();
   const level = Number(data.headingLevel);
   const headingLevel = level === 2 || level === 3 || level === 5 ? level : 4;
@@ -158,7 +168,7 @@ export function mount(root: HTMLElement): void {
     share.element,
     licence,
   );
-  share.update(input.text(), view);
+  share.update(shareStateOf(input.text(), view));
   root.replaceChildren(island);
   root.hidden = false;
 }
