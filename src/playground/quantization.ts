@@ -10,7 +10,7 @@ export type Quantization = 'q4f16_1' | 'q4f32_1' | 'q0f16' | 'q0f32';
 export const QUANTIZATIONS: readonly Quantization[] = ['q4f16_1', 'q4f32_1', 'q0f16', 'q0f32'];
 
 /** llama.cpp's names for the GGUF builds of the CPU path (cpu/gguf-catalogue.ts); no GPU involved. */
-export type GgufQuantization = 'Q4_K_M' | 'Q8_0';
+export type GgufQuantization = 'Q4_K_M';
 
 /** Either engine's quantization, as the chat picker shows it. */
 export type AnyQuantization = Quantization | GgufQuantization;

@@ -43,15 +43,16 @@ export const GGUF_BUILDS: readonly GgufBuild[] = [
     licence: 'Apache-2.0',
   },
   {
-    id: 'Qwen3-0.6B-Q8_0-GGUF',
+    id: 'Qwen3-0.6B-Q4_K_M-GGUF',
     sameModelAs: 'Qwen3-0.6B-q4f16_1-MLC',
-    quantization: 'Q8_0',
-    // Qwen's own GGUF repository; its file listing could not be checked, so no size is claimed.
+    quantization: 'Q4_K_M',
+    // The file name is the one the repository's model card gives for download; its file listing
+    // could not be checked, so no size is claimed.
     repo: GGUF_REPOS.qwen3Small,
-    file: 'Qwen3-0.6B-Q8_0.gguf',
+    file: 'Qwen_Qwen3-0.6B-Q4_K_M.gguf',
     listedSize: null,
     listedBytes: null,
-    source: 'https://huggingface.co/Qwen/Qwen3-0.6B-GGUF',
+    source: 'https://huggingface.co/bartowski/Qwen_Qwen3-0.6B-GGUF',
     licence: 'Apache-2.0',
   },
   {

@@ -14,7 +14,7 @@
  */
 
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
-import { GGUF_REPOS } from '../cpu/gguf-repos.ts';
+import { GGUF_OWNER } from '../cpu/gguf-repos.ts';
 
 export type ModelSourceId = 'huggingface' | 'hf-mirror' | 'custom';
 
@@ -178,7 +178,7 @@ export function sameSource(a: ModelSource, b: ModelSource): boolean {
  */
 /** The CPU path's GGUF repositories on a Hugging Face host (files under resolve/ and raw/). */
 function ggufFolders(origin: string): string[] {
-  return Object.values(GGUF_REPOS).map((repo) => `${origin}/${repo}/`);
+  return [`${origin}/${GGUF_OWNER}/`];
 }
 
 export function sourceFolders(source: ModelSource): string[] {
