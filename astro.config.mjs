@@ -57,7 +57,9 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         `connect-src 'self' ${modelHosts().join(' ')}`,
-        "worker-src 'self'",
+        // blob: for the CPU path: wllama (llama.cpp in WebAssembly) starts its workers from its own
+        // bundled code as blob: URLs; only scripts already running on this origin can make one.
+        "worker-src 'self' blob:",
         "img-src 'self' data:",
         "font-src 'self'",
         "object-src 'none'",

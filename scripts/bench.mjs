@@ -4,7 +4,7 @@
 //    throttled network with --network): bytes by type, raw and as sent (gzip), requests, and
 //    LCP, CLS and TBT on a first visit.
 // 3. Lighthouse's mobile profile on every page of the same build (`bench:lighthouse`), then the
-//    islands' own benchmarks (`bench:tokenizers`, `bench:chat`), where package.json has them.
+//    islands' own benchmarks (`bench:tokenizers`, `bench:chat`, `bench:cpu`), where package.json has them.
 import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -142,7 +142,7 @@ server.close();
 
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
 const extraArgs = { 'bench:lighthouse': ['--', '--dir', outDir] };
-for (const name of ['bench:lighthouse', 'bench:tokenizers', 'bench:chat']) {
+for (const name of ['bench:lighthouse', 'bench:tokenizers', 'bench:chat', 'bench:cpu']) {
   if (!scripts[name]) {
     console.log(`\n(${name}: not in package.json, skipped)`);
     continue;

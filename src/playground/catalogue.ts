@@ -7,7 +7,7 @@
  * and context window with the installed package and fails when they drift.
  */
 
-import { BITS_PER_WEIGHT, needsShaderF16, type Quantization } from './quantization';
+import { BITS_PER_WEIGHT, needsShaderF16, type AnyQuantization, type Quantization } from './quantization';
 import { isLowResourceDevice, limitsBelowWebLlmMinimum } from './webgpu-requirements';
 
 export type ModelFamily = 'qwen' | 'llama';
@@ -27,7 +27,7 @@ export interface CatalogueEntry {
   displayName: string;
   /** Parameter count as published on the model card (not counted from the weights). */
   parameterCount: number;
-  quantization: Quantization;
+  quantization: AnyQuantization;
   /** Copied from prebuiltAppConfig.vram_required_MB. */
   vramRequiredMB: number;
   /** Copied from prebuiltAppConfig.low_resource_required. */

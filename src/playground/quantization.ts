@@ -9,12 +9,18 @@ export type Quantization = 'q4f16_1' | 'q4f32_1' | 'q0f16' | 'q0f32';
 
 export const QUANTIZATIONS: readonly Quantization[] = ['q4f16_1', 'q4f32_1', 'q0f16', 'q0f32'];
 
+/** llama.cpp's names for the GGUF builds of the CPU path (cpu/gguf-catalogue.ts); no GPU involved. */
+export type GgufQuantization = 'Q4_K_M';
+
+/** Either engine's quantization, as the chat picker shows it. */
+export type AnyQuantization = Quantization | GgufQuantization;
+
 /**
  * f16 builds run their shaders in 16-bit floats. web-llm does not declare
  * required_features: ["shader-f16"] for any Qwen/Llama 3 build, so nothing stops an f16 build
  * from being downloaded onto a GPU that cannot run it; we have to filter ourselves.
  */
-export function needsShaderF16(quantization: Quantization): boolean {
+export function needsShaderF16(quantization: AnyQuantization): boolean {
   return quantization === 'q4f16_1' || quantization === 'q0f16';
 }
 

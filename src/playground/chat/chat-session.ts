@@ -96,6 +96,11 @@ export interface ChatSessionOptions {
   probe?: () => Promise<EnvironmentDescription>;
   now?: () => number;
   catalogue?: readonly CatalogueEntry[];
+  /**
+   * Replaces the WebGPU probe for engines that need no GPU (the CPU path): what to tell the
+   * reader and the device the catalogue is filtered for.
+   */
+  capability?: () => { capability: CapabilityDecision; device: DeviceProfile };
   /** Called just before a load starts, so other islands on the page can free their GPU memory. */
   onWillLoad?: () => void;
 }
@@ -120,7 +125,8 @@ export class ChatSession {
   private state: ChatState;
   private readonly listeners = new Set<Listener>();
   private readonly engine: ChatEngine;
-  private readonly catalogue: readonly CatalogueEntry[];
+  /** The builds this session offers (the picker lists them). */
+  readonly catalogue: readonly CatalogueEntry[];
   private readonly now: () => number;
   private capabilityCheck: Promise<void> | null = null;
   private engineStarted = false;
@@ -193,6 +199,17 @@ export class ChatSession {
   }
 
   private async runCapabilityCheck(): Promise<void> {
+    const { capability, device } = this.options.capability?.() ?? (await this.probeWebGpu());
+    if (!capability.ok || device === null) {
+      this.set({ status: 'unsupported', capability, device: null });
+      return;
+    }
+    const selected = defaultBuildFor('qwen', device, this.catalogue) ?? defaultBuildFor('llama', device, this.catalogue);
+    this.set({ status: 'idle', capability, device });
+    if (selected !== null) this.selectModel(selected.id);
+  }
+
+  private async probeWebGpu(): Promise<{ capability: CapabilityDecision; device: DeviceProfile | null }> {
     const probe = this.options.probe ?? (() => probeGpu());
     let env: EnvironmentDescription;
     try {
@@ -201,14 +218,7 @@ export class ChatSession {
       env = { isSecureContext: globalThis.isSecureContext === true, hasNavigatorGpu: false, adapter: null };
     }
     const capability = decideCapability(env);
-    const device = capability.ok ? deviceProfileOf(env) : null;
-    if (!capability.ok || device === null) {
-      this.set({ status: 'unsupported', capability, device: null });
-      return;
-    }
-    const selected = defaultBuildFor('qwen', device, this.catalogue) ?? defaultBuildFor('llama', device, this.catalogue);
-    this.set({ status: 'idle', capability, device });
-    if (selected !== null) this.selectModel(selected.id);
+    return { capability, device: capability.ok ? deviceProfileOf(env) : null };
   }
 
   /** Also resets temperature/top_p to the new model's recommended values. */

@@ -16,6 +16,8 @@ import type { EnvironmentDescription } from '../capability';
 import { needsShaderF16 } from '../quantization';
 import { isLowResourceDevice, limitsBelowWebLlmMinimum } from '../webgpu-requirements';
 import { formatMegabytes, formatVram } from './format';
+import { ggufBuildFacts } from '../cpu/build-facts';
+import { findGgufBuild } from '../cpu/gguf-catalogue';
 
 export interface BuildChoice {
   entry: CatalogueEntry;
@@ -139,6 +141,8 @@ export function buildLabel(entry: CatalogueEntry): string {
 
 /** The size line under the picker; "约/估计" because the catalogue's download size is an estimate. */
 export function buildFacts(entry: CatalogueEntry): string {
+  const gguf = findGgufBuild(entry.id);
+  if (gguf !== undefined) return ggufBuildFacts(gguf);
   return `估计下载约 ${formatMegabytes(entry.estimatedDownloadBytes)} · 需要显存约 ${formatVram(entry.vramRequiredMB)} · 上下文 ${entry.contextWindow} token`;
 }
 

@@ -13,6 +13,7 @@ import { joinGpuTenants } from '../gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { ChatSession } from './chat-session';
 import { createChatView } from './view/chat-view';
+import { createCpuOffer } from '../cpu/view/cpu-offer';
 
 export interface MountOptions {
   createEngine?: () => ChatEngine;
@@ -45,21 +46,31 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
     onWillLoad: () => tenancy.claim(),
   });
   const tenancy = joinGpuTenants(session);
-  const view = createChatView(session, {
-    id: `chat-${++mountCount}`,
-    reloadPage: options.reloadPage ?? (() => location.reload()),
+  const id = `chat-${++mountCount}`;
+  const reloadPage = options.reloadPage ?? (() => location.reload());
+  const view = createChatView(session, { id, reloadPage });
+  // The CPU path replaces this island's WebGPU chat in place; its code loads only on that click.
+  let cpuChat: { destroy(): Promise<void> } | null = null;
+  const offer = createCpuOffer(async () => {
+    const { mountCpuChat } = await import('../cpu/mount-cpu-chat');
+    view.destroy();
+    tenancy.leave();
+    await engine.dispose();
+    cpuChat = await mountCpuChat(root, `${id}-cpu`, reloadPage);
   });
-  root.replaceChildren(view.element);
+  root.replaceChildren(view.element, offer.element);
   await session.checkCapability();
+  offer.update(session.getState().capability?.ok === true);
   view.flush();
 
   return {
     session,
     flush: view.flush,
     async destroy() {
+      root.replaceChildren();
+      if (cpuChat !== null) return cpuChat.destroy();
       view.destroy();
       tenancy.leave();
-      root.replaceChildren();
       await engine.dispose();
     },
   };

@@ -39,15 +39,17 @@ function schemeMatches(expressionScheme: string, urlScheme: string): boolean {
 }
 
 function matches(url: URL, rawExpression: string, page: URL): boolean {
+  // Keywords, schemes and hosts compare without case; paths (CSP's path-part match) with it:
+  // Hugging Face repositories such as Qwen/Qwen3-0.6B-GGUF have capitals.
   const expression = rawExpression.toLowerCase();
   if (expression === '*') return url.protocol === 'http:' || url.protocol === 'https:';
   if (expression === "'self'") return url.origin === page.origin;
   if (/^[a-z][a-z0-9+.-]*:$/.test(expression)) return schemeMatches(expression, url.protocol);
-  const parts = HOST_SOURCE.exec(expression)?.groups;
+  const parts = HOST_SOURCE.exec(rawExpression)?.groups;
   if (parts === undefined) return false; // 'none', nonces, hashes and other keywords allow no URL
-  const scheme = parts.scheme === undefined ? page.protocol : `${parts.scheme}:`;
+  const scheme = parts.scheme === undefined ? page.protocol : `${parts.scheme.toLowerCase()}:`;
   if (!schemeMatches(scheme, url.protocol)) return false;
-  const host = parts.host!;
+  const host = parts.host!.toLowerCase();
   const urlHost = url.hostname.toLowerCase();
   if (host.startsWith('*.')) {
     if (!urlHost.endsWith(host.slice(1))) return false;

@@ -14,6 +14,7 @@
  */
 
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
+import { GGUF_OWNER } from '../cpu/gguf-repos.ts';
 
 export type ModelSourceId = 'huggingface' | 'hf-mirror' | 'custom';
 
@@ -175,12 +176,17 @@ export function sameSource(a: ModelSource, b: ModelSource): boolean {
  * and the model-library repository only, not every repository on those shared hosts (a model
  * library is code that runs in the page); for a custom source, its own folder.
  */
+/** The CPU path's GGUF repositories on a Hugging Face host (files under resolve/ and raw/). */
+function ggufFolders(origin: string): string[] {
+  return [`${origin}/${GGUF_OWNER}/`];
+}
+
 export function sourceFolders(source: ModelSource): string[] {
   switch (source.id) {
     case 'huggingface':
-      return ['https://huggingface.co/mlc-ai/', 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/'];
+      return ['https://huggingface.co/mlc-ai/', 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/', ...ggufFolders('https://huggingface.co')];
     case 'hf-mirror':
-      return ['https://hf-mirror.com/mlc-ai/', 'https://cdn.jsdelivr.net/gh/mlc-ai/binary-mlc-llm-libs@main/'];
+      return ['https://hf-mirror.com/mlc-ai/', 'https://cdn.jsdelivr.net/gh/mlc-ai/binary-mlc-llm-libs@main/', ...ggufFolders('https://hf-mirror.com')];
     case 'custom':
       return [source.weightsBase];
   }

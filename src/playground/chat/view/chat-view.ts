@@ -25,6 +25,8 @@ export interface ChatViewOptions {
   /** Unique per island on the page; prefixes element ids. */
   id: string;
   reloadPage: () => void;
+  /** Replaces the opening sentence (the CPU path runs on no graphics card). */
+  intro?: string;
 }
 
 export interface ChatView {
@@ -46,8 +48,9 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
   const intro = element(
     'p',
     'chat-intro',
-    // The source this browser will download from: the reader's choice, else the site's PUBLIC_MODEL_SOURCE.
-    `模型在你的浏览器里、用你自己的显卡运行：提示词和回答都不会发送到任何服务器。只有模型文件需要下载一次（来自 ${downloadHosts(currentModelSource())}），之后保存在浏览器缓存里。`,
+    options.intro ??
+      // The source this browser will download from: the reader's choice, else the site's PUBLIC_MODEL_SOURCE.
+      `模型在你的浏览器里、用你自己的显卡运行：提示词和回答都不会发送到任何服务器。只有模型文件需要下载一次（来自 ${downloadHosts(currentModelSource())}），之后保存在浏览器缓存里。`,
   );
   // Visually hidden: every message it speaks is also shown where it belongs (panel, answer label).
   const status = element('p', 'visually-hidden chat-status');

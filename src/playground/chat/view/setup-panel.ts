@@ -68,7 +68,7 @@ export function createSetupPanel(session: ChatSession, id: string): SetupPanel {
   };
   familySelect.addEventListener('change', () => {
     const device = session.getState().device;
-    if (device !== null) select(defaultBuildFor(familySelect.value as ModelFamily, device));
+    if (device !== null) select(defaultBuildFor(familySelect.value as ModelFamily, device, session.catalogue));
   });
   modelSelect.addEventListener('change', () => {
     const model = choices.flatMap((f) => f.models).find((m) => m.name === modelSelect.value);
@@ -127,7 +127,7 @@ export function createSetupPanel(session: ChatSession, id: string): SetupPanel {
 
     if (ok && state.device !== builtFor && state.device !== null) {
       builtFor = state.device;
-      choices = pickerChoices(state.device);
+      choices = pickerChoices(state.device, session.catalogue);
       fill(
         familySelect,
         choices.map((f) => ({ value: f.family, label: f.label, disabled: !f.available })),

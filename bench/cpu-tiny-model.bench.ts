@@ -1,0 +1,68 @@
+/**
+ * The CPU path's engine (wllama, llama.cpp in WebAssembly) on the tiny test model: prefill and
+ * decode tokens per second with one thread and with two, and the longest main-thread task while
+ * it generates. The page is cross-origin isolated (bench/vitest-cpu.config.ts), as multi-threading
+ * needs. Figures are written out, never asserted: scripts/bench-cpu.mjs prints them.
+ */
+import { test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { Wllama, type ResultTimings } from '@wllama/wllama';
+import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
+import { browserTokenizerFiles } from '../tests/fixtures/tiny-gguf/browser-tokenizer-files';
+import { buildTinyModel } from '../tests/fixtures/tiny-gguf/tiny-model';
+import { ENDLESS_REPLY } from '../tests/fixtures/tiny-gguf/scripts';
+
+const RESULTS_FILE = '.reports/bench-cpu.json';
+const DECODE_TOKENS = 256;
+/** A prompt of a few hundred tokens, so prefill is measured on more than a handful. */
+const PROMPT = '请比较通义千问与 Llama 3 的词表、上下文长度和许可证。'.repeat(12);
+const REPEATS = 3;
+
+interface Run {
+  threads: number;
+  multiThread: boolean;
+  promptTokens: number;
+  prefillTokensPerSecond: number;
+  decodeTokensPerSecond: number;
+  longestTaskMs: number;
+}
+
+async function measure(gguf: Uint8Array<ArrayBuffer>, threads: number): Promise<Run[]> {
+  const wllama = new Wllama({ default: wasmUrl }, { suppressNativeLog: true });
+  await wllama.loadModel([new Blob([gguf])], { n_threads: threads, n_ctx: 2048, n_gpu_layers: 0 });
+  const runs: Run[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    let longestTaskMs = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longestTaskMs = Math.max(longestTaskMs, entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const result = await wllama.createChatCompletion({
+      messages: [{ role: 'user', content: `${i} ${PROMPT}` }],
+      max_tokens: DECODE_TOKENS,
+    });
+    observer.disconnect();
+    // Present at run time (llama.cpp's server result), missing from the response type.
+    const timings = (result as { timings?: ResultTimings }).timings!;
+    runs.push({
+      threads: wllama.getNumThreads(),
+      multiThread: wllama.isMultithread(),
+      promptTokens: timings.prompt_n,
+      prefillTokensPerSecond: timings.prompt_per_second,
+      decodeTokensPerSecond: timings.predicted_per_second,
+      longestTaskMs,
+    });
+  }
+  await wllama.exit();
+  return runs;
+}
+
+test('tiny model on the CPU path', async () => {
+  const model = buildTinyModel('qwen', await browserTokenizerFiles('qwen'), ENDLESS_REPLY);
+  const gguf = model.gguf as Uint8Array<ArrayBuffer>;
+  const results = [...(await measure(gguf, 1)), ...(await measure(gguf, 2))];
+  await commands.writeFile(
+    RESULTS_FILE,
+    JSON.stringify({ decodeTokens: DECODE_TOKENS, isolated: crossOriginIsolated, userAgent: navigator.userAgent, ggufBytes: gguf.byteLength, results }, null, 2),
+  );
+}, 600_000);

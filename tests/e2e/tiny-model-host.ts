@@ -1,0 +1,75 @@
+/**
+ * Plays Hugging Face for the CPU path: the GGUF build's URL answers with a tiny model written at
+ * test time (tests/fixtures/tiny-gguf), every other model-host request with 404. Records what
+ * was asked, so tests can tell a download from a cache hit.
+ */
+import { createHash } from 'node:crypto';
+import type { BrowserContext } from '@playwright/test';
+import { findGgufBuild } from '../../src/playground/cpu/gguf-catalogue';
+import { ggufUrl } from '../../src/playground/cpu/gguf-url';
+import { HUGGING_FACE } from '../../src/playground/sources/model-source';
+import type { Family } from '../../src/playground/tokenizer/families';
+import { nodeTokenizerFiles } from '../fixtures/tiny-gguf/node-tokenizer-files';
+import { buildTinyModel, type TinyModel, type TinyModelScript } from '../fixtures/tiny-gguf/tiny-model';
+import { MODEL_HOST } from './chat-network';
+
+export const TINY_QWEN_BUILD = 'Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF';
+
+export function tinyModelUrl(buildId: string): string {
+  const build = findGgufBuild(buildId);
+  if (build === undefined) throw new Error(`no GGUF build ${buildId}`);
+  return ggufUrl(build, HUGGING_FACE);
+}
+
+const built = new Map<string, TinyModel>();
+
+/** Built once per test worker: reading the 10 MB tokenizer files takes seconds on a busy machine. */
+export function tinyModel(family: Family, script: TinyModelScript): TinyModel {
+  const key = JSON.stringify([family, script]);
+  let model = built.get(key);
+  if (model === undefined) {
+    model = buildTinyModel(family, nodeTokenizerFiles(family), script);
+    built.set(key, model);
+  }
+  return model;
+}
+
+export async function serveTinyModel(context: BrowserContext, buildId: string, model: TinyModel) {
+  const url = tinyModelUrl(buildId);
+  const body = Buffer.from(model.gguf);
+  // Hugging Face answers /raw/ with the Git LFS pointer of a large file; wllama reads its sha256.
+  const pointerUrl = url.replace('/resolve/', '/raw/');
+  const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${createHash('sha256').update(body).digest('hex')}\nsize ${body.length}\n`;
+  const requests: { method: string; url: string }[] = [];
+  await context.route(
+    (candidate) => MODEL_HOST.test(candidate.hostname),
+    async (route) => {
+      const request = route.request();
+      requests.push({ method: request.method(), url: request.url() });
+      if (request.url() === pointerUrl) {
+        await route.fulfill({ status: 200, contentType: 'text/plain', headers: { 'access-control-allow-origin': '*' }, body: pointer });
+        return;
+      }
+      if (request.url() !== url) {
+        await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
+        return;
+      }
+      await route.fulfill({
+        status: 200,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(body.length),
+          etag: '"tiny-model"',
+          'access-control-allow-origin': '*',
+          'access-control-expose-headers': 'content-length, etag',
+        },
+        body: request.method() === 'HEAD' ? '' : body,
+      });
+    },
+  );
+  return {
+    requests,
+    /** Downloads of the model file itself (GET), not size or checksum checks. */
+    downloads: () => requests.filter((r) => r.method === 'GET' && r.url === url).length,
+  };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { CATALOGUE } from '../../src/playground/catalogue';
+import { defaultBuildFor } from '../../src/playground/chat/model-picker';
+import { CPU_CATALOGUE, GGUF_BUILDS, findGgufBuild } from '../../src/playground/cpu/gguf-catalogue';
+import { ggufUrl } from '../../src/playground/cpu/gguf-url';
+import { cpuThreads, describeThreads } from '../../src/playground/cpu/threads';
+import { HF_MIRROR, HUGGING_FACE, connectSrcFor, customSource } from '../../src/playground/sources/model-source';
+import { urlAllowed } from '../../src/playground/sources/csp';
+
+const qwen = findGgufBuild('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF')!;
+
+describe('GGUF download URLs follow the reader’s model source', () => {
+  test('Hugging Face and hf-mirror.com: the repository’s resolve/main path on the source’s host', () => {
+    expect(ggufUrl(qwen, HUGGING_FACE)).toBe(
+      'https://huggingface.co/bartowski/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf',
+    );
+    expect(ggufUrl(qwen, HF_MIRROR)).toBe(
+      'https://hf-mirror.com/bartowski/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf',
+    );
+  });
+
+  test('a self-hosted folder keeps GGUF files under gguf/<owner>/<repo>/', () => {
+    expect(ggufUrl(qwen, customSource('https://models.example.com/mirror/'))).toBe(
+      'https://models.example.com/mirror/gguf/bartowski/Qwen2.5-0.5B-Instruct-GGUF/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf',
+    );
+  });
+
+  test.each([HUGGING_FACE, HF_MIRROR, customSource('https://models.example.com/m/')])(
+    'every build’s URL on %s is allowed by the Content-Security-Policy built for that source',
+    (source) => {
+      const sources = connectSrcFor(source);
+      for (const build of GGUF_BUILDS) expect(urlAllowed(ggufUrl(build, source), sources, 'https://example.github.io/')).toBe(true);
+    },
+  );
+});
+
+describe('the CPU catalogue', () => {
+  test('describes each build as the WebGPU catalogue describes the same model', () => {
+    for (const entry of CPU_CATALOGUE) {
+      const build = findGgufBuild(entry.id)!;
+      const model = CATALOGUE.find((candidate) => candidate.id === build.sameModelAs)!;
+      expect(entry.displayName).toBe(model.displayName);
+      expect(entry.parameterCount).toBe(model.parameterCount);
+      expect(entry.quantization).toBe(build.quantization);
+    }
+  });
+
+  test('names a .gguf file and a source for each build, and claims no size it could not check', () => {
+    for (const build of GGUF_BUILDS) {
+      expect(build.file).toMatch(/\.gguf$/);
+      expect(build.source).toMatch(/^https:\/\/huggingface\.co\//);
+      expect(build.listedSize === null).toBe(build.listedBytes === null);
+    }
+    expect(new Set(CPU_CATALOGUE.map((entry) => entry.id)).size).toBe(GGUF_BUILDS.length);
+    expect(CATALOGUE.some((entry) => findGgufBuild(entry.id) !== undefined)).toBe(false);
+  });
+});
+
+describe('CPU threads', () => {
+  test('one thread unless the page is cross-origin isolated, then half the cores', () => {
+    expect(cpuThreads(false, 8)).toEqual({ multiThread: false, threads: 1 });
+    expect(cpuThreads(true, 8)).toEqual({ multiThread: true, threads: 4 });
+    expect(cpuThreads(true, 2)).toEqual({ multiThread: false, threads: 1 });
+  });
+
+  test('the reader is told which mode runs', () => {
+    expect(describeThreads({ multiThread: false, threads: 1 })).toContain('单线程');
+    expect(describeThreads({ multiThread: true, threads: 4 })).toContain('4 个线程');
+  });
+});
+
+describe('the CPU picker’s default', () => {
+  test('is a build whose download size the listing shows', () => {
+    const device = { shaderF16: false, maxBufferSize: Number.MAX_SAFE_INTEGER, maxStorageBufferBindingSize: Number.MAX_SAFE_INTEGER };
+    const qwenDefault = defaultBuildFor('qwen', device, CPU_CATALOGUE);
+    expect(qwenDefault?.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
+    expect(findGgufBuild(qwenDefault!.id)!.listedSize).not.toBeNull();
+  });
+});
