@@ -1,4 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { builtPages } from './built-pages';
+import { rootSite } from './sites.mjs';
 
 // Reading the long article on a 360 px phone and a 1280 px laptop: nothing cut off without a cue,
 // and a way to find one's place. Screenshots of the parts most often cut off are attached to the
@@ -133,6 +135,20 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('no page is wider than a 360 px phone', () => {
+  test.use({ viewport: phone });
+  for (const path of builtPages(rootSite.dir)) {
+    test(`/${path}`, async ({ page }) => {
+      await page.goto(`./${path}`);
+      // Sections far from the screen are skipped (content-visibility) and would hide their overflow.
+      await page.evaluate(() => {
+        for (const section of document.querySelectorAll<HTMLElement>('.article-section')) section.style.contentVisibility = 'visible';
+      });
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    });
+  }
+});
 
 test.describe('finding one’s way on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
