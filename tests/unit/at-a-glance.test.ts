@@ -25,6 +25,13 @@ function setScore(data: SummaryData, tableId: string, benchmark: string, column:
 }
 
 describe('结论速览', () => {
+  test('its sentences follow the article’s spacing rule, whatever the data values are', () => {
+    const unspaced = /[\u3400-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u3400-\u9fff]/;
+    const claims = atAGlance(realData()).flatMap((i) => i.claims.map((c) => c.text));
+    expect(claims.length).toBeGreaterThan(8);
+    expect(claims.filter((c) => unspaced.test(c))).toEqual([]);
+  });
+
   test('answers every topic, each claim labelled with its evidence and linked to it', () => {
     const items = atAGlance(realData());
     expect(items.map((i) => i.id)).toEqual([

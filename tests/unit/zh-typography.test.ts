@@ -121,3 +121,18 @@ describe('the demo islands', () => {
     expect(islandFiles.filter((f) => read(f).includes('词元'))).toEqual([]);
   });
 });
+
+/** Every .ts and .astro file below a folder of src/, recursively. */
+function codeFiles(dir: string): string[] {
+  return readdirSync(fileURLToPath(new URL(dir, root)), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|astro)$/.test(f))
+    .map((f) => dir + f.split('\\').join('/'));
+}
+
+describe('the components, pages and generated text', () => {
+  it('use the house terms too (charts, the summary, every page)', () => {
+    const files = ['src/components/', 'src/lib/', 'src/pages/', 'src/playground/'].flatMap(codeFiles);
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.filter((f) => /变换器|基座模型|词元/.test(read(f)))).toEqual([]);
+  });
+});

@@ -92,7 +92,7 @@ export function codeAndMaths(data: SummaryData): SummaryItem {
     id: 'glance-code-maths',
     question: '写代码和做数学呢？',
     claims: [
-      { evidence: evidenceOf(base), text: `基座模型：${verdict(base)}`, sources: sourcesOf(base) },
+      { evidence: evidenceOf(base), text: `基础模型：${verdict(base)}`, sources: sourcesOf(base) },
       { evidence: evidenceOf(instruct), text: `指令模型：${verdict(instruct)}`, sources: sourcesOf(instruct) },
     ],
     links: benchmarkLinks([...base, ...instruct]),
