@@ -11,7 +11,6 @@
  */
 
 import type { AppConfig } from '@mlc-ai/web-llm';
-import type { EngineError } from './errors';
 import type { ModelSource } from '../sources/model-source';
 
 export type { EngineError, EngineErrorKind, EngineErrorAction } from './errors';
