@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { buildSite } from './build-site.mjs';
 import { chromiumPath } from './chromium-path.mjs';
 import { startServer } from './serve.mjs';
-import { builtPages } from '../tests/e2e/built-pages.ts';
+import { builtPages } from './site-files.mjs';
 
 const { values: options } = parseArgs({
   options: { dir: { type: 'string' }, runs: { type: 'string', default: '3' } },

@@ -14,7 +14,7 @@ import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { pageWeight } from './page-weight.mjs';
 import { childEnv, onTerminal, printOutput, runShown } from './plain-output.mjs';
 import { startServer } from './serve.mjs';
-import { builtPages } from '../tests/e2e/built-pages.ts';
+import { builtPages } from './site-files.mjs';
 
 const { values: options } = parseArgs({ options: { network: { type: 'boolean', default: false } } });
 

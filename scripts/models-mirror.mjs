@@ -21,10 +21,11 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { HF_MIRROR, HUGGING_FACE } from '../src/playground/sources/model-source.ts';
 
 const MB = 1024 * 1024;
 const HF_ORIGIN = 'https://huggingface.co';
-const HF_LIBS = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base';
+const HF_LIBS = HUGGING_FACE.libsBase.replace(/\/$/, '');
 const USAGE = 'usage: npm run models:mirror -- <model id>... [--out <folder>] [--source <URL>] [--libs <URL>]';
 const HELP = `${USAGE}
 
@@ -47,7 +48,7 @@ Examples:
   npm run models:mirror -- Qwen2.5-0.5B-Instruct-q4f32_1-MLC
   npm run models:mirror -- Llama-3.2-1B-Instruct-q4f32_1-MLC --out /srv/models \\
     --source https://hf-mirror.com \\
-    --libs https://cdn.jsdelivr.net/gh/mlc-ai/binary-mlc-llm-libs@main/web-llm-models/v0_2_86/base
+    --libs ${HF_MIRROR.libsBase.replace(/\/$/, '')}
 
 See docs/self-hosting.md.`;
 

@@ -7,11 +7,12 @@ const usage = `Usage: npm run serve -- [--dir dist] [--base /sub/] [--port 4321]
   --port  the port on 127.0.0.1 (default: PORT, else 4321; 0 picks a free one)`;
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import { basePath, previewHost, previewPort } from '../site.config.mjs';
 import { headersFor, parseHeaders } from './publish/headers.mjs';
+import { servedFile } from './site-files.mjs';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -41,18 +42,6 @@ export function startServer({ dir = 'dist', base = basePath(), host = previewHos
   const headerFile = join(root, '_headers');
   const rules = existsSync(headerFile) ? parseHeaders(readFileSync(headerFile, 'utf8')) : [];
 
-  function fileFor(pathname) {
-    if (!pathname.startsWith(prefix)) return null;
-    const relative = decodeURIComponent(pathname.slice(prefix.length));
-    const candidate = normalize(join(root, relative));
-    if (candidate !== root && !candidate.startsWith(root + sep)) return null;
-    if (candidate === headerFile) return null; // instructions for the host, not a page
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    const index = join(candidate, 'index.html');
-    if (existsSync(index)) return index;
-    return null;
-  }
-
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (prefix !== '/' && pathname === prefix.slice(0, -1)) {
@@ -61,7 +50,7 @@ export function startServer({ dir = 'dist', base = basePath(), host = previewHos
     }
     let file;
     try {
-      file = fileFor(pathname);
+      file = servedFile(root, prefix, pathname);
     } catch {
       file = null; // malformed percent-encoding: treat as not found
     }

@@ -49,6 +49,15 @@ export const RECOMMENDED_SAMPLING: Readonly<Record<ModelFamily, RecommendedSampl
 };
 
 /**
+ * Where generation settings start, for the chat and the arena alike. A chat switches to the chosen
+ * model's recommended sampling once a model is picked; the arena keeps one setting for both sides.
+ */
+export const DEFAULT_GENERATION = { temperature: 0.7, topP: 0.8, maxTokens: 512 } as const;
+
+/** prebuiltAppConfig's context_window_size for every full build (the "-1k" builds have 1024). */
+export const DEFAULT_CONTEXT_WINDOW = 4096;
+
+/**
  * Tokenizer (Llama 3 ≈ 9 MB, Qwen ≈ 7–11 MB tokenizer.json), mlc-chat-config.json,
  * tensor-cache.json and the model library .wasm, rounded to one allowance.
  */
@@ -245,7 +254,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = MODELS.flatMap((model) =>
       quantization: build.quantization,
       vramRequiredMB: build.vramRequiredMB,
       lowResourceRequired: build.lowResourceRequired,
-      contextWindow: build.oneK ? 1024 : 4096,
+      contextWindow: build.oneK ? 1024 : DEFAULT_CONTEXT_WINDOW,
       estimatedDownloadBytes: estimateDownloadBytes(model.parameterCount, build.quantization),
       recommendedSampling: RECOMMENDED_SAMPLING[model.family],
     }),

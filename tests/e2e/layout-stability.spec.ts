@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { builtPages } from './built-pages';
+import { builtPages } from '../../scripts/site-files.mjs';
 import { GOOD_CLS, shiftsWhileLoading, viewports } from './layout-shifts';
 import { rootSite, siteUrl } from './sites.mjs';
 

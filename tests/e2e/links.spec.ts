@@ -1,21 +1,12 @@
 // Every internal link, asset reference and #anchor in the built HTML resolves, at the root and
 // under the sub-path: read from the files, so it covers every page without a browser.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { builtPages } from './built-pages';
+import { builtPages, servedFile } from '../../scripts/site-files.mjs';
 import { rootSite, subSite } from './sites.mjs';
 
 const origin = 'http://site.invalid';
-
-/** The file a URL path is served from, as the host would pick it, or null. */
-function fileFor(dir: string, base: string, pathname: string): string | null {
-  if (!pathname.startsWith(base)) return null;
-  const path = join(dir, decodeURIComponent(pathname.slice(base.length)));
-  if (existsSync(path) && statSync(path).isFile()) return path;
-  const index = join(path, 'index.html');
-  return existsSync(index) ? index : null;
-}
 
 const ids = new Map<string, Set<string>>();
 function idsOf(file: string): Set<string> {
@@ -43,7 +34,7 @@ for (const site of [rootSite, subSite]) {
         const url = new URL(ref, pageUrl);
         if (url.origin !== origin) continue;
         checked++;
-        const target = ref.startsWith('#') || url.pathname === pageUrl.pathname ? file : fileFor(site.dir, site.base, url.pathname);
+        const target = ref.startsWith('#') || url.pathname === pageUrl.pathname ? file : servedFile(site.dir, site.base, url.pathname);
         if (!target) {
           broken.push(`${page || '/'}: ${ref} (no file for ${url.pathname})`);
           continue;

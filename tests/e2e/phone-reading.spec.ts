@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { builtPages } from './built-pages';
+import { builtPages } from '../../scripts/site-files.mjs';
 import { rootSite } from './sites.mjs';
 
 // Reading the long article on a 360 px phone and a 1280 px laptop: nothing cut off without a cue,

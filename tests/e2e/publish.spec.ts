@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { headersFor, parseHeaders, pathMatches } from '../../scripts/publish/headers.mjs';
 import { modelHosts } from '../../model-hosts.config.mjs';
 import { siteUrl as publicOrigin, socialImage } from '../../site.config.mjs';
-import { builtPages } from './built-pages';
+import { builtPages } from '../../scripts/site-files.mjs';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { mountEveryIsland, openSettled } from './open-settled';

@@ -37,3 +37,19 @@ describe('layering: web-llm values only in the worker', () => {
     expect(offending, 'files that import web-llm values outside the worker').toEqual([]);
   });
 });
+
+describe('layering: scripts stand on their own', () => {
+  // Maintainers run scripts/ (serve, bench, models:mirror) on a checkout without the test suite in
+  // mind; code both need lives in scripts/ or src/ and the tests import it from there.
+  const scripts = join(import.meta.dirname, '../../scripts');
+  const files = (readdirSync(scripts, { recursive: true }) as string[])
+    .filter((file) => /\.(m?js|ts)$/.test(file))
+    .map((file) => join(scripts, file));
+
+  test('no script imports from tests/', () => {
+    expect(files.length).toBeGreaterThan(10);
+    const importsTests = /(?:from\s*|import\(\s*)['"][^'"]*\/tests\//;
+    const offending = files.filter((file) => importsTests.test(readFileSync(file, 'utf8'))).map((file) => relative(scripts, file));
+    expect(offending, 'scripts that import test code').toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@
 import {
   buildFitsDevice,
   CATALOGUE,
+  DEFAULT_GENERATION,
   findCatalogueEntry,
   RECOMMENDED_SAMPLING,
   type CatalogueEntry,
@@ -99,8 +100,6 @@ interface Side {
   session: ChatSession;
 }
 
-const DEFAULT_MAX_TOKENS = 512;
-
 /**
  * The two families recommend different temperature and top_p; one round needs one value, so the
  * default is halfway between them and favours neither.
@@ -113,7 +112,7 @@ export const ARENA_DEFAULT_SETTINGS: ArenaSettings = {
   systemPrompt: '',
   temperature: midway('temperature'),
   topP: midway('top_p'),
-  maxTokens: DEFAULT_MAX_TOKENS,
+  maxTokens: DEFAULT_GENERATION.maxTokens,
   seed: null,
 };
 

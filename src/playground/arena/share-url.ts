@@ -3,7 +3,7 @@
  * go into the URL: they are the reader's, and another reader's models should produce their own.
  * Everything read back is validated and clamped; a bad parameter is dropped, not trusted.
  */
-import { findCatalogueEntry } from '../catalogue';
+import { DEFAULT_CONTEXT_WINDOW, findCatalogueEntry } from '../catalogue';
 import type { ShareState } from '../share/share-href';
 
 export interface SharedRound {
@@ -76,7 +76,7 @@ export function decodeSharedRound(params: URLSearchParams): SharedRound | null {
   if (system) round.system = system.slice(0, MAX_SHARED_PROMPT_LENGTH);
   const temperature = number(params, keys.temperature, 0, 2);
   const topP = number(params, keys.top_p, 0.01, 1);
-  const maxTokens = number(params, keys.max_tokens, 1, 4096, true);
+  const maxTokens = number(params, keys.max_tokens, 1, DEFAULT_CONTEXT_WINDOW, true);
   const seed = number(params, keys.seed, 0, 2 ** 31 - 1, true);
   if (temperature !== undefined) round.temperature = temperature;
   if (topP !== undefined) round.top_p = topP;

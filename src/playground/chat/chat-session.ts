@@ -10,7 +10,7 @@
  * after 新对话), so every long operation carries a token and drops its results once superseded.
  */
 
-import { CATALOGUE, findCatalogueEntry, type CatalogueEntry, type DeviceProfile } from '../catalogue';
+import { CATALOGUE, DEFAULT_CONTEXT_WINDOW, DEFAULT_GENERATION, findCatalogueEntry, type CatalogueEntry, type DeviceProfile } from '../catalogue';
 import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../capability';
 import type {
   ChatEngine,
@@ -105,7 +105,6 @@ export interface ChatSessionOptions {
   onWillLoad?: () => void;
 }
 
-const DEFAULT_MAX_TOKENS = 512;
 export const SETTING_LIMITS = {
   temperature: { min: 0, max: 2 },
   topP: { min: 0.01, max: 1 },
@@ -151,9 +150,9 @@ export class ChatSession {
       lastMetrics: null,
       settings: {
         systemPrompt: '',
-        temperature: 0.7,
-        topP: 0.8,
-        maxTokens: DEFAULT_MAX_TOKENS,
+        temperature: DEFAULT_GENERATION.temperature,
+        topP: DEFAULT_GENERATION.topP,
+        maxTokens: DEFAULT_GENERATION.maxTokens,
         seed: null,
         enableThinking: false,
       },
@@ -599,13 +598,13 @@ export function conversationHistory(turns: readonly ChatTurn[]): ChatMessage[] {
 export function normaliseSettings(settings: ChatSettings, entry: CatalogueEntry | null): ChatSettings {
   const clamp = (value: number, min: number, max: number, fallback: number) =>
     Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-  const contextWindow = entry?.contextWindow ?? 4096;
+  const contextWindow = entry?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
   const seed = settings.seed === null || !Number.isFinite(settings.seed) ? null : Math.trunc(settings.seed);
   return {
     ...settings,
-    temperature: clamp(settings.temperature, SETTING_LIMITS.temperature.min, SETTING_LIMITS.temperature.max, 0.7),
-    topP: clamp(settings.topP, SETTING_LIMITS.topP.min, SETTING_LIMITS.topP.max, 0.8),
-    maxTokens: Math.round(clamp(settings.maxTokens, SETTING_LIMITS.maxTokens.min, contextWindow, DEFAULT_MAX_TOKENS)),
+    temperature: clamp(settings.temperature, SETTING_LIMITS.temperature.min, SETTING_LIMITS.temperature.max, DEFAULT_GENERATION.temperature),
+    topP: clamp(settings.topP, SETTING_LIMITS.topP.min, SETTING_LIMITS.topP.max, DEFAULT_GENERATION.topP),
+    maxTokens: Math.round(clamp(settings.maxTokens, SETTING_LIMITS.maxTokens.min, contextWindow, DEFAULT_GENERATION.maxTokens)),
     seed: seed === null ? null : clamp(seed, SETTING_LIMITS.seed.min, SETTING_LIMITS.seed.max, 0),
   };
 }

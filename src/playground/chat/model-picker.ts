@@ -7,6 +7,7 @@
 import {
   buildFitsDevice,
   CATALOGUE,
+  DEFAULT_CONTEXT_WINDOW,
   pickDefaultBuilds,
   type CatalogueEntry,
   type DeviceProfile,
@@ -136,7 +137,7 @@ export function smallerBuildThan(
 
 /** "q4f32_1 · 1k 上下文": how a build is named in the picker. */
 export function buildLabel(entry: CatalogueEntry): string {
-  return entry.contextWindow < 4096 ? `${entry.quantization} · ${entry.contextWindow / 1024}k 上下文` : entry.quantization;
+  return entry.contextWindow < DEFAULT_CONTEXT_WINDOW ? `${entry.quantization} · ${entry.contextWindow / 1024}k 上下文` : entry.quantization;
 }
 
 /** The size line under the picker; "约/估计" because the catalogue's download size is an estimate. */

@@ -7,6 +7,7 @@
 import { HF_MIRROR, HUGGING_FACE, sameSource, type ModelSource } from '../sources/model-source';
 import type { SourcedReport } from './cache-summary';
 import type { ModelCacheEngine } from './model-cache-engine';
+import { WEB_LLM_CACHE_PREFIX } from '../engine/web-llm-contract';
 
 /**
  * Whether web-llm has written anything in this browser. Asking the engine would start its worker
@@ -16,7 +17,7 @@ import type { ModelCacheEngine } from './model-cache-engine';
 export async function hasWebLlmCaches(storage: Pick<CacheStorage, 'keys'> | undefined): Promise<boolean> {
   if (storage === undefined) return false;
   try {
-    return (await storage.keys()).some((name) => name.startsWith('webllm/'));
+    return (await storage.keys()).some((name) => name.startsWith(WEB_LLM_CACHE_PREFIX));
   } catch {
     return true; // unknown: let the engine look
   }

@@ -1,8 +1,7 @@
 /**
  * Reading what web-llm left in its Cache API caches, inside the engine worker.
  *
- * web-llm 0.2.86 names its caches webllm/config (mlc-chat-config.json), webllm/wasm (the model
- * library) and webllm/model (tokenizer, tensor-cache.json, weight shards), keyed by file URL.
+ * web-llm keeps a model's files in three caches keyed by file URL (web-llm-contract.ts names them).
  * Cache.add() stores a file only once it has fully arrived, so an interrupted download leaves
  * whole files and missing files, never a truncated one — but a mirror or captive portal that
  * answers 200 with an error page leaves a "complete" file that can never load (web-llm #289):
@@ -12,13 +11,14 @@
  * No web-llm import: the worker passes in what web-llm itself says (hasModelInCache).
  */
 
-export type CacheName = 'webllm/config' | 'webllm/wasm' | 'webllm/model';
+import { WEB_LLM_CACHE_NAMES, WEB_LLM_CACHES, type WebLlmCacheName } from './web-llm-contract';
+
 
 export type FileProblem = 'not-json' | 'not-webassembly' | 'wrong-size';
 
 export interface CachedFile {
   url: string;
-  cache: CacheName;
+  cache: WebLlmCacheName;
   bytes: number;
   problem?: FileProblem;
 }
@@ -40,14 +40,12 @@ export interface ModelLocation {
   libraryUrl: string;
 }
 
-const CACHE_NAMES: readonly CacheName[] = ['webllm/config', 'webllm/wasm', 'webllm/model'];
-
 /** The cached URLs of all three caches, read once per listing. */
-export type CacheSnapshot = Map<CacheName, { cache: Cache; urls: string[] }>;
+export type CacheSnapshot = Map<WebLlmCacheName, { cache: Cache; urls: string[] }>;
 
 export async function snapshotCaches(): Promise<CacheSnapshot> {
   const snapshot: CacheSnapshot = new Map();
-  for (const name of CACHE_NAMES) {
+  for (const name of WEB_LLM_CACHE_NAMES) {
     const cache = await caches.open(name);
     snapshot.set(name, { cache, urls: (await cache.keys()).map((request) => request.url) });
   }
@@ -84,7 +82,7 @@ function isJson(text: string): boolean {
   }
 }
 
-function jsonFile(url: string, cache: CacheName, text: string, valid: boolean): CachedFile {
+function jsonFile(url: string, cache: WebLlmCacheName, text: string, valid: boolean): CachedFile {
   const file: CachedFile = { url, cache, bytes: new TextEncoder().encode(text).byteLength };
   if (!valid) file.problem = 'not-json';
   return file;
@@ -107,7 +105,7 @@ export async function inspectModelCache(
   snapshot: CacheSnapshot,
 ): Promise<Pick<CachedModelReport, 'files' | 'missingShards'>> {
   const files: CachedFile[] = [];
-  const model = snapshot.get('webllm/model')!;
+  const model = snapshot.get(WEB_LLM_CACHES.model)!;
   const manifestUrl = new URL('tensor-cache.json', location.folderUrl).href;
 
   let shards: Map<string, number> | null = null;
@@ -115,7 +113,7 @@ export async function inspectModelCache(
     const text = (await (await model.cache.match(manifestUrl))?.text()) ?? '';
     const records = readManifest(text);
     shards = records === null ? null : new Map(records.map((r) => [new URL(r.dataPath, location.folderUrl).href, r.nbytes]));
-    files.push(jsonFile(manifestUrl, 'webllm/model', text, records !== null));
+    files.push(jsonFile(manifestUrl, WEB_LLM_CACHES.model, text, records !== null));
   }
 
   for (const url of model.urls) {
@@ -124,27 +122,27 @@ export async function inspectModelCache(
     if (response === undefined) continue;
     if (url.endsWith('.json')) {
       const text = await response.text();
-      files.push(jsonFile(url, 'webllm/model', text, isJson(text)));
+      files.push(jsonFile(url, WEB_LLM_CACHES.model, text, isJson(text)));
       continue;
     }
     const expected = shards?.get(url);
     const bytes = await sizeOf(response, expected);
-    const file: CachedFile = { url, cache: 'webllm/model', bytes };
+    const file: CachedFile = { url, cache: WEB_LLM_CACHES.model, bytes };
     if (expected !== undefined && bytes !== expected) file.problem = 'wrong-size';
     files.push(file);
   }
 
-  const config = snapshot.get('webllm/config')!;
+  const config = snapshot.get(WEB_LLM_CACHES.config)!;
   for (const url of config.urls) {
     if (!url.startsWith(location.folderUrl)) continue;
     const text = (await (await config.cache.match(url))?.text()) ?? '';
-    files.push(jsonFile(url, 'webllm/config', text, isJson(text)));
+    files.push(jsonFile(url, WEB_LLM_CACHES.config, text, isJson(text)));
   }
 
-  const wasm = snapshot.get('webllm/wasm')!;
+  const wasm = snapshot.get(WEB_LLM_CACHES.library)!;
   if (wasm.urls.includes(location.libraryUrl)) {
     const bytes = new Uint8Array((await (await wasm.cache.match(location.libraryUrl))?.arrayBuffer()) ?? new ArrayBuffer(0));
-    const file: CachedFile = { url: location.libraryUrl, cache: 'webllm/wasm', bytes: bytes.byteLength };
+    const file: CachedFile = { url: location.libraryUrl, cache: WEB_LLM_CACHES.library, bytes: bytes.byteLength };
     // Caught here, it would otherwise be "CompileError: WebAssembly.instantiate()" on every load.
     if (!WebAssembly.validate(bytes)) file.problem = 'not-webassembly';
     files.push(file);
@@ -189,14 +187,14 @@ export async function findFailedFile(
 }
 
 async function missingFilesInLoadOrder(location: ModelLocation): Promise<string[]> {
-  const has = async (name: CacheName, url: string) => (await (await caches.open(name)).match(url)) !== undefined;
+  const has = async (name: WebLlmCacheName, url: string) => (await (await caches.open(name)).match(url)) !== undefined;
   const folder = (file: string) => new URL(file, location.folderUrl).href;
   const missing: string[] = [];
 
   const configUrl = folder('mlc-chat-config.json');
-  const configResponse = await (await caches.open('webllm/config')).match(configUrl);
+  const configResponse = await (await caches.open(WEB_LLM_CACHES.config)).match(configUrl);
   if (configResponse === undefined) return [configUrl];
-  if (!(await has('webllm/wasm', location.libraryUrl))) missing.push(location.libraryUrl);
+  if (!(await has(WEB_LLM_CACHES.library, location.libraryUrl))) missing.push(location.libraryUrl);
 
   let tokenizerFiles: unknown = undefined;
   try {
@@ -210,14 +208,14 @@ async function missingFilesInLoadOrder(location: ModelLocation): Promise<string[
     Array.isArray(tokenizerFiles) && !tokenizerFiles.includes('tokenizer.json') && tokenizerFiles.includes('tokenizer.model')
       ? 'tokenizer.model'
       : 'tokenizer.json';
-  if (!(await has('webllm/model', folder(tokenizer)))) missing.push(folder(tokenizer));
+  if (!(await has(WEB_LLM_CACHES.model, folder(tokenizer)))) missing.push(folder(tokenizer));
 
   const manifestUrl = folder('tensor-cache.json');
-  const manifest = await (await caches.open('webllm/model')).match(manifestUrl);
+  const manifest = await (await caches.open(WEB_LLM_CACHES.model)).match(manifestUrl);
   if (manifest === undefined) return [...missing, manifestUrl];
   for (const shard of readManifest(await manifest.text()) ?? []) {
     const url = folder(shard.dataPath);
-    if (!(await has('webllm/model', url))) missing.push(url);
+    if (!(await has(WEB_LLM_CACHES.model, url))) missing.push(url);
   }
   return missing;
 }

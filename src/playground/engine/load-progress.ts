@@ -1,18 +1,13 @@
 /**
  * Reading web-llm's InitProgressReport ({progress, timeElapsed, text}) into a LoadProgress.
  *
- * web-llm only says which phase it is in through the English text. The lines it writes
- * (node_modules/@mlc-ai/web-llm/lib/index.js, 0.2.86):
- *   "Start to fetch params"                                          (weights about to start)
- *   "Fetching param cache[3/24]: 120MB fetched. 12% completed, …"    (network → cache)
- *   "Loading model from cache[3/24]: 120MB loaded. 12% completed, …" (cache → GPU)
- *   "Loading GPU shader modules[10/85]: 11% completed, …"            (shader compilation)
- *   "Finish loading on WebGPU - <adapter>"
- * `progress` is the fraction of the current phase (fetchedBytes / totalBytes for weights).
+ * web-llm only says which phase it is in through the English text (web-llm-contract.ts lists the
+ * texts). `progress` is the fraction of the current phase (fetchedBytes / totalBytes for weights).
  * Pure: no web-llm import, so the worker and tests share it.
  */
 
 import type { LoadPhase, LoadProgress } from './chat-engine';
+import { PROGRESS_MEGABYTES, PROGRESS_TEXTS } from './web-llm-contract';
 
 export interface InitProgressLike {
   progress: number;
@@ -43,16 +38,16 @@ export function readInitProgress(report: InitProgressLike, context: ProgressCont
     return result;
   };
 
-  if (text.startsWith('Fetching param cache')) {
-    return withBytes('download', megabytes(text, /(\d+)MB fetched/));
+  if (text.startsWith(PROGRESS_TEXTS.downloadingWeights)) {
+    return withBytes('download', megabytes(text, PROGRESS_MEGABYTES.downloadingWeights));
   }
-  if (text.startsWith('Loading model from cache')) {
-    return withBytes('cache', megabytes(text, /(\d+)MB loaded/));
+  if (text.startsWith(PROGRESS_TEXTS.readingCachedWeights)) {
+    return withBytes('cache', megabytes(text, PROGRESS_MEGABYTES.readingCachedWeights));
   }
-  if (text.startsWith('Start to fetch params')) {
+  if (text.startsWith(PROGRESS_TEXTS.weightsStarting)) {
     return withBytes(context.weightsCached ? 'cache' : 'download', 0);
   }
-  if (text.startsWith('Loading GPU shader modules')) {
+  if (text.startsWith(PROGRESS_TEXTS.compilingShaders)) {
     return { phase: 'compile', fraction, text };
   }
   return { phase: 'other', fraction, text };

@@ -35,6 +35,7 @@ import { readInitProgress, type ProgressContext } from './load-progress';
 import type { PageToWorker, ReplyValues, SerializedError, SourceFields, WorkerToPage } from './protocol';
 import { limitsBelowWebLlmMinimum } from '../webgpu-requirements';
 import { watchForStall, type StallPhase, type StallWatchdog } from './stall-watchdog';
+import { modelFolderUrl, modelIdNeedsShaderF16, WEB_LLM_CACHES } from './web-llm-contract';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const engine = new MLCEngine();
@@ -125,15 +126,12 @@ function findRecord(modelId: string, appConfig: AppConfig): ModelRecord {
   return record;
 }
 
-/** Same normalisation web-llm 0.2.86 applies (cleanModelUrl): cache keys are built from it. */
-function modelBaseUrl(record: ModelRecord): string {
-  let url = record.model.endsWith('/') ? record.model : `${record.model}/`;
-  if (!/.+\/resolve\/.+\//.test(url)) url += 'resolve/main/';
-  return new URL(url, scope.location.origin).href;
+function folderOf(record: ModelRecord): string {
+  return modelFolderUrl(record.model, scope.location.origin);
 }
 
 function modelLocation(record: ModelRecord): ModelLocation {
-  return { folderUrl: modelBaseUrl(record), libraryUrl: new URL(record.model_lib, scope.location.origin).href };
+  return { folderUrl: folderOf(record), libraryUrl: new URL(record.model_lib, scope.location.origin).href };
 }
 
 /** Our own reads/deletes go straight to the Cache API, so only for that backend. */
@@ -144,8 +142,8 @@ function usesCacheApi(appConfig: AppConfig): boolean {
 async function totalWeightBytes(record: ModelRecord, appConfig: AppConfig): Promise<number | undefined> {
   if (!usesCacheApi(appConfig) || record.model_manifest !== undefined) return undefined;
   try {
-    const cache = await caches.open('webllm/model');
-    const response = await cache.match(new URL('tensor-cache.json', modelBaseUrl(record)).href);
+    const cache = await caches.open(WEB_LLM_CACHES.model);
+    const response = await cache.match(new URL('tensor-cache.json', folderOf(record)).href);
     if (response === undefined) return undefined;
     const manifest = (await response.json()) as { records?: { nbytes?: number }[] };
     const total = (manifest.records ?? []).reduce((sum, shard) => sum + (shard.nbytes ?? 0), 0);
@@ -176,7 +174,7 @@ async function checkGpuBeforeDownloading(modelId: string): Promise<void> {
         `maxStorageBufferBindingSize=${adapter.limits.maxStorageBufferBindingSize}).`,
     );
   }
-  if (/-q\d+f16/.test(modelId) && !adapter.features.has('shader-f16')) {
+  if (modelIdNeedsShaderF16(modelId) && !adapter.features.has('shader-f16')) {
     throw namedError('ShaderF16SupportError', 'This model requires WebGPU extension shader-f16.');
   }
 }
@@ -419,8 +417,8 @@ function handleDeleteCached(id: number, modelId: string, where: SourceFields): v
 async function deleteCachedModel(modelId: string, appConfig: AppConfig): Promise<void> {
   const record = findRecord(modelId, appConfig);
   if (usesCacheApi(appConfig)) {
-    const base = modelBaseUrl(record);
-    const modelCache = await caches.open('webllm/model');
+    const base = folderOf(record);
+    const modelCache = await caches.open(WEB_LLM_CACHES.model);
     const inFolder = (await modelCache.keys()).filter((request) => request.url.startsWith(base));
     await Promise.all(inFolder.map((request) => modelCache.delete(request)));
   } else {

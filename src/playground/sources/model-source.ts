@@ -15,6 +15,7 @@
 
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import { GGUF_OWNER } from '../cpu/gguf-repos.ts';
+import { MODEL_LIBRARY_PATH } from '../engine/web-llm-contract.ts';
 
 export type ModelSourceId = 'huggingface' | 'hf-mirror' | 'custom';
 
@@ -26,13 +27,10 @@ export interface ModelSource {
   libsBase: string;
 }
 
-/** The library folder web-llm 0.2.86 was built against (its `modelVersion`). */
-export const WEBLLM_LIBS_PATH = 'web-llm-models/v0_2_86/base/';
-
 export const HUGGING_FACE: ModelSource = {
   id: 'huggingface',
   weightsBase: 'https://huggingface.co/mlc-ai/',
-  libsBase: `https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/${WEBLLM_LIBS_PATH}`,
+  libsBase: `https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/${MODEL_LIBRARY_PATH}`,
 };
 
 /**
@@ -42,7 +40,7 @@ export const HUGGING_FACE: ModelSource = {
 export const HF_MIRROR: ModelSource = {
   id: 'hf-mirror',
   weightsBase: 'https://hf-mirror.com/mlc-ai/',
-  libsBase: `https://cdn.jsdelivr.net/gh/mlc-ai/binary-mlc-llm-libs@main/${WEBLLM_LIBS_PATH}`,
+  libsBase: `https://cdn.jsdelivr.net/gh/mlc-ai/binary-mlc-llm-libs@main/${MODEL_LIBRARY_PATH}`,
 };
 
 export const PRESET_SOURCES: readonly ModelSource[] = [HUGGING_FACE, HF_MIRROR];

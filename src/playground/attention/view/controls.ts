@@ -14,7 +14,7 @@ import {
   PRESETS,
   type Computation,
   type Settings,
-} from './explorer';
+} from '../explorer';
 
 export interface Controls {
   readonly element: HTMLElement;

@@ -6,8 +6,8 @@
  * under the table.
  */
 import { element } from '../../dom';
-import { formatValue } from './format';
-import type { MatrixView } from './steps';
+import { formatValue } from '../format';
+import type { MatrixView } from '../steps';
 
 const HINT = '悬停或用方向键选中一格，这里会显示它的行、列和更精确的值。';
 

@@ -4,12 +4,12 @@
  */
 import { createControls } from './controls';
 import { element } from '../../dom';
-import { compute, DEFAULT_SETTINGS, goToStep, INITIAL_STATE, stepIds, withSettings } from './explorer';
+import { compute, DEFAULT_SETTINGS, goToStep, INITIAL_STATE, stepIds, withSettings } from '../explorer';
 import { createScalingTable } from './scaling-table';
 import { createSeedFormulaPanel } from './seed-formula-panel';
 import { createStage } from './stage';
 import { createStepper } from './stepper';
-import { describeStep } from './steps';
+import { describeStep } from '../steps';
 import { loadTexRenderer } from './tex';
 
 /** Element ids must stay unique if the figure is ever mounted twice on a page. */

@@ -4,8 +4,8 @@
  * which has one vector per token. Seeing both on the same input is the argument for the correction.
  */
 import { element } from '../../dom';
-import type { Computation } from './explorer';
-import { formatValue } from './format';
+import type { Computation } from '../explorer';
+import { formatValue } from '../format';
 import { createHeatMap } from './heat-map';
 import type { TexRenderer } from './tex';
 

@@ -5,7 +5,7 @@
  */
 import { element } from '../../dom';
 import { createHeatMap } from './heat-map';
-import type { StepView } from './steps';
+import type { StepView } from '../steps';
 import type { TexRenderer } from './tex';
 
 export interface Stage {

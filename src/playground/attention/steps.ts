@@ -5,8 +5,8 @@
  * The TeX is assembled from fixed templates and numbers only. The reader's tokens never enter it:
  * they are untrusted text, and the formulas are rendered with innerHTML.
  */
-import type { AttentionSteps } from '../attention';
-import type { Matrix } from '../matrix';
+import type { AttentionSteps } from './attention';
+import type { Matrix } from './matrix';
 import { D_MODEL, type Computation, type Settings, type StepId } from './explorer';
 
 export interface MatrixView {

@@ -2,13 +2,13 @@
  * The explorer's state, free of the DOM: what the reader chose, which step is on screen, and the
  * attention maths computed from those choices. The view only renders what this module decides.
  */
-import { attentionSteps, type AttentionSteps } from '../attention';
-import { embedTokens } from '../embeddings';
-import type { Matrix } from '../matrix';
-import { multiHeadAttention } from '../multi-head-attention';
-import { createHeadWeights, createMultiHeadWeights, MAX_HEADS } from '../projections';
-import { seedFormula, type SeedFormulaResult } from '../seed-formula';
-import { MAX_TOKENS, tokenize } from '../tokenizer';
+import { attentionSteps, type AttentionSteps } from './attention';
+import { embedTokens } from './embeddings';
+import type { Matrix } from './matrix';
+import { multiHeadAttention } from './multi-head-attention';
+import { createHeadWeights, createMultiHeadWeights, MAX_HEADS } from './projections';
+import { seedFormula, type SeedFormulaResult } from './seed-formula';
+import { MAX_TOKENS, tokenize } from './tokenizer';
 
 /** Small enough for an n × d_model heat map to fit a phone, wide enough for every d_k choice. */
 export const D_MODEL = 8;
