@@ -32,12 +32,31 @@ interface Unit {
 /** Replaces each match with spaces, so offsets still point into the original text. */
 const blank = (text: string, pattern: RegExp) => text.replace(pattern, (m) => m.replace(/[^\n]/g, ' '));
 
+/** Digits that are not data: references to the article's own sections, formulas and errata, inline code, and digits inside names (Qwen2.5-7B, Llama 3.1, E20, d_h). */
+function blankNames(text: string): string {
+  for (const pattern of [
+    /第 \d+ 节|\d+(\.\d+)* 节|式 \(\d+\)|§\d+(\.\d+)*/g,
+    /`[^`]*`/g,
+    /(Meta-)?Llama[- ]?\d+(\.\d+)?(\/\d+(\.\d+)?)*(-[A-Za-z0-9.]+)*(\/[0-9.]+B)*/g,
+    /Qwen\d*(\.\d+)?(\/\d+(\.\d+)?)*(-[A-Za-z0-9.]+)*(\/[0-9.]+B)*/g,
+    /[A-Za-z_\\]+\d[A-Za-z0-9_.-]*/g,
+  ]) {
+    text = blank(text, pattern);
+  }
+  return text;
+}
+
+/** The numbers of a text whose names are already blanked, with thousands separators dropped (14,336 is 14336). */
+const numbersIn = (text: string) => [...text.matchAll(/\d[\d,]*(\.\d+)?/g)].map((m) => m[0].replace(/,/g, ''));
+
+/** Whether some entry's claim, passages or note names the number (written with or without thousands separators). */
+const named = (entries: AuditEntry[], n: string) =>
+  entries.some((e) => `${e.claim} ${passages(e).join(' ')} ${e.note ?? ''}`.replace(/(\d),(?=\d{3})/g, '$1').includes(n));
+
 /**
  * Splits the article into sentences (at 。！？ and line ends; a display formula is one unit) and
  * keeps those that state a number or cite a source. Not prose: front matter, imports, code blocks,
- * headings, list markers, components other than <Cite>, links, inline code; not numbers: references
- * to the article's own sections, formulas and errata, and digits inside names (Qwen2.5-7B, Llama 3.1,
- * E20, d_h). Commas inside numbers are dropped (14,336 is 14336).
+ * headings, list markers, components other than <Cite>, links; not numbers: see blankNames.
  */
 function articleUnits(source: string): Unit[] {
   let text = source;
@@ -53,22 +72,15 @@ function articleUnits(source: string): Unit[] {
     text = blank(text, pattern);
   }
   const cites: Array<{ at: number; ids: string[] }> = [];
-  text = text.replace(/<Cite id="([^"]+)" \/>/g, (m: string, ids: string, at: number) => {
-    cites.push({ at, ids: ids.split(' ') });
-    return ' '.repeat(m.length);
-  });
-  for (const pattern of [
-    /第 \d+ 节|\d+(\.\d+)* 节|式 \(\d+\)/g,
-    /`[^`]*`/g,
-    /(Meta-)?Llama[- ]?\d+(\.\d+)?(\/\d+(\.\d+)?)*(-[A-Za-z0-9.]+)*(\/[0-9.]+B)*/g,
-    /Qwen\d*(\.\d+)?(\/\d+(\.\d+)?)*(-[A-Za-z0-9.]+)*(\/[0-9.]+B)*/g,
-    /[A-Za-z_\\]+\d[A-Za-z0-9_.-]*/g,
-  ]) {
-    text = blank(text, pattern);
-  }
+  text = blankNames(
+    text.replace(/<Cite id="([^"]+)" \/>/g, (m: string, ids: string, at: number) => {
+      cites.push({ at, ids: ids.split(' ') });
+      return ' '.repeat(m.length);
+    }),
+  );
   const units: Unit[] = [];
   const add = (start: number, end: number) => {
-    const numbers = [...text.slice(start, end).matchAll(/\d[\d,]*(\.\d+)?/g)].map((m) => m[0].replace(/,/g, ''));
+    const numbers = numbersIn(text.slice(start, end));
     const unitCites = cites.filter((c) => c.at >= start && c.at < end).flatMap((c) => c.ids);
     if (numbers.length || unitCites.length) units.push({ start, end, text: source.slice(start, end).trim(), cites: unitCites, numbers });
   };
@@ -110,8 +122,7 @@ function gaps(entries: AuditEntry[], source: string, exempt: string[]): string[]
     const checked = new Set(covering.flatMap((e) => e.sources));
     for (const id of new Set(unit.cites)) if (!checked.has(id)) missing.push(`${unit.text} — cites ${id}`);
     if (isExempt) continue;
-    const said = covering.map((e) => `${e.claim} ${passages(e).join(' ')} ${e.note ?? ''}`.replace(/(\d),(?=\d{3})/g, '$1'));
-    for (const n of new Set(unit.numbers)) if (!said.some((t) => t.includes(n))) missing.push(`${unit.text} — states ${n}`);
+    for (const n of new Set(unit.numbers)) if (!named(covering, n)) missing.push(`${unit.text} — states ${n}`);
   }
   return missing;
 }
@@ -154,6 +165,22 @@ describe('the audit record', () => {
     const benchmarkSources = audit.entries.filter((e) => e.file === 'src/content/benchmarks.yaml').flatMap((e) => e.sources);
     const quoted = (parse(read('src/content/benchmarks.yaml')) as Array<{ sources: string[] }>).flatMap((t) => t.sources);
     expect([...new Set(quoted)].filter((s) => !benchmarkSources.includes(s))).toEqual([]);
+  });
+
+  it('checks every erratum: each number of its problem and correction named, each of its sources opened', () => {
+    const errata = parse(read('src/content/errata.yaml')) as Array<{ id: string; problem: string; correction: string; sources: string[] }>;
+    const checked = audit.entries.filter((e) => e.file === 'src/content/errata.yaml');
+    const missing = errata.flatMap((erratum) => {
+      const text = `${erratum.problem}\n${erratum.correction}`;
+      const covering = checked.filter((e) => passages(e).some((p) => text.includes(p)));
+      if (!covering.length) return [`${erratum.id}: no entry`];
+      const opened = new Set(covering.flatMap((e) => e.sources));
+      return [
+        ...erratum.sources.filter((s) => !opened.has(s)).map((s) => `${erratum.id} — cites ${s}`),
+        ...[...new Set(numbersIn(blankNames(text)))].filter((n) => !named(covering, n)).map((n) => `${erratum.id} — states ${n}`),
+      ];
+    });
+    expect(missing).toEqual([]);
   });
 
   it('covers every equation of equations.yaml', () => {
