@@ -87,7 +87,7 @@ function articleUnits(source: string): Unit[] {
   const sentences = (from: number, to: number) => {
     let start = from;
     for (let i = from; i < to; i++) {
-      if ('。！？\n'.includes(text[i])) {
+      if ('。！？\n'.includes(text.charAt(i))) {
         add(start, i);
         start = i + 1;
       }
