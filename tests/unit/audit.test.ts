@@ -49,9 +49,9 @@ function blankNames(text: string): string {
 /** The numbers of a text whose names are already blanked, with thousands separators dropped (14,336 is 14336). */
 const numbersIn = (text: string) => [...text.matchAll(/\d[\d,]*(\.\d+)?/g)].map((m) => m[0].replace(/,/g, ''));
 
-/** Whether some entry's claim, passages or note names the number (written with or without thousands separators). */
+/** Whether some entry's claim, passages or note states the number as a number of its own (8 is not named by 128 or by Llama-3-8B). */
 const named = (entries: AuditEntry[], n: string) =>
-  entries.some((e) => `${e.claim} ${passages(e).join(' ')} ${e.note ?? ''}`.replace(/(\d),(?=\d{3})/g, '$1').includes(n));
+  entries.some((e) => numbersIn(blankNames(`${e.claim} ${passages(e).join(' ')} ${e.note ?? ''}`)).includes(n));
 
 /**
  * Splits the article into sentences (at 。！？ and line ends; a display formula is one unit) and
@@ -210,6 +210,8 @@ describe('the audit keeps up with the article', () => {
       'Llama 3.1/3.2 与 Qwen3 都是模型。',
     ].join('\n');
     expect(articleUnits(sample).map((u) => [u.numbers, u.cites])).toEqual([[['32', '128', '128256'], ['TT', 'L-sku']]]);
+    const entry = { ...audit.entries[0]!, claim: 'Llama-3-8B 的头维度为 128，词表 128,256', passage: 'x', note: undefined };
+    expect(['8', '128', '128256', '256'].map((n) => named([entry], n))).toEqual([false, true, true, false]);
   });
 
   it('has an entry for every sentence that states a number or cites a source, naming each number and checking each source', () => {
