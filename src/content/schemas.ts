@@ -184,8 +184,11 @@ export const articleSchema = z.object({
 export const auditEntrySchema = z.object({
   claim: z.string().min(1),
   file: z.string().regex(/^src\/content\/[\w./-]+$/),
-  /** An exact passage of the file as it reads now; a test fails when the text moves on without the audit. */
-  passage: z.string().min(1),
+  /**
+   * An exact passage of the file as it reads now, or several when one check covers several sentences;
+   * a test fails when the text moves on without the audit.
+   */
+  passage: z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]),
   sources: sourceKeys,
   /**
    * confirmed: the opened source says it; corrected: it did not, the text was fixed in this audit;
@@ -205,4 +208,9 @@ export const auditSchema = z.object({
     notAudited: z.array(z.string().min(1)),
   }),
   entries: z.array(auditEntrySchema).min(1),
+  /**
+   * Sentences of the article that hold a number but no claim to check against a source (a count of
+   * this article's own errata, the demo's illustration, the original's turn of phrase), each with why.
+   */
+  exempt: z.array(z.object({ passage: z.string().min(1), reason: z.string().min(1) })).default([]),
 });

@@ -147,6 +147,14 @@ describe('errata.yaml', () => {
     expect(errata.find((e) => e.id === 'E14')?.originalTex).toContain('MultiHeadAttention(FeedforwardNetwork(AttentionLayer(x)))');
   });
 
+  it('quotes the seed word for word: each part of every original (split at ／ and ＋), formula and code is in the seed article', () => {
+    const seed = readFileSync(fileURLToPath(new URL('../fixtures/seed-article.zh.md', import.meta.url)), 'utf8');
+    const quotes = errata.flatMap((e) =>
+      [...e.original.split(/[／＋]/), e.originalTex ?? '', e.originalCode?.code ?? ''].map((q) => [e.id, q.trim()] as const),
+    );
+    expect(quotes.filter(([, q]) => q && !seed.includes(q)).map(([id, q]) => `${id}: ${q}`)).toEqual([]);
+  });
+
   it('shows each of the two Keras snippets in exactly one erratum', () => {
     const codes = errata.map((e) => e.originalCode?.code ?? '');
     const llama = codes.filter((c) => c.includes('Embedding(input_dim=1000, output_dim=128)(input_layer)'));
