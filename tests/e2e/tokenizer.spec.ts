@@ -97,7 +97,7 @@ test('counts, the summary sentence and ids on focus for a Chinese preset', async
   await expect(tokens.nth(3).locator('.tok-id')).toBeVisible();
 
   // Llama 3 cuts emoji into byte pieces: each is one unit, marked, never "�".
-  await island(page).getByRole('button', { name: 'Emoji' }).click();
+  await island(page).getByRole('button', { name: '表情符号' }).click();
   const emoji = PRESETS.find((preset) => preset.id === 'emoji')!.text;
   await expect(panel(page, 'llama3').locator('[data-stat="tokens"]')).toHaveText(
     String(loadNodeTokenizer('llama3').encode(emoji).length),
