@@ -108,6 +108,16 @@ test('counts, the summary sentence and ids on focus for a Chinese preset', async
   await expect(partial.locator('.tok-id')).toHaveText(/^\d+ \+ \d+/);
   expect(await panel(page, 'llama3').locator('.tok-list').textContent()).not.toContain('\uFFFD');
 
+  // Characters are what the reader sees: the family emoji is one, not the 7 code points it is made of.
+  const mixed = '𠮷野家的🍜很好吃👨‍👩‍👧‍👦！';
+  await island(page)
+    .getByLabel(/^要切分的文字/)
+    .fill(mixed);
+  await expect(island(page).locator('.tok-count')).toHaveText('10 个字符（16 个 Unicode 码位，UTF-8 编码 54 字节）');
+  const mixedTokens = loadNodeTokenizer('qwen').encode(mixed).length;
+  await expect(panel(page, 'qwen').locator('[data-stat="tokens"]')).toHaveText(String(mixedTokens));
+  await expect(panel(page, 'qwen').locator('.tok-stats')).toContainText(`字符/token${(10 / mixedTokens).toFixed(2)}`);
+
   // The chat-format view highlights and counts the special tokens.
   await island(page).getByRole('radio', { name: '对话模板' }).check();
   await expect(panel(page, 'qwen').locator('.tok-special').first()).toHaveText(/<\|im_start\|>/);
