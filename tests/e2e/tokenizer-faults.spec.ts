@@ -44,6 +44,45 @@ test('a tokenizer download that stops arriving gives up with its own message', a
   await expect(alert.getByRole('button', { name: '重试' })).toBeVisible();
 });
 
+test('a tokenization that fails after loading is told in Chinese, with the raw error only under 技术细节, and 重试 recovers', async ({ page, context }) => {
+  // The tokenizer worker, with its first tokenize request answered by an error as the real
+  // worker would report one (the tokenizer library throwing in the middle of a text). The
+  // worker's script is its own request, which only the context's routes see.
+  await context.route(/\/_astro\/worker[-.][\w-]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const failFirst = `
+      const tokenizeOnce = self.onmessage;
+      let failed = false;
+      self.onmessage = (event) => {
+        if (event.data.type !== 'tokenize' || failed) return tokenizeOnce(event);
+        failed = true;
+        self.postMessage({ type: 'tokenize-failed', requestId: event.data.requestId, message: 'RangeError: Maximum call stack size exceeded' });
+      };`;
+    await route.fulfill({ response, body: `${await response.text()}\n${failFirst}` });
+  });
+  await page.goto('./playground/tokenizer/');
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  await island(page).getByRole('button', { name: /^加载分词器/ }).click();
+
+  const alert = island(page).getByRole('alert');
+  await expect(alert.locator('.tok-error-text')).toHaveText('切分这段文字时出错了，没有得到结果。请点击“重试”；如果仍然出错，请刷新页面。', {
+    timeout: 45_000,
+  });
+  // The browser's English is kept for whoever reports the problem, collapsed and out of sight.
+  const details = alert.locator('details');
+  await expect(details).not.toHaveAttribute('open');
+  await expect(details.locator('summary')).toHaveText('技术细节');
+  await expect(details).toContainText('RangeError: Maximum call stack size exceeded');
+  await expect(alert.getByText('RangeError: Maximum call stack size exceeded')).toBeHidden();
+  await expect(island(page)).not.toContainText('分词出错');
+  await expect(island(page).locator('.tok-summary')).toHaveText('');
+
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(island(page).locator('.tok-summary')).toHaveText(/^这段文字 Qwen 需要 \d+ 个 token/);
+  await expect(alert).toBeHidden();
+  await expect(island(page).locator('.tok-panel[data-family="qwen"] .tok')).not.toHaveCount(0);
+});
+
 // Offline: the article and this page are kept by the service worker once visited; the tokenizer
 // files (tens of MB) are not, until the reader has downloaded them once.
 

@@ -61,6 +61,14 @@ export function loadErrorMessage(error: unknown, offline = navigator.onLine === 
   };
 }
 
+/** A tokenization that failed after loading; the worker's own (English) text goes under 技术细节. */
+export function tokenizeErrorMessage(error: unknown): LoadErrorText {
+  return {
+    message: '切分这段文字时出错了，没有得到结果。请点击“重试”；如果仍然出错，请刷新页面。',
+    details: error instanceof Error ? error.message : String(error),
+  };
+}
+
 export function mount(root: HTMLElement): void {
   const data = root.dataset;
   const syncUrl = data.syncUrl === 'true';
@@ -147,7 +155,11 @@ export function mount(root: HTMLElement): void {
       }
     } catch (error) {
       if (requestId !== latestRequest) return;
-      summary.set(`分词出错：${error instanceof Error ? error.message : String(error)}`);
+      // 重试 loads again what the worker lost (nothing, if only this request failed), then tokenizes.
+      status = 'failed';
+      summary.set('');
+      clearPanels('没有切分结果：见上方的错误说明。');
+      loader.showError(tokenizeErrorMessage(error));
     }
   }
 
