@@ -45,6 +45,7 @@ test('a tokenizer download that stops arriving gives up with its own message', a
 });
 
 test('a tokenization that fails after loading is told in Chinese, with the raw error only under 技术细节, and 重试 recovers', async ({ page, context }) => {
+  test.setTimeout(90_000);
   // The tokenizer worker, with its first tokenize request answered by an error as the real
   // worker would report one (the tokenizer library throwing in the middle of a text). The
   // worker's script is its own request, which only the context's routes see.
@@ -87,6 +88,7 @@ test('a tokenization that fails after loading is told in Chinese, with the raw e
 // files (tens of MB) are not, until the reader has downloaded them once.
 
 test('offline, on the article kept from one visit, the demo says it needs a connection rather than a refresh', async ({ page, context }) => {
+  test.setTimeout(90_000);
   await page.goto('./');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
@@ -99,6 +101,7 @@ test('offline, on the article kept from one visit, the demo says it needs a conn
 });
 
 test('offline, before the tokenizer files were ever downloaded, 加载 says they need a connection', async ({ page, context }) => {
+  test.setTimeout(90_000);
   await page.goto('./playground/tokenizer/');
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
   await context.setOffline(true);

@@ -208,6 +208,11 @@ test('a tokenizer file answered with an HTML page: the error says so in Chinese,
   await expect(details.locator('p')).toBeHidden();
   await details.locator('summary').click();
   await expect(details.locator('p')).toContainText('JSON');
+
+  // The page was not kept as the tokenizer file: once the real file is served, 重试 loads it.
+  await page.unroute(TOKENIZER_FILE);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
 });
 
 test('under a sub-path the tokenizer files are served below the base path', async ({ page }) => {
