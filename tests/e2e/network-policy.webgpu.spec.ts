@@ -1,11 +1,15 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.mjs';
 import { openSettled } from './open-settled';
 
 // The built site as GitHub Pages serves it — no Content-Security-Policy header, so nothing but
 // the engine worker's own allow-list governs the worker — with real web-llm on SwiftShader and
-// every remote host answered by the test. (A redirect to another host is covered by
-// tests/unit/network-guard.test.ts: Playwright cannot fulfil a cross-origin redirect that a
-// CORS fetch follows.)
+// every remote host answered by the test. The engine worker's requests are seen by the
+// context's routes only (not the page's). A redirect that the worker's CORS fetch follows carries
+// Access-Control-Allow-Origin itself (the Fetch standard checks each hop); one that leads to this
+// machine also needs Chromium's Local Network Access checks off (see the redirect test).
 
 test.use({ serviceWorkers: 'block' });
 
@@ -39,6 +43,23 @@ async function answerRemoteHosts(context: BrowserContext, baseURL: string, stall
     },
   );
   return seen;
+}
+
+/** A real server on another origin (outside the allow-list), counting what reaches it. */
+async function outsideServer(): Promise<{ origin: string; received: string[]; close(): Promise<void> }> {
+  const received: string[] = [];
+  const server: Server = createServer((request: IncomingMessage, response) => {
+    received.push(request.url ?? '');
+    response.writeHead(200, { ...CORS, 'content-type': 'application/json' });
+    // Would parse as a model configuration: only the guard stands between it and the engine.
+    response.end(JSON.stringify({ model_type: 'qwen2', vocab_size: 151_936, context_window_size: 4096, tokenizer_files: ['tokenizer.json'] }));
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () => new Promise((closed) => server.close(() => closed())),
+  };
 }
 
 async function openPlayground(page: Page): Promise<void> {
@@ -79,4 +100,47 @@ test('a configuration file that never arrives ends in the stall message, and 重
   await error.getByRole('button', { name: '重试' }).click();
   await expect(error.locator('.chat-error-message')).toHaveText(/下载失败/, { timeout: 30_000 });
   expect(seen.length).toBeGreaterThan(asked);
+});
+
+test('an allowed model host that redirects outside the allow-list is refused by the worker, and nothing more goes there', async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  // Chromium's Local Network Access checks refuse a redirect from a public host to this machine
+  // (and any redirect a route fulfils) before the request is sent; a browser of this test's own
+  // turns them off, so the redirect is followed as it would be between two public hosts.
+  const browser = await playwright.chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...chromiumArgs({ webgpu: true }), '--disable-features=LocalNetworkAccessChecks'],
+  });
+  const outside = await outsideServer();
+  try {
+    const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+    await serveWithoutHeaders(context, baseURL!);
+    const site = new URL(baseURL!).origin;
+    const redirected: string[] = [];
+    // Every file on the allowed hosts answers "302 Found" to the outside server, as a
+    // compromised or misconfigured mirror could.
+    await context.route(
+      (url) => url.origin !== site && url.origin !== outside.origin,
+      async (route) => {
+        const href = route.request().url();
+        if (!allowed(href)) return route.fulfill({ status: 404, headers: CORS, body: 'Not found' });
+        redirected.push(href);
+        await route.fulfill({ status: 302, headers: { ...CORS, location: `${outside.origin}/moved${new URL(href).pathname}` } });
+      },
+    );
+    const page = await context.newPage();
+    await openPlayground(page);
+    await loadButton(page).click();
+    const message = island(page).locator('.chat-error-message');
+    await expect(message).toContainText(`${outside.origin} 不在其中`, { timeout: 60_000 });
+    await expect(message).toContainText('huggingface.co/mlc-ai/');
+    expect(redirected.length).toBeGreaterThan(0);
+    // The browser follows a redirect before any script can see where it leads, so the first
+    // redirected request arrives; its answer is refused unread and the load stops there.
+    expect(outside.received).toHaveLength(1);
+    expect(outside.received[0]).toMatch(/^\/moved\/mlc-ai\/.+\/mlc-chat-config\.json$/);
+  } finally {
+    await browser.close();
+    await outside.close();
+  }
 });

@@ -97,7 +97,7 @@ test('counts, the summary sentence and ids on focus for a Chinese preset', async
   await expect(tokens.nth(3).locator('.tok-id')).toBeVisible();
 
   // Llama 3 cuts emoji into byte pieces: each is one unit, marked, never "�".
-  await island(page).getByRole('button', { name: 'Emoji' }).click();
+  await island(page).getByRole('button', { name: '表情符号' }).click();
   const emoji = PRESETS.find((preset) => preset.id === 'emoji')!.text;
   await expect(panel(page, 'llama3').locator('[data-stat="tokens"]')).toHaveText(
     String(loadNodeTokenizer('llama3').encode(emoji).length),
@@ -107,6 +107,16 @@ test('counts, the summary sentence and ids on focus for a Chinese preset', async
   await expect(partial.locator('.tok-partial-tag')).toHaveText('部分字节');
   await expect(partial.locator('.tok-id')).toHaveText(/^\d+ \+ \d+/);
   expect(await panel(page, 'llama3').locator('.tok-list').textContent()).not.toContain('\uFFFD');
+
+  // Characters are what the reader sees: the family emoji is one, not the 7 code points it is made of.
+  const mixed = '𠮷野家的🍜很好吃👨‍👩‍👧‍👦！';
+  await island(page)
+    .getByLabel(/^要切分的文字/)
+    .fill(mixed);
+  await expect(island(page).locator('.tok-count')).toHaveText('10 个字符（16 个 Unicode 码位，UTF-8 编码 54 字节）');
+  const mixedTokens = loadNodeTokenizer('qwen').encode(mixed).length;
+  await expect(panel(page, 'qwen').locator('[data-stat="tokens"]')).toHaveText(String(mixedTokens));
+  await expect(panel(page, 'qwen').locator('.tok-stats')).toContainText(`字符/token${(10 / mixedTokens).toFixed(2)}`);
 
   // The chat-format view highlights and counts the special tokens.
   await island(page).getByRole('radio', { name: '对话模板' }).check();
@@ -198,6 +208,11 @@ test('a tokenizer file answered with an HTML page: the error says so in Chinese,
   await expect(details.locator('p')).toBeHidden();
   await details.locator('summary').click();
   await expect(details.locator('p')).toContainText('JSON');
+
+  // The page was not kept as the tokenizer file: once the real file is served, 重试 loads it.
+  await page.unroute(TOKENIZER_FILE);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
 });
 
 test('under a sub-path the tokenizer files are served below the base path', async ({ page }) => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DOWNLOAD_STALL_MS, DownloadError, download } from '../../src/playground/tokenizer/download';
 import { TokenizerLoadError } from '../../src/playground/tokenizer/client';
-import { loadErrorMessage } from '../../src/playground/tokenizer/view/mount';
+import { loadErrorMessage, tokenizeErrorMessage } from '../../src/playground/tokenizer/view/mount';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -96,5 +96,20 @@ describe('tokenizer download faults', () => {
     expect(messages[0]).toContain(`${DOWNLOAD_STALL_MS / 1000} 秒没有收到任何数据`);
     expect(messages[1]).toMatch(/^已取消下载分词器/);
     for (const message of messages) expect(message).toContain('重试');
+  });
+
+  test('offline, a failed download says the files were never downloaded and need a connection', () => {
+    const failure = new TokenizerLoadError('download', 'Failed to fetch', null, 'network');
+    const offline = loadErrorMessage(failure, true);
+    expect(offline.message).toMatch(/^这台设备现在没有联网，而分词器文件还没有下载过/);
+    expect(offline.message).not.toContain('刷新');
+    expect(offline.details).toBe('Failed to fetch');
+    expect(loadErrorMessage(failure, false).message).toContain('网络连接出错');
+  });
+
+  test('a failed tokenization is worded in Chinese, the raw text kept for 技术细节 only', () => {
+    const { message, details } = tokenizeErrorMessage(new RangeError('Maximum call stack size exceeded'));
+    expect(message).toBe('切分这段文字时出错了，没有得到结果。请点击“重试”；如果仍然出错，请刷新页面。');
+    expect(details).toBe('Maximum call stack size exceeded');
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The page's side of the tokenizer: downloads the two tokenizer.json files (only when asked), hands
  * them to a Web Worker and asks it for tokenizations. A failed load can simply be started again;
- * files already handed over are not downloaded twice.
+ * files already handed over are not downloaded twice, and files downloaded on an earlier visit are
+ * read from the tokenizer's own cache (file-cache.ts).
  */
 import { download, DownloadError, type DownloadFailure } from './download.ts';
 import { FAMILIES, type Family, type PerFamily } from './families.ts';
+import { keeper, readKept } from './file-cache.ts';
 import type { FromWorker, Tokenized, ToWorker } from './protocol.ts';
 
 export interface TokenizerAsset {
@@ -110,19 +112,24 @@ export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): Tokeni
     report();
     const controller = new AbortController();
     downloads = controller;
+    const onBytes = (family: Family) => (bytes: number) => {
+      received.set(family, Math.min(bytes, assets[family].bytes));
+      report();
+    };
+    // Files fresh from the network are stored once the worker has parsed them.
+    const toKeep = new Map<Family, () => void>();
     const results = await Promise.allSettled(
-      missing.map((family) =>
-        download(
-          assets[family].url,
-          assets[family].bytes,
-          (bytes) => {
-            received.set(family, Math.min(bytes, assets[family].bytes));
-            report();
-          },
-          fetch,
-          { signal: controller.signal },
-        ),
-      ),
+      missing.map(async (family) => {
+        const { url, bytes } = assets[family];
+        const kept = await readKept(url);
+        if (kept) {
+          onBytes(family)(kept.byteLength);
+          return kept;
+        }
+        const json = await download(url, bytes, onBytes(family), fetch, { signal: controller.signal });
+        toKeep.set(family, keeper(url, json, FAMILIES.map((other) => assets[other].url)));
+        return json;
+      }),
     );
     downloads = null;
     const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -131,7 +138,7 @@ export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): Tokeni
     await Promise.all(
       missing.map((family, i) => {
         const result = results[i];
-        return result?.status === 'fulfilled' ? handOver(family, result.value) : Promise.resolve();
+        return result?.status === 'fulfilled' ? handOver(family, result.value).then(toKeep.get(family)) : Promise.resolve();
       }),
     );
     if (failed) {

@@ -37,7 +37,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'emoji',
-    label: 'Emoji',
+    label: '表情符号',
     text: '今天天气很好☀️，适合出去玩🚴‍♀️！全家👨‍👩‍👧‍👦都很开心😄🎉 Great weather 👍🏽🇨🇳',
   },
 ];

@@ -1,12 +1,19 @@
 /**
- * The numbers shown for each tokenizer. "Characters" are Unicode code points, the same in the
- * browser and at build time; an emoji such as 👨‍👩‍👧 counts as the code points it is made of.
+ * The numbers shown for each tokenizer. "Characters" are what a reader sees as one character
+ * (grapheme clusters, Intl.Segmenter, the same in the browser and at build time): a family emoji
+ * such as 👨‍👩‍👧‍👦 is one character, though it is 7 Unicode code points and 25 UTF-8 bytes.
  */
-export interface TextStats {
-  tokens: number;
+export interface TextLength {
+  /** Visible characters (grapheme clusters). */
   characters: number;
-  /** UTF-8 bytes of the text. */
+  /** Unicode code points. */
+  codePoints: number;
+  /** UTF-8 bytes. */
   bytes: number;
+}
+
+export interface TextStats extends TextLength {
+  tokens: number;
   /** null when there are no tokens to divide by. */
   charactersPerToken: number | null;
   bytesPerToken: number | null;
@@ -15,19 +22,24 @@ export interface TextStats {
 
 const utf8 = new TextEncoder();
 
-export function countCharacters(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+
+function count(items: Iterable<unknown>): number {
+  let total = 0;
+  for (const _ of items) total++;
+  return total;
+}
+
+export function textLength(text: string): TextLength {
+  return { characters: count(graphemes.segment(text)), codePoints: count(text), bytes: utf8.encode(text).length };
 }
 
 export function textStats(text: string, tokens: number): TextStats {
-  const characters = countCharacters(text);
-  const bytes = utf8.encode(text).length;
+  const length = textLength(text);
+  const { characters, bytes } = length;
   return {
     tokens,
-    characters,
-    bytes,
+    ...length,
     charactersPerToken: tokens ? characters / tokens : null,
     bytesPerToken: tokens ? bytes / tokens : null,
     tokensPerCharacter: characters ? tokens / characters : null,

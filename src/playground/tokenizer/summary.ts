@@ -1,5 +1,15 @@
-/** The one-sentence comparison under the text box. */
-import { formatInteger } from './stats.ts';
+/** The one-sentence comparison under the text box, and the length of the text above it. */
+import { formatInteger, type TextLength } from './stats.ts';
+
+/**
+ * "10 个字符（16 个 Unicode 码位，UTF-8 编码 54 字节）": the characters a reader sees first; code
+ * points only when they differ (emoji, rare characters written with combining marks), since a
+ * tokenizer works on bytes and an emoji may cost several code points.
+ */
+export function lengthSentence({ characters, codePoints, bytes }: TextLength): string {
+  const codePointPart = codePoints === characters ? '' : `${formatInteger(codePoints)} 个 Unicode 码位，`;
+  return `${formatInteger(characters)} 个字符（${codePointPart}UTF-8 编码 ${formatInteger(bytes)} 字节）`;
+}
 
 export function comparisonSentence(qwenTokens: number, llamaTokens: number): string {
   if (qwenTokens === 0 && llamaTokens === 0) return '还没有文字可以切分。';

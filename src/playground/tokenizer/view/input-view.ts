@@ -1,6 +1,7 @@
 /** The text box and the sample-text buttons. */
 import { PRESETS } from '../presets.ts';
-import { countCharacters, formatInteger } from '../stats.ts';
+import { textLength } from '../stats.ts';
+import { lengthSentence } from '../summary.ts';
 import { element, uniqueId } from '../../dom.ts';
 
 export interface InputView {
@@ -23,7 +24,7 @@ export function createInputView(initialText: string, onChange: (text: string) =>
   count.id = `${id}-count`;
   textarea.setAttribute('aria-describedby', count.id);
   const updateCount = () => {
-    count.textContent = `${formatInteger(countCharacters(textarea.value))} 个字符`;
+    count.textContent = lengthSentence(textLength(textarea.value));
   };
   textarea.addEventListener('input', () => {
     updateCount();

@@ -31,7 +31,7 @@ const number = (value: string | undefined) => {
  * The reader is told in Chinese what went wrong; the browser's own English text (e.g. "Unexpected
  * token '<' … is not valid JSON" for an HTML page served instead of the file) goes under 技术细节.
  */
-export function loadErrorMessage(error: unknown): LoadErrorText {
+export function loadErrorMessage(error: unknown, offline = navigator.onLine === false): LoadErrorText {
   if (error instanceof TokenizerLoadError && error.reason === 'cancelled') {
     return { message: '已取消下载分词器。需要时点击“重试”重新开始（已下载完的文件不会重复下载）。', details: '' };
   }
@@ -40,6 +40,12 @@ export function loadErrorMessage(error: unknown): LoadErrorText {
   }
   if (error instanceof TokenizerLoadError && error.reason === 'too-large') {
     return { message: '服务器返回的分词器文件比应有的大得多，已停止下载。请稍后点击“重试”；如果仍然失败，请刷新页面。', details: '' };
+  }
+  if (error instanceof TokenizerLoadError && error.reason === 'network' && offline) {
+    return {
+      message: '这台设备现在没有联网，而分词器文件还没有下载过（下载一次之后会保存在浏览器里，离线也能用）。请连上网络后点击“重试”。',
+      details: error.message,
+    };
   }
   if (error instanceof TokenizerLoadError && error.kind === 'download') {
     const reason = error.status ? `服务器返回 HTTP ${error.status}` : '网络连接出错';
@@ -52,6 +58,14 @@ export function loadErrorMessage(error: unknown): LoadErrorText {
       ? '下载到的分词器文件内容不对，无法解析（多半是网络或服务器返回了一个网页）。请点击“重试”；如果仍然失败，请刷新页面。'
       : '分词器无法加载。请点击“重试”；如果仍然失败，请刷新页面。',
     details,
+  };
+}
+
+/** A tokenization that failed after loading; the worker's own (English) text goes under 技术细节. */
+export function tokenizeErrorMessage(error: unknown): LoadErrorText {
+  return {
+    message: '切分这段文字时出错了，没有得到结果。请点击“重试”；如果仍然出错，请刷新页面。',
+    details: error instanceof Error ? error.message : String(error),
   };
 }
 
@@ -141,7 +155,11 @@ export function mount(root: HTMLElement): void {
       }
     } catch (error) {
       if (requestId !== latestRequest) return;
-      summary.set(`分词出错：${error instanceof Error ? error.message : String(error)}`);
+      // 重试 loads again what the worker lost (nothing, if only this request failed), then tokenizes.
+      status = 'failed';
+      summary.set('');
+      clearPanels('没有切分结果：见上方的错误说明。');
+      loader.showError(tokenizeErrorMessage(error));
     }
   }
 
