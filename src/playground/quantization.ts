@@ -24,6 +24,11 @@ export function needsShaderF16(quantization: AnyQuantization): boolean {
   return quantization === 'q4f16_1' || quantization === 'q0f16';
 }
 
+/** The MLC builds run on WebGPU (web-llm); the GGUF builds of the CPU path need no GPU. */
+export function needsWebGpu(quantization: AnyQuantization): quantization is Quantization {
+  return (QUANTIZATIONS as readonly string[]).includes(quantization);
+}
+
 /** Quantizations this GPU can run at all. */
 export function usableQuantizations(shaderF16: boolean): Quantization[] {
   return QUANTIZATIONS.filter((q) => shaderF16 || !needsShaderF16(q));

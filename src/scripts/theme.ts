@@ -23,7 +23,12 @@ function remember(theme: Theme): void {
 export function initThemeToggle(): void {
   const root = document.documentElement;
   for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
-    const sync = () => button.setAttribute('aria-pressed', String(currentTheme(root) === 'dark'));
+    const state = button.querySelector('.theme-state');
+    const sync = () => {
+      const dark = currentTheme(root) === 'dark';
+      button.setAttribute('aria-pressed', String(dark));
+      if (state !== null) state.textContent = dark ? '开' : '关';
+    };
     button.hidden = false;
     sync();
     button.addEventListener('click', () => {

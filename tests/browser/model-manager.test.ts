@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { WorkerChatEngine } from '../../src/playground/engine/worker-engine';
-import { buttonNamed, one, shown } from '../fixtures/dom';
+import { buttonNamed, one, shown, visible } from '../fixtures/dom';
 import { rejection } from '../fixtures/rejection';
 import { HF_MIRROR, HUGGING_FACE, customSource, type ModelSource } from '../../src/playground/sources/model-source';
 import { SOURCE_STORAGE_KEY, chooseModelSource, currentModelSource } from '../../src/playground/sources/source-store';
@@ -290,12 +290,19 @@ describe('the download views', () => {
     await expect.poll(() => root.querySelector('.model-source-message')?.textContent).toMatch(/https:\/\//);
     expect(input.getAttribute('aria-invalid')).toBe('true');
 
+    // Not one of the sources this build allows: said in plain words, with the way to add one.
     await userEvent.clear(input);
     await userEvent.type(input, 'https://models.example.cn/mlc/');
     await userEvent.keyboard('{Enter}');
+    await expect.poll(() => root.querySelector('.model-source-message')?.textContent).toMatch(/本站不能从这个地址下载模型/);
+    expect(one(root, '.model-source-message').textContent).toContain('PUBLIC_EXTRA_MODEL_SOURCES');
+
+    // Allowed by the build (loopback, development server) but not by this page's CSP.
+    await userEvent.clear(input);
+    await userEvent.type(input, `${SERVER}/mlc/`);
+    await userEvent.keyboard('{Enter}');
     await expect.poll(() => root.querySelector('.model-source-message')?.textContent).toMatch(/内容安全策略/);
-    const message = one(root, '.model-source-message').textContent!;
-    expect(message).toContain('https://models.example.cn');
+    expect(one(root, '.model-source-message').textContent).toContain(SERVER);
     expect(localStorage.getItem(SOURCE_STORAGE_KEY)).toBeNull();
 
     radio('hf-mirror').click();
@@ -303,6 +310,96 @@ describe('the download views', () => {
     expect(currentModelSource()).toEqual(HF_MIRROR);
     expect(root.querySelector('input[type=url]')!.closest('form')!.hidden).toBe(true);
   }, 30_000);
+
+  test('custom address: the example works, "hf-mirror.com/mlc-ai/" needs no https://, and a refusal replaces the success text', async () => {
+    const root = mountPoint();
+    const picker = mountSourcePicker(root, { policies: [] });
+    cleanups.push(() => picker.destroy());
+    const radio = (value: string) => root.querySelector<HTMLInputElement>(`input[type=radio][value="${value}"]`)!;
+    const message = () => root.querySelector('.model-source-message')?.textContent;
+    radio('custom').click();
+    const input = root.querySelector<HTMLInputElement>('input[type=url]')!;
+    expect(input.getAttribute('aria-describedby')).toBe(one(root, '.model-source-message').id);
+
+    // The example in the field is accepted as it is.
+    await userEvent.type(input, input.placeholder);
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(message).toMatch(/^已改用/);
+
+    // Without the scheme: the site's own check runs (not the browser's "Please enter a URL.").
+    radio('custom').click();
+    await userEvent.clear(input);
+    await userEvent.type(input, 'hf-mirror.com/mlc-ai/');
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(message).toBe(
+      '已改用“hf-mirror.com 镜像”。之后的下载都从这里开始；用其他下载源下载过的模型要重新下载，旧文件仍占用空间，可以在“本机已下载的模型”里删除。',
+    );
+    expect(radio('hf-mirror').checked).toBe(true);
+    expect(currentModelSource()).toEqual(HF_MIRROR);
+
+    // A rejected entry: the success text goes, the reason takes its place.
+    radio('custom').click();
+    await userEvent.clear(input);
+    await userEvent.type(input, 'models.example.com/mlc/');
+    await userEvent.click(buttonNamed(root, '使用这个地址'));
+    await expect.poll(message).toMatch(/^本站不能从这个地址下载模型/);
+    expect(message()).not.toContain('已改用');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(currentModelSource()).toEqual(HF_MIRROR);
+  }, 30_000);
+
+  test('without WebGPU, "下载到本机" is disabled before the click, with the reason', async () => {
+    const root = mountPoint();
+    const engine = makeEngine();
+    const load = vi.spyOn(engine, 'load');
+    mountModelDownloader(root, {
+      engine,
+      probe: async () => ({ isSecureContext: true, hasNavigatorGpu: false, adapter: null }),
+    });
+    const start = buttonNamed(root, '下载到本机');
+    await vi.waitFor(() => expect(start.disabled).toBe(true));
+    const reason = document.getElementById(start.getAttribute('aria-describedby')!)!;
+    expect(visible(reason)).toBe(true);
+    expect(reason.textContent).toContain('需要 WebGPU');
+    start.click();
+    expect(load).not.toHaveBeenCalled();
+    expect(one(root, '.model-failure').hidden).toBe(true);
+  });
+
+  test('without shader-f16 only the f16 builds are disabled, and the reason follows the choice', async () => {
+    const root = mountPoint();
+    const adapter = await navigator.gpu.requestAdapter();
+    const limits = adapter!.limits;
+    mountModelDownloader(root, {
+      engine: makeEngine(),
+      probe: async () => ({
+        isSecureContext: true,
+        hasNavigatorGpu: true,
+        adapter: {
+          features: [],
+          limits: {
+            maxBufferSize: limits.maxBufferSize,
+            maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
+            maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
+            maxStorageBuffersPerShaderStage: limits.maxStorageBuffersPerShaderStage,
+          },
+        },
+      }),
+    });
+    const select = root.querySelector('select')!;
+    const start = buttonNamed(root, '下载到本机');
+    const reason = one(root, `#${CSS.escape(select.id.replace(/-model$/, '-blocked'))}`);
+    select.value = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(start.disabled).toBe(true));
+    expect(reason.textContent).toMatch(/shader-f16.*q4f32_1/);
+    expect(start.getAttribute('aria-describedby')).toBe(reason.id);
+    select.value = QWEN.id;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(start.disabled).toBe(false);
+    expect(reason.hidden).toBe(true);
+    expect(start.hasAttribute('aria-describedby')).toBe(false);
+  });
 
   test('a preset the CSP does not allow is disabled with the reason', () => {
     const root = mountPoint();

@@ -48,6 +48,70 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+/** "rgb(37, 99, 235)" as 0–255 channels. */
+const channels = (css: string): number[] => css.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+
+/** WCAG 2.2 contrast ratio of two opaque colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = channels(css).map((v) => {
+      const c = v / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** Hue in degrees, 0–360. */
+function hue(css: string): number {
+  const [r, g, b] = channels(css).map((v) => v / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const delta = max - Math.min(r, g, b);
+  if (delta === 0) return 0;
+  const h = max === r ? ((g - b) / delta) % 6 : max === g ? (b - r) / delta + 2 : (r - g) / delta + 4;
+  return (h * 60 + 360) % 360;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the focus ring on a text area is not the error colour and stands out (≥ 3:1), ${colorScheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await openSettled(page, siteUrl(rootSite) + 'playground/tokenizer/');
+    const textarea = page.locator('textarea').first();
+    await textarea.focus();
+    await expect(textarea).toBeFocused();
+    const seen = await textarea.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const probe = (variable: string) => {
+        // Custom properties come back as written: let the browser turn them into rgb().
+        const span = document.createElement('span');
+        span.style.color = `var(${variable})`;
+        document.body.append(span);
+        const rgb = getComputedStyle(span).color;
+        span.remove();
+        return rgb;
+      };
+      return {
+        outlineStyle: style.outlineStyle,
+        outlineWidth: parseFloat(style.outlineWidth),
+        outline: style.outlineColor,
+        page: getComputedStyle(document.body).backgroundColor,
+        errors: [probe('--mark-severe'), probe('--mark-major'), probe('--del')],
+        dark: matchMedia('(prefers-color-scheme: dark)').matches,
+      };
+    });
+    expect(seen.dark).toBe(colorScheme === 'dark');
+    expect(seen.outlineStyle).toBe('solid');
+    expect(seen.outlineWidth).toBeGreaterThanOrEqual(2);
+    expect(contrast(seen.outline, seen.page)).toBeGreaterThanOrEqual(3);
+    for (const error of seen.errors) {
+      const apart = Math.abs(hue(seen.outline) - hue(error));
+      expect(Math.min(apart, 360 - apart), `focus ${seen.outline} vs error ${error}`).toBeGreaterThan(60);
+    }
+  });
+}
+
 test.describe('by keyboard alone', () => {
   test('the first Tab reaches the skip link, and Enter moves focus to the main content', async ({ page }) => {
     await page.goto(siteUrl(rootSite));
@@ -69,6 +133,12 @@ test.describe('by keyboard alone', () => {
     const toggle = page.locator('.theme-toggle');
     await expect(toggle).toBeVisible();
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    // A toggle button: the name stays the same, aria-pressed carries the state for screen readers,
+    // and a sighted reader sees it as 开/关.
+    const state = toggle.locator('.theme-state');
+    await expect(toggle).toHaveAccessibleName('深色模式');
+    await expect(state).toBeVisible();
+    await expect(state).toHaveText('关');
     // Tab to the toggle as a reader would.
     for (let i = 0; i < 10 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) {
       await page.keyboard.press('Tab');
@@ -77,9 +147,12 @@ test.describe('by keyboard alone', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(state).toHaveText('开');
+    await expect(toggle).toHaveAccessibleName('深色模式');
     const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.keyboard.press('Space');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(state).toHaveText('关');
     await page.keyboard.press('Space');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 

@@ -111,6 +111,21 @@ describe('a round', () => {
     expect(arena.getState().round?.sampling).toEqual(expected.sampling);
   });
 
+  test("the round is stamped in the reader's local time with its offset, as the export shows it", async () => {
+    const savedTz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const { arena } = setup({}, { clock: () => Date.parse('2026-12-01T23:50:36.791Z') });
+      await arena.checkCapability();
+      arena.setDraft('你好');
+      await arena.start();
+      expect(arena.getState().round?.startedAt).toBe('2026-12-02T07:50:36+08:00');
+    } finally {
+      if (savedTz === undefined) delete process.env.TZ;
+      else process.env.TZ = savedTz;
+    }
+  });
+
   test('without a seed, one seed is drawn per round and both sides get it; defaults favour neither family', async () => {
     let draws = 0;
     const { arena, engines } = setup({}, { random: () => [0.25, 0.9][draws++ % 2]! });

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { decodeSharedRound, MAX_SHARED_PROMPT_LENGTH, SHARED_ROUND_KEYS, shareStateOf } from '../../src/playground/arena/share-url';
 import { shareHref } from '../../src/playground/share/share-href';
-import { roundToJson, roundToMarkdown, type ArenaRound } from '../../src/playground/arena/round-export';
+import { localTimestamp, roundToJson, roundToMarkdown, type ArenaRound } from '../../src/playground/arena/round-export';
 import { planPair, suggestedPairs } from '../../src/playground/arena/pairs';
 import { findCatalogueEntry } from '../../src/playground/catalogue';
 
@@ -62,7 +62,7 @@ describe('round export', () => {
     prompt: '用一句话介绍长城。',
     system: '',
     sampling: { temperature: 0.7, top_p: 0.8, max_tokens: 128, seed: 7 },
-    startedAt: '2026-11-29T06:00:00.000Z',
+    startedAt: '2026-11-29T14:00:00+08:00',
     sides: [
       {
         family: 'qwen',
@@ -107,6 +107,7 @@ describe('round export', () => {
       '出错：显存不足',
       'web-llm 版本：0.2.86',
       'GPU 适配器：google / swiftshader',
+      '时间：2026-11-29T14:00:00+08:00',
     ]) {
       expect(markdown).toContain(expected);
     }
@@ -116,6 +117,29 @@ describe('round export', () => {
 
   it('writes JSON that parses back to the round plus its environment', () => {
     expect(JSON.parse(roundToJson(round, environment))).toEqual({ ...round, environment });
+  });
+});
+
+describe('export time stamp', () => {
+  const instant = Date.parse('2026-12-01T23:50:36.791Z');
+  const savedTz = process.env.TZ;
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+
+  it('is the local wall-clock time with its offset, to the second, not UTC', () => {
+    expect(localTimestamp(instant, 8 * 60)).toBe('2026-12-02T07:50:36+08:00');
+    expect(localTimestamp(instant, -(3 * 60 + 30))).toBe('2026-12-01T20:20:36-03:30');
+    expect(localTimestamp(instant, 0)).toBe('2026-12-01T23:50:36+00:00');
+  });
+
+  it("follows the device's time zone by default, and still names the same instant", () => {
+    process.env.TZ = 'Asia/Shanghai';
+    expect(localTimestamp(instant)).toBe('2026-12-02T07:50:36+08:00');
+    process.env.TZ = 'America/New_York';
+    expect(localTimestamp(instant)).toBe('2026-12-01T18:50:36-05:00');
+    expect(Date.parse(localTimestamp(instant))).toBe(Math.floor(instant / 1000) * 1000);
   });
 });
 

@@ -3,7 +3,9 @@ import { findCatalogueEntry, type CatalogueEntry } from '../../src/playground/ca
 import type { CachedModelReport } from '../../src/playground/engine/cache-inspection';
 import { HF_MIRROR, HUGGING_FACE } from '../../src/playground/sources/model-source';
 import { aboutBytes, formatBytes } from '../../src/playground/downloads/format';
-import { describePlan, describeQuotaShortfall, planDownload } from '../../src/playground/downloads/plan';
+import { describePlan, describeQuotaShortfall, downloadBlockedReason, planDownload } from '../../src/playground/downloads/plan';
+import { CAPABILITY_MESSAGES, decideCapability } from '../../src/playground/capability';
+import { CPU_CATALOGUE } from '../../src/playground/cpu/gguf-catalogue';
 import { describeRowState, summarizeCache } from '../../src/playground/downloads/cache-summary';
 import { recoveryFor } from '../../src/playground/downloads/recovery';
 import {
@@ -83,6 +85,36 @@ describe('before a download', () => {
     expect(plan.fits).toBeNull();
     expect(describePlan(plan).storage).toBe('这个浏览器没有告诉本站还能使用多少存储空间。');
     expect(describePlan(plan).warning).toBeNull();
+  });
+});
+
+describe('"下载到本机" on a device that cannot run the build', () => {
+  const limits = {
+    maxBufferSize: 2 ** 31,
+    maxStorageBufferBindingSize: 2 ** 30,
+    maxComputeWorkgroupStorageSize: 32768,
+    maxStorageBuffersPerShaderStage: 10,
+  };
+  const noWebGpu = decideCapability({ isSecureContext: true, hasNavigatorGpu: false, adapter: null });
+  const noF16 = decideCapability({ isSecureContext: true, hasNavigatorGpu: true, adapter: { features: [], limits } });
+  const withF16 = decideCapability({ isSecureContext: true, hasNavigatorGpu: true, adapter: { features: ['shader-f16'], limits } });
+  const F16 = entry('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+
+  test('without WebGPU a WebGPU build is refused with the reason and the next step', () => {
+    const reason = downloadBlockedReason(QWEN, noWebGpu);
+    expect(reason).toContain('需要 WebGPU');
+    expect(reason).toContain(CAPABILITY_MESSAGES['no-webgpu']);
+  });
+
+  test('an f16 build without shader-f16 points at the f32 build; both run with it', () => {
+    expect(downloadBlockedReason(F16, noF16)).toMatch(/shader-f16.*q4f32_1/);
+    expect(downloadBlockedReason(QWEN, noF16)).toBeNull();
+    expect(downloadBlockedReason(F16, withF16)).toBeNull();
+  });
+
+  test('a build that needs no GPU (the CPU path\'s GGUF) is never held back by the GPU', () => {
+    expect(CPU_CATALOGUE.length).toBeGreaterThan(0);
+    for (const build of CPU_CATALOGUE) expect(downloadBlockedReason(build, noWebGpu)).toBeNull();
   });
 });
 

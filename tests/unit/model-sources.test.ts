@@ -21,6 +21,9 @@ import {
   currentModelSource,
   defaultModelSource,
 } from '../../src/playground/sources/source-store';
+import { customExample, customRefusal, readCustomEntry } from '../../src/playground/sources/custom-entry';
+import { hostPolicy } from '../../src/playground/sources/host-policy';
+import { configuredSources } from '../../src/playground/sources/model-source';
 import { memoryStorage } from '../fixtures/memory-storage';
 
 function prebuilt(id: string): ModelRecord {
@@ -144,6 +147,52 @@ describe('custom base URLs', () => {
     const result = parseCustomBase(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+});
+
+describe('what a reader types under 自定义地址', () => {
+  const presetsOnly = hostPolicy(configuredSources({}));
+  const withExtra = hostPolicy(configuredSources({ PUBLIC_EXTRA_MODEL_SOURCES: 'https://models.example.cn/mlc/' }));
+
+  test('the example in the field is an address the site accepts', () => {
+    for (const policy of [presetsOnly, withExtra, hostPolicy(configuredSources({}), { loopback: true })]) {
+      expect(readCustomEntry(customExample(policy), policy).ok).toBe(true);
+    }
+    expect(customExample(withExtra)).toBe('https://models.example.cn/mlc/');
+  });
+
+  test.each([
+    ['hf-mirror.com/mlc-ai/', HF_MIRROR],
+    ['hf-mirror.com/mlc-ai', HF_MIRROR],
+    ['https://hf-mirror.com/mlc-ai/', HF_MIRROR],
+    ['hf-mirror.com', HF_MIRROR],
+    ['https://huggingface.co/mlc-ai', HUGGING_FACE],
+  ])("%s without https:// or as a preset's folder is that preset", (input, preset) => {
+    expect(readCustomEntry(input, presetsOnly)).toEqual({ ok: true, source: preset });
+  });
+
+  test('an extra source of the build is accepted, with or without https://', () => {
+    for (const input of ['models.example.cn/mlc/', 'https://models.example.cn/mlc/qwen/']) {
+      const result = readCustomEntry(input, withExtra);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.source.id).toBe('custom');
+    }
+  });
+
+  test('any other address is refused in plain words: which addresses work, why, and how a maintainer adds one', () => {
+    const result = readCustomEntry('https://models.example.com/mlc/', withExtra);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.reason).toContain('models.example.cn/mlc/'); // what can be used here
+    expect(result.reason).toContain('模型程序会在本页中运行'); // why
+    expect(result.reason).toContain('PUBLIC_EXTRA_MODEL_SOURCES'); // how to add one
+    expect(result.reason).not.toMatch(/\*|内容安全策略|CSP/); // no wildcard hosts or jargon
+    expect(customRefusal(presetsOnly)).toMatch(/没有设定自建的下载源.*Hugging Face.*hf-mirror\.com/);
+  });
+
+  test('the form checks still come first, in Chinese', () => {
+    expect(readCustomEntry('', presetsOnly)).toMatchObject({ ok: false, reason: expect.stringMatching(/请填写/) });
+    expect(readCustomEntry('http://models.example.cn/', withExtra)).toMatchObject({ ok: false, reason: expect.stringMatching(/https:\/\//) });
   });
 });
 

@@ -26,7 +26,7 @@ import { probeGpu } from '../probe-gpu';
 import { compareAnswerLanguage } from './language';
 import { LazyEngine } from './lazy-engine';
 import { planPair, suggestedPairs, type PairPlan, type SuggestedPair } from './pairs';
-import type { ArenaRound, ArenaSideResult } from './round-export';
+import { localTimestamp, type ArenaRound, type ArenaSideResult } from './round-export';
 import type { SharedRound } from './share-url';
 import { clearVotes, readVotes, saveVote, type Verdict, type Vote } from './votes';
 
@@ -394,7 +394,7 @@ export class ArenaSession {
       prompt,
       system: settings.systemPrompt,
       sampling: { temperature: settings.temperature, top_p: settings.topP, max_tokens: settings.maxTokens, seed },
-      startedAt: new Date(this.clock()).toISOString(),
+      startedAt: localTimestamp(this.clock()),
     };
     const sideA: ModelFamily = blind && this.random() < 0.5 ? 'llama' : 'qwen';
     this.set({

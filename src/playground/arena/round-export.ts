@@ -22,7 +22,7 @@ export interface ArenaRound {
   prompt: string;
   system: string;
   sampling: Required<Pick<SamplingParams, 'temperature' | 'top_p' | 'max_tokens' | 'seed'>>;
-  /** ISO time the round started. */
+  /** When the round started, in the reader's local time with its offset (localTimestamp). */
   startedAt: string;
   sides: ArenaSideResult[];
 }
@@ -31,6 +31,23 @@ export interface ExportEnvironment {
   webLlmVersion: string;
   /** e.g. "google / swiftshader", or "未知" when the browser does not say. */
   gpuAdapter: string;
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/**
+ * An instant as the reader's wall-clock time with its UTC offset, to the second:
+ * "2026-12-02T07:50:36+08:00" — ISO 8601, so tools still read the exact instant, and the reader
+ * sees the time their clock showed instead of a UTC "Z" time. `offsetMinutes` is east of UTC
+ * (+480 for China); default: this device's offset at that instant.
+ */
+export function localTimestamp(time: number, offsetMinutes: number = -new Date(time).getTimezoneOffset()): string {
+  const local = new Date(time + offsetMinutes * 60_000);
+  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  const clock = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const offset = Math.abs(offsetMinutes);
+  return `${date}T${clock}${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
 }
 
 export function roundToJson(round: ArenaRound, environment: ExportEnvironment): string {

@@ -6,7 +6,9 @@
  * its estimate, which is why the total is phrased as "at most about" only when that can happen.
  */
 
+import type { CapabilityDecision } from '../capability';
 import type { CatalogueEntry } from '../catalogue';
+import { needsWebGpu } from '../quantization';
 import { aboutBytes, formatBytes } from './format';
 import type { StorageFigures } from './storage';
 
@@ -25,6 +27,20 @@ export interface DownloadPlan {
   /** Whether bytesToFetch fits in `available`; null when unknown. */
   fits: boolean | null;
   storage: StorageFigures | null;
+}
+
+/**
+ * Why "下载到本机" cannot work for this build on this device, or null when it can: a build that
+ * runs on WebGPU is tried on the GPU once downloaded, so it needs WebGPU (and shader-f16 for the
+ * f16 builds). Asked per build: a build that needs no GPU is never held back by the GPU.
+ */
+export function downloadBlockedReason(entry: CatalogueEntry, capability: CapabilityDecision): string | null {
+  if (!needsWebGpu(entry.quantization)) return null;
+  if (!capability.ok) return `下载完要在显卡上试运行一次，需要 WebGPU，所以现在不能下载。${capability.message}`;
+  if (!capability.allowedQuantizations.includes(entry.quantization)) {
+    return `你的显卡不支持 16 位浮点着色器（shader-f16），运行不了 ${entry.quantization} 版本：请改选 q4f32_1 版本。`;
+  }
+  return null;
 }
 
 export function modelLabel(entry: CatalogueEntry): string {

@@ -118,7 +118,7 @@ export function parseCustomBase(input: string): CustomBaseResult {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: '这不是完整的网址：请以 https:// 开头，例如 https://models.example.com/mlc/。' };
+    return { ok: false, reason: '这不是完整的网址：请填写模型文件夹的地址，例如 https://hf-mirror.com/mlc-ai/。' };
   }
   const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !loopbackHttp) {

@@ -5,16 +5,19 @@
  * web-llm has no download-only call: reload() downloads, then puts the model on the GPU. So this
  * loads the model and unloads it again at once — which also proves the downloaded files work.
  * A failure offers the right next step: a retry that continues where the download stopped, or,
- * when a cached file is damaged, deleting the model's files and downloading again.
+ * when a cached file is damaged, deleting the model's files and downloading again. A build this
+ * device cannot run (no WebGPU, no shader-f16) is refused before the click, with the reason.
  */
 
+import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../../capability';
 import { CATALOGUE, findCatalogueEntry, type CatalogueEntry } from '../../catalogue';
 import type { LoadProgress } from '../../engine/chat-engine';
 import { toEngineError, type EngineError } from '../../engine/errors';
 import { currentModelSource, onModelSourceChange } from '../../sources/source-store';
 import { formatBytes } from '../format';
 import type { ModelCacheEngine } from '../model-cache-engine';
-import { describeQuotaShortfall, modelLabel } from '../plan';
+import { probeGpu } from '../../probe-gpu';
+import { describeQuotaShortfall, downloadBlockedReason, modelLabel } from '../plan';
 import { recoveryFor } from '../recovery';
 import { persistIfFirstDownload, readStorageFigures } from '../storage';
 import { summarizeCache, type SourcedReport } from '../cache-summary';
@@ -29,6 +32,8 @@ export interface ModelDownloaderOptions {
   /** Called whenever the cached files may have changed (after a download, failed or not). */
   onCacheChange?: () => void;
   catalogue?: readonly CatalogueEntry[];
+  /** Reads this browser's WebGPU situation; default: probe-gpu.ts. */
+  probe?: () => Promise<EnvironmentDescription>;
 }
 
 export interface ModelDownloader {
@@ -95,6 +100,10 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
   const cancel = button('取消下载');
   cancel.hidden = true;
   controls.append(start, cancel);
+  // Why the button is disabled, said before the click, not after a failed download.
+  const blocked = element('p', 'model-warning');
+  blocked.id = `${id}-blocked`;
+  blocked.hidden = true;
 
   const progress = element('progress', 'model-progress');
   progress.max = 1;
@@ -117,16 +126,32 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
   const done = element('p', 'model-done');
   done.setAttribute('role', 'status');
 
-  section.append(heading, intro, field, planRoot, controls, progress, progressLine, failure, done);
+  section.append(heading, intro, field, planRoot, controls, blocked, progress, progressLine, failure, done);
   root.replaceChildren(section);
 
   let running = false;
   const selected = (): CatalogueEntry => findCatalogueEntry(select.value) ?? catalogue[0]!;
   const showPlan = () => void plan.show([selected().id]).catch(() => undefined);
 
+  let capability: CapabilityDecision | null = null;
+  const probed = (options.probe ?? (() => probeGpu()))().then((env) => {
+    capability = decideCapability(env);
+    updateStart();
+  });
+  const blockedReason = (): string | null => (capability === null ? null : downloadBlockedReason(selected(), capability));
+
+  function updateStart(): void {
+    const reason = blockedReason();
+    blocked.textContent = reason ?? '';
+    blocked.hidden = reason === null;
+    if (reason === null) start.removeAttribute('aria-describedby');
+    else start.setAttribute('aria-describedby', blocked.id);
+    start.disabled = running || reason !== null;
+  }
+
   function setRunning(value: boolean): void {
     running = value;
-    start.disabled = value;
+    updateStart();
     select.disabled = value;
     retry.disabled = value;
     clean.disabled = value;
@@ -206,13 +231,19 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
     }
   }
 
-  start.addEventListener('click', () => void download(selected(), { deleteFirst: false }));
+  start.addEventListener('click', () => {
+    // A click before the probe answered waits for it, so it is refused the same way.
+    void probed.then(() => {
+      if (blockedReason() === null) void download(selected(), { deleteFirst: false });
+    });
+  });
   retry.addEventListener('click', () => void download(selected(), { deleteFirst: false }));
   clean.addEventListener('click', () => void download(selected(), { deleteFirst: true }));
   cancel.addEventListener('click', () => void engine.unload());
   select.addEventListener('change', () => {
     failure.hidden = true;
     done.textContent = '';
+    updateStart();
     showPlan();
   });
 

@@ -7,14 +7,13 @@
  * meta tags and checked by the pure sources/csp.ts.
  */
 
-import { blockedSourceMessage } from '../../sources/blocked-message';
 import { checkSourceAgainstPolicies } from '../../sources/csp';
-import { customPlaces, readablePlaces, sourceAllowed, type HostPolicy } from '../../sources/host-policy';
+import { customExample, customRefusal, readCustomEntry } from '../../sources/custom-entry';
+import { customPlaces, sourceAllowed, type HostPolicy } from '../../sources/host-policy';
 import {
   HF_MIRROR,
   HUGGING_FACE,
   describeSource,
-  parseCustomBase,
   sameSource,
   type ModelSource,
   type ModelSourceId,
@@ -108,7 +107,7 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
     'custom',
     '自定义地址',
     places.length === 0
-      ? '本站维护者没有设定其他可用的地址，这里只能填写上面两个下载源里的文件夹。'
+      ? '本站维护者没有设定自建的下载源：这里只能填写上面两个下载源的地址（如 hf-mirror.com/mlc-ai/），等于选择上面的选项。'
       : `自己架设的模型文件夹（目录结构与 Hugging Face 相同）。本站允许的地址：${places.join('、')}。`,
     null,
   );
@@ -120,15 +119,20 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
   const urlInput = element('input');
   urlInput.type = 'url';
   urlInput.id = inputId;
-  urlInput.placeholder = 'https://models.example.com/mlc/';
+  urlInput.placeholder = customExample(hosts);
   urlInput.spellcheck = false;
   const apply = element('button', 'button', '使用这个地址');
   apply.type = 'submit';
+  // The site checks the address itself, in Chinese, and accepts one without "https://"; the
+  // browser's own check ("Please enter a URL.") would stop the form before that.
+  form.noValidate = true;
   form.append(urlLabel, urlInput, apply);
   fieldset.append(form);
 
   const message = element('p', 'model-source-message');
   message.setAttribute('role', 'status');
+  message.id = `${id}-message`;
+  urlInput.setAttribute('aria-describedby', message.id);
   fieldset.append(message);
 
   function say(text: string, warning = false): void {
@@ -146,7 +150,7 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
   function applySource(source: ModelSource): void {
     const check = checkSourceAgainstPolicies(source, policies, location.href);
     const refusal = !sourceAllowed(source, hosts)
-      ? blockedSourceMessage([new URL(source.weightsBase).origin], readablePlaces(hosts), describeSource(source))
+      ? customRefusal(hosts)
       : check.allowed
         ? null
         : check.message;
@@ -158,6 +162,8 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
     urlInput.removeAttribute('aria-invalid');
     // Choosing the site's default forgets the choice, so a later change of default applies.
     const stored = chooseModelSource(sameSource(source, siteDefault) ? null : source);
+    // An address typed under 自定义地址 may be a preset's: show that choice as selected.
+    render(source);
     say(
       `已改用“${describeSource(source)}”。之后的下载都从这里开始；用其他下载源下载过的模型要重新下载，旧文件仍占用空间，可以在“本机已下载的模型”里删除。` +
         (stored ? '' : '（浏览器不允许本站保存设置，这个选择只在本页有效。）'),
@@ -179,7 +185,7 @@ export function mountSourcePicker(root: HTMLElement, options: SourcePickerOption
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const parsed = parseCustomBase(urlInput.value);
+    const parsed = readCustomEntry(urlInput.value, hosts);
     if (!parsed.ok) {
       say(parsed.reason, true);
       urlInput.setAttribute('aria-invalid', 'true');
