@@ -253,7 +253,10 @@ describe('a round', () => {
     const picker = shared.querySelector<HTMLAnchorElement>('a.chat-error-link')!;
     expect(new URL(picker.href).pathname + new URL(picker.href).hash).toBe('/playground/models/#download-source');
 
-    await userEvent.click(buttonNamed(island, '改用 hf-mirror.com 镜像并重试'));
+    // The round's 全部停止 had the keyboard focus; the remedy takes it over.
+    const mirror = buttonNamed(island, '改用 hf-mirror.com 镜像并重试');
+    expect(document.activeElement).toBe(mirror);
+    await userEvent.click(mirror);
     await expect.poll(() => answerText(island, 'B'), { timeout: 5000 }).toBe(LLAMA_ANSWER.join(''));
     await finished(island);
     expect(answerText(island, 'A')).toBe(QWEN_ANSWER.join(''));

@@ -95,11 +95,13 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   /**
    * The focused control may just have been disabled or hidden (开始对比 once the round runs, a
    * side's 停止 once it finished, a vote button after voting); move focus to what the reader will
-   * want next rather than let it fall back to the start of the page.
+   * want next (a vote, the shared error's remedy, the prompt) rather than let it fall back to the
+   * start of the page.
    */
   function keepFocus(state: ArenaState): void {
     if (!focusWasLost(root)) return;
-    focusIfUsable(state.running ? form.stopAllButton : arena.canVote ? votes.firstVoteButton : form.textarea);
+    const next = arena.canVote ? votes.firstVoteButton : (sharedError.primaryButton() ?? form.textarea);
+    focusIfUsable(state.running ? form.stopAllButton : next);
   }
 
   const frames = frameRenderer(() => render(MARKDOWN_MS_PER_SIDE), render);
