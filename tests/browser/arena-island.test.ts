@@ -16,6 +16,7 @@ import type { PageUrl } from '../../src/playground/share/view/share-link';
 import { afterImageErrors, buttonNamed as namedButton, one as first, visible } from '../fixtures/dom';
 import { SWIFTSHADER } from '../fixtures/environments';
 import { FakeChatEngine, StepGate, type FakeChatEngineOptions } from '../fixtures/fake-engine';
+import { currentModelSource, SOURCE_STORAGE_KEY } from '../../src/playground/sources/source-store';
 
 const GPU = SWIFTSHADER;
 
@@ -51,6 +52,7 @@ afterEach(async () => {
     island.root.remove();
   }
   localStorage.removeItem(VOTES_STORAGE_KEY);
+  localStorage.removeItem(SOURCE_STORAGE_KEY);
   vi.restoreAllMocks();
 });
 
@@ -102,6 +104,11 @@ const answer = (island: Island, position: 'A' | 'B') => side(island, position).q
 /** The answer as a reader sees it (Markdown adds a trailing line break). */
 const answerText = (island: Island, position: 'A' | 'B') => answer(island, position).textContent!.trim();
 const prompt = (island: Island) => one<HTMLTextAreaElement>(island, 'textarea.arena-prompt');
+/** On screen: not hidden, and not only there for screen readers. */
+const onScreen = (element: Element) => visible(element) && element.closest('.visually-hidden') === null;
+/** How many elements on screen say `text` (innermost ones only). */
+const timesShown = (island: Island, text: string) =>
+  [...island.root.querySelectorAll('p')].filter((p) => onScreen(p) && p.textContent!.includes(text)).length;
 const chats = (engine: FakeChatEngine | undefined) => (engine?.calls ?? []).filter((call) => call.method === 'streamChat');
 
 async function ask(island: Island, text: string): Promise<void> {
@@ -201,12 +208,17 @@ describe('a round', () => {
     expect(visible(error)).toBe(true);
     expect(error.dataset.kind).toBe('out-of-memory');
     expect(error.querySelector('.chat-error-message')!.textContent).toBe('内存不够，模型没能装下：请关闭其他标签页，或换一个更小的模型。');
-    expect(error.querySelector<HTMLButtonElement>('button[data-action]')!.textContent).toBe('换一个更小的模型');
+    expect(error.querySelector<HTMLButtonElement>('button[data-action="smaller-model"]')!.textContent).toBe('换一个更小的模型');
+    // Said once on screen (the error panel); the status line only reads it out.
     expect(status(island, 'B')).toBe('模型 B：内存不够，模型没能装下：请关闭其他标签页，或换一个更小的模型。');
+    expect(timesShown(island, '内存不够')).toBe(1);
+    expect(visible(one(island, '.arena-shared-error'))).toBe(false);
+    // Not a download problem: no other download source is suggested.
+    expect(visible(error.querySelector('a.chat-error-link')!)).toBe(false);
     expect(chats(island.engines.llama)).toEqual([]);
 
     // The smallest Llama that fits is already chosen: the Llama side stays a Llama side.
-    await userEvent.click(error.querySelector('button[data-action]')!);
+    await userEvent.click(error.querySelector('button[data-action="smaller-model"]')!);
     await expect.poll(() => status(island, 'B')).toMatch(/已经是这台设备上能选的最小模型/);
     expect(one<HTMLSelectElement>(island, 'select[id$="-llama"]').value).toBe(LLAMA);
 
@@ -214,6 +226,60 @@ describe('a round', () => {
     await ask(island, '再说一遍');
     await finished(island);
     expect(chats(island.engines.qwen)).toHaveLength(2);
+  });
+
+  /** A model host that this network cannot reach; hf-mirror.com answers. */
+  const blockedHost: FakeChatEngineOptions = {
+    loads: () =>
+      currentModelSource().id === 'hf-mirror'
+        ? {}
+        : { failWith: 'ModelFileError: unreachable https://huggingface.co/mlc-ai/Q/resolve/main/mlc-chat-config.json (TypeError: Failed to fetch)' },
+  };
+
+  test('both sides failing on an unreachable host: one message and one 改用 hf-mirror.com 镜像并重试 for both, which runs the round from the mirror', async () => {
+    const island = await mountIsland({ scripts: { qwen: { ...SPEEDS.qwen, ...blockedHost }, llama: { ...SPEEDS.llama, ...blockedHost } } });
+    await ask(island, '你好');
+    await finished(island);
+
+    const shared = one(island, '.arena-shared-error');
+    expect(visible(shared)).toBe(true);
+    expect(shared.querySelector('.chat-error-message')!.textContent).toMatch(/^连不上模型下载源/);
+    expect(timesShown(island, '连不上模型下载源')).toBe(1);
+    expect(shared.querySelector('.chat-error-details')!.textContent).toContain('huggingface.co');
+    for (const position of ['A', 'B'] as const) {
+      expect(visible(side(island, position).querySelector('.chat-error')!)).toBe(false);
+      expect(status(island, position)).toBe(`模型 ${position}：没有加载成功，原因和办法见上方。`);
+    }
+    const picker = shared.querySelector<HTMLAnchorElement>('a.chat-error-link')!;
+    expect(new URL(picker.href).pathname + new URL(picker.href).hash).toBe('/playground/models/#download-source');
+
+    // The round's 全部停止 had the keyboard focus; the remedy takes it over.
+    const mirror = buttonNamed(island, '改用 hf-mirror.com 镜像并重试');
+    expect(document.activeElement).toBe(mirror);
+    await userEvent.click(mirror);
+    await expect.poll(() => answerText(island, 'B'), { timeout: 5000 }).toBe(LLAMA_ANSWER.join(''));
+    await finished(island);
+    expect(answerText(island, 'A')).toBe(QWEN_ANSWER.join(''));
+    expect(visible(shared)).toBe(false);
+    expect(localStorage.getItem(SOURCE_STORAGE_KEY)).toBe('hf-mirror');
+    expect(chats(island.engines.qwen)).toHaveLength(1);
+    expect(chats(island.engines.llama)).toHaveLength(1);
+  });
+
+  test('one side failing on an unreachable host: its pane says it once and offers the mirror for that side', async () => {
+    const island = await mountIsland({ scripts: { qwen: SPEEDS.qwen, llama: { ...SPEEDS.llama, ...blockedHost } } });
+    await ask(island, '你好');
+    await finished(island);
+    expect(visible(one(island, '.arena-shared-error'))).toBe(false);
+    const error = side(island, 'B').querySelector<HTMLElement>('.chat-error')!;
+    expect(visible(error)).toBe(true);
+    expect(timesShown(island, '连不上模型下载源')).toBe(1);
+
+    const mirror = [...error.querySelectorAll('button')].find((b) => b.textContent === '改用 hf-mirror.com 镜像并重试')!;
+    await userEvent.click(mirror);
+    await expect.poll(() => status(island, 'B')).toBe('模型 B：已加载。');
+    expect(localStorage.getItem(SOURCE_STORAGE_KEY)).toBe('hf-mirror');
+    expect(visible(error)).toBe(false);
   });
 
   test('a side whose model library was cached as junk offers to delete its files; that deletes and loads it again', async () => {
@@ -224,7 +290,7 @@ describe('a round', () => {
     const error = side(island, 'B').querySelector<HTMLElement>('.chat-error')!;
     expect(visible(error)).toBe(true);
     expect(error.dataset.kind).toBe('corrupt-model-library');
-    const repair = error.querySelector<HTMLButtonElement>('button[data-action]')!;
+    const repair = error.querySelector<HTMLButtonElement>('button[data-action="delete-and-reload"]')!;
     expect(repair.textContent).toBe('删除这个模型已下载的文件并重新下载');
     await userEvent.click(repair);
     await expect.poll(() => status(island, 'B')).toBe('模型 B：已加载。');

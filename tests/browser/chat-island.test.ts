@@ -10,6 +10,7 @@ import type { EnvironmentDescription } from '../../src/playground/capability';
 import { mountChat, type MountedChat } from '../../src/playground/chat/mount';
 import { afterImageErrors, buttonNamed as namedButton, one as first, shown, visible } from '../fixtures/dom';
 import { NO_F16_GPU } from '../fixtures/environments';
+import { currentModelSource, SOURCE_STORAGE_KEY } from '../../src/playground/sources/source-store';
 import { StepGate, FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
 
 const MiB = 1024 ** 2;
@@ -28,6 +29,7 @@ afterEach(async () => {
     await island.chat.destroy();
     island.root.remove();
   }
+  localStorage.removeItem(SOURCE_STORAGE_KEY);
   vi.restoreAllMocks();
 });
 
@@ -146,9 +148,13 @@ describe('model picker and loading', () => {
     const island = await mountIsland({ loads: [{ failWith: 'TypeError: Failed to fetch' }, {}] });
     await userEvent.click(one(island, '.chat-load'));
     await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
-    expect(one(island, '.chat-error-message').textContent).toMatch(/网络连接失败/);
+    expect(one(island, '.chat-error-message').textContent).toMatch(/^网络连接失败/);
+    expect(one(island, '.chat-error-message').textContent).not.toMatch(/Failed to fetch/);
     const retry = buttonNamed(island, '重试');
-    expect(visible(one(island, '.chat-error-details'))).toBe(false);
+    // The browser's own words wait, collapsed, under 技术细节.
+    const details = one<HTMLDetailsElement>(island, '.chat-error-details');
+    expect(visible(details) && !details.open).toBe(true);
+    expect(details.textContent).toBe('技术细节TypeError: Failed to fetch');
     await userEvent.click(retry);
     await expect.poll(() => status(island)).toMatch(/已加载/);
     expect(visible(one(island, '.chat-error'))).toBe(false);
@@ -161,7 +167,9 @@ describe('model picker and loading', () => {
     await userEvent.click(one(island, '.chat-load'));
     await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
     expect(one(island, '.chat-error-message').textContent).toMatch(/返回了一个网页.*重试也会读到同一个坏文件/);
-    expect(visible(one(island, '.chat-error-details'))).toBe(false);
+    expect(one(island, '.chat-error-details').textContent).toMatch(/is not valid JSON/);
+    // Deleting the bad file helps; another download source would serve the same file again.
+    expect(island.root.querySelector('a.chat-error-link')?.closest('[hidden]')).not.toBeNull();
     const repair = buttonNamed(island, '删除这个模型已下载的文件并重新下载');
     expect(document.activeElement).toBe(repair);
     await userEvent.click(repair);
@@ -170,6 +178,54 @@ describe('model picker and loading', () => {
     expect([failed?.method, deleted?.method, reloaded?.method]).toEqual(['load', 'deleteCached', 'load']);
     expect(deleted).toMatchObject({ modelId: (failed as { modelId: string }).modelId });
     expect(reloaded).toMatchObject({ modelId: (failed as { modelId: string }).modelId });
+  });
+
+  /** A model host that this network cannot reach; hf-mirror.com answers. */
+  const blockedHost = {
+    loads: () =>
+      currentModelSource().id === 'hf-mirror'
+        ? {}
+        : { failWith: 'ModelFileError: unreachable https://huggingface.co/mlc-ai/Q/resolve/main/mlc-chat-config.json (TypeError: Failed to fetch)' },
+  };
+
+  test('a host that cannot be reached: the error leads with 改用 hf-mirror.com 镜像并重试, which loads from the mirror and is remembered', async () => {
+    const island = await mountIsland(blockedHost);
+    await userEvent.click(one(island, '.chat-load'));
+    await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
+    const message = one(island, '.chat-error-message').textContent!;
+    expect(message).toMatch(/^连不上模型下载源，模型没有下载下来/);
+    expect(message).not.toMatch(/huggingface|mlc-chat-config|HTTP/);
+    expect(one(island, '.chat-error-details').textContent).toContain('连不上 huggingface.co：https://huggingface.co/mlc-ai/Q/resolve/main/mlc-chat-config.json');
+    const mirror = buttonNamed(island, '改用 hf-mirror.com 镜像并重试');
+    expect(mirror.classList.contains('button-primary')).toBe(true);
+    expect(document.activeElement).toBe(mirror);
+    const picker = one<HTMLAnchorElement>(island, 'a.chat-error-link');
+    expect(visible(picker)).toBe(true);
+    expect(picker.textContent).toBe('选择其他下载源');
+    expect(new URL(picker.href).pathname + new URL(picker.href).hash).toBe('/playground/models/#download-source');
+
+    await userEvent.click(mirror);
+    await expect.poll(() => status(island)).toMatch(/已加载/);
+    expect(visible(one(island, '.chat-error'))).toBe(false);
+    expect(island.engine.calls.filter((c) => c.method === 'load')).toHaveLength(2);
+    // The same stored setting as the models page's picker: every island, every page, after a reload.
+    expect(localStorage.getItem(SOURCE_STORAGE_KEY)).toBe('hf-mirror');
+    expect(one(island, '.chat-intro').textContent).toContain('来自 hf-mirror.com 和 jsDelivr');
+  });
+
+  test('already on the mirror: 重试 leads, and the way back to Hugging Face and the picker are offered', async () => {
+    localStorage.setItem(SOURCE_STORAGE_KEY, 'hf-mirror');
+    const island = await mountIsland({ loads: [{ failWith: 'TypeError: Failed to fetch' }, {}] });
+    await userEvent.click(one(island, '.chat-load'));
+    await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
+    expect(island.root.textContent).not.toContain('改用 hf-mirror.com 镜像');
+    expect(document.activeElement).toBe(buttonNamed(island, '重试'));
+    expect(visible(one(island, 'a.chat-error-link'))).toBe(true);
+    await userEvent.click(buttonNamed(island, '改回 Hugging Face 并重试'));
+    await expect.poll(() => status(island)).toMatch(/已加载/);
+    // Hugging Face is the site's default: choosing it forgets the choice, as the models page does.
+    expect(localStorage.getItem(SOURCE_STORAGE_KEY)).toBeNull();
+    expect(currentModelSource().id).toBe('huggingface');
   });
 
   test('an unrecognised error keeps its first line in collapsed details, never a stack trace', async () => {
@@ -194,6 +250,9 @@ describe('model picker and loading', () => {
     await expect.poll(() => visible(one(island, '.chat-error'))).toBe(true);
     const action = buttonNamed(island, label);
     expect(document.activeElement).toBe(action);
+    // Not a download problem: no other download source is suggested.
+    expect(visible(buttonNamed(island, /改用|改回/))).toBe(false);
+    expect(visible(one(island, 'a.chat-error-link'))).toBe(false);
     await userEvent.click(action);
     if (label === '刷新页面') await expect.poll(() => island.reloads).toBe(1);
     else {

@@ -194,8 +194,8 @@ describe('the source decides which host the engine asks', () => {
     expect(error.kind).toBe('download-failed');
     expect(error.failedUrl).toBe(`${folderOf(MISSING, QWEN)}mlc-chat-config.json`);
     expect(error.httpStatus).toBe(404);
-    expect(error.message).toContain('mlc-chat-config.json');
-    expect(error.message).toContain('HTTP 404');
+    expect(error.details).toContain('mlc-chat-config.json');
+    expect(error.details).toContain('HTTP 404');
   }, 60_000);
 
   test('hf-mirror.com: the engine asks hf-mirror.com (unreachable here), not huggingface.co', async () => {
@@ -203,7 +203,7 @@ describe('the source decides which host the engine asks', () => {
     const error = await rejection(makeEngine().load(QWEN.id));
     expect(error.kind).toBe('network');
     expect(error.failedUrl).toBe(`https://hf-mirror.com/mlc-ai/${QWEN.id}/resolve/main/mlc-chat-config.json`);
-    expect(error.message).toContain('hf-mirror.com');
+    expect(error.details).toContain('hf-mirror.com');
   }, 60_000);
 
   test('a retry does not fetch what is cached: with the config cached, the failure is the library', async () => {
@@ -212,7 +212,7 @@ describe('the source decides which host the engine asks', () => {
     const error = await rejection(makeEngine().load(QWEN.id));
     // Had web-llm fetched the config again, the 404 would have been on the config.
     expect(error.failedUrl).toBe(libOf(MISSING, QWEN));
-    expect(error.message).toContain(QWEN.lib);
+    expect(error.details).toContain(QWEN.lib);
   }, 60_000);
 
   test('a cached library that is not WebAssembly: clean re-download deletes it, and the next load fetches it again', async () => {

@@ -49,8 +49,9 @@ describe('the engine worker enforces the model hosts itself', () => {
     // Without the guard the fetch would be attempted and fail as a network error (no internet here).
     expect(error.kind).toBe('source-blocked');
     expect(error.raw).toMatch(/^SourceBlockedError: /);
-    expect(error.message).toContain(`${origin} 不在其中`);
-    expect(error.message).toContain('huggingface.co/mlc-ai/');
+    expect(error.message).toMatch(/请改用其他下载源/);
+    expect(error.details).toContain(`${origin} 不在其中`);
+    expect(error.details).toContain('huggingface.co/mlc-ai/');
   }, 60_000);
 });
 

@@ -31,7 +31,10 @@ test('a config cached as an HTML page is deleted from the chat and fetched again
 
   const error = chat.locator('.chat-error');
   await expect(error.locator('.chat-error-message')).toHaveText(/返回了一个网页/, { timeout: 20_000 });
-  await expect(error).not.toContainText(/SyntaxError|JSON|DOCTYPE/);
+  await expect(error.locator('.chat-error-message')).not.toContainText(/SyntaxError|JSON|DOCTYPE/);
+  // The browser's own words are one click away, under 技术细节.
+  await expect(error.locator('.chat-error-details')).not.toHaveAttribute('open');
+  await expect(error.locator('.chat-error-details')).toContainText('is not valid JSON');
   const configRequests = () => seen.filter((url) => url.endsWith('/mlc-chat-config.json')).length;
   expect(configRequests()).toBe(1);
 
@@ -41,6 +44,7 @@ test('a config cached as an HTML page is deleted from the chat and fetched again
   await expect(repair).toBeFocused();
   await repair.click();
   // The config is asked for again (and, here, answered 404): the cached page is gone.
-  await expect(error.locator('.chat-error-message')).toHaveText(/mlc-chat-config\.json 下载失败.*HTTP 404/, { timeout: 20_000 });
+  await expect(error.locator('.chat-error-message')).toHaveText(/^模型文件下载失败：下载源上没有这个文件/, { timeout: 20_000 });
+  await expect(error.locator('.chat-error-details')).toContainText(/HTTP 404：.*mlc-chat-config\.json/);
   expect(configRequests()).toBeGreaterThan(1);
 });

@@ -70,15 +70,17 @@ test('404 from the model hosts: a clear message, and 重试 really tries again (
   await expect(error).toBeVisible({ timeout: 20_000 });
   // The engine names the file and status when it can find them out; either way it says "download failed".
   await expect(error.locator('.chat-error-message')).toHaveText(/下载失败/);
-  await expect(error).not.toContainText(/TypeError|Cache|at /);
+  await expect(error.locator('.chat-error-message')).not.toContainText(/TypeError|Cache|at |HTTP|huggingface|\.json/);
+  await expect(error.locator('.chat-error-details')).toContainText(/huggingface\.co 答复 HTTP 404：.+mlc-chat-config\.json/);
   expect(traffic.workerDownloads()).toHaveLength(1);
   const firstAttempt = seen.length;
   expect(firstAttempt).toBeGreaterThan(0);
   expect(seen[0]).toMatch(/huggingface\.co\/.+mlc-chat-config\.json$/);
 
   answer = 'disconnected';
-  const retry = error.getByRole('button', { name: '重试' });
-  await expect(retry).toBeFocused();
+  // The mirror is the likeliest cure for a host that fails; 重试 stays one button further.
+  await expect(error.getByRole('button', { name: '改用 hf-mirror.com 镜像并重试' })).toBeFocused();
+  const retry = error.getByRole('button', { name: '重试', exact: true });
   await retry.click();
   await expect(error.locator('.chat-error-message')).toHaveText(/网络连接失败|连不上/, { timeout: 20_000 });
   expect(seen.length).toBeGreaterThan(firstAttempt);
@@ -95,7 +97,7 @@ test('a dropped connection: the network message and 重试', async ({ page, cont
   const chat = await openPlayground(page);
   await loadButton(page).click();
   await expect(chat.locator('.chat-error-message')).toHaveText(/(网络连接失败|连不上).*请检查网络后重试/, { timeout: 20_000 });
-  await expect(chat.locator('.chat-error').getByRole('button', { name: '重试' })).toBeVisible();
+  await expect(chat.locator('.chat-error').getByRole('button', { name: '重试', exact: true })).toBeVisible();
 });
 
 test('a stalled download: progress stays, the page stays responsive, and 取消加载 works', async ({ page, context }) => {

@@ -1,4 +1,7 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { openSettled } from './open-settled';
+import { siteUrl, subSite } from './sites.mjs';
 
 /**
  * /playground/models/ in the built site, real web-llm in its worker, the model hosts answered
@@ -12,12 +15,23 @@ const MIRROR_LIB = `https://cdn.jsdelivr.net/gh/mlc-ai/binary-mlc-llm-libs@main/
 const MODEL_HOSTS =
   /^https:\/\/(?:[^/]+\.)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\/|^https:\/\/(?:raw\.githubusercontent\.com|cdn\.jsdelivr\.net)\//;
 
-/** Records every request to a model host; answers 404 except for `serve`. */
-async function answerModelHosts(context: BrowserContext, serve: Record<string, string> = {}): Promise<string[]> {
+/** Hugging Face and GitHub, as the network of many readers in mainland China sees them. */
+const UNREACHABLE = /^(?:[^.]+\.)*(?:huggingface\.co|hf\.co|raw\.githubusercontent\.com)$/;
+
+/** Records every request to a model host; answers 404 except for `serve`, and never from `unreachable` hosts. */
+async function answerModelHosts(
+  context: BrowserContext,
+  serve: Record<string, string> = {},
+  unreachable: RegExp | null = null,
+): Promise<string[]> {
   const seen: string[] = [];
   await context.route(MODEL_HOSTS, async (route) => {
     const request = route.request();
     seen.push(`${request.method()} ${request.url()}`);
+    if (unreachable?.test(new URL(request.url()).hostname)) {
+      await route.abort('internetdisconnected');
+      return;
+    }
     const body = serve[request.url()];
     // The worker fetches cross-origin: without CORS headers even a 404 would look like a network failure.
     const headers = { 'access-control-allow-origin': '*', 'content-type': 'application/json' };
@@ -75,4 +89,84 @@ test('hf-mirror.com: the library comes from jsDelivr, and a retry does not fetch
   expect(seen).toContain(`GET ${MIRROR_LIB}`);
   // web-llm found the config in its cache (webllm/config) and did not ask for it.
   expect(seen).not.toContain(`GET ${MIRROR_CONFIG}`);
+});
+
+const hostsOf = (seen: readonly string[]) => [...new Set(seen.map(hostOf))].sort();
+
+async function openIsland(page: Page, path: string, name: 'chat' | 'arena') {
+  await openSettled(page, `${siteUrl(subSite)}${path}`);
+  const island = page.locator(`[data-island-root="${name}"]`);
+  await expect(island).toHaveAttribute('data-island-state', 'ready');
+  await expect(island.locator('.chat-capability').first()).toHaveAttribute('data-ok', 'true');
+  return island;
+}
+
+test('Hugging Face unreachable, chat: the error switches to hf-mirror.com and retries there, and the choice holds after a reload', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const seen = await answerModelHosts(context, {}, UNREACHABLE);
+  const chat = await openIsland(page, 'playground/', 'chat');
+  await chat.getByRole('button', { name: '加载', exact: true }).click();
+
+  const error = chat.locator('.chat-error');
+  await expect(error.locator('.chat-error-message')).toHaveText(/^连不上模型下载源，模型没有下载下来/, { timeout: 60_000 });
+  await expect(error.locator('.chat-error-details')).toContainText('连不上 huggingface.co');
+  expect(hostsOf(seen)).toEqual(['huggingface.co']);
+  const mirror = error.getByRole('button', { name: '改用 hf-mirror.com 镜像并重试' });
+  await expect(mirror).toBeFocused();
+  // The whole picker is one click away, under the site's base path.
+  await expect(error.getByRole('link', { name: '选择其他下载源' })).toHaveAttribute('href', `${subSite.base}playground/models/#download-source`);
+
+  seen.length = 0;
+  await mirror.click();
+  // The mirror answers (here with 404s): the retry went there, and nowhere else.
+  await expect(error.locator('.chat-error-message')).toHaveText(/^模型文件下载失败/, { timeout: 60_000 });
+  expect(seen).toContain(`GET ${MIRROR_CONFIG}`);
+  expect(hostsOf(seen)).toEqual(['hf-mirror.com']);
+  // On the mirror the error offers the way back instead.
+  await expect(error.getByRole('button', { name: '改回 Hugging Face 并重试' })).toBeVisible();
+  await expect(error.getByRole('button', { name: '改用 hf-mirror.com 镜像并重试' })).toBeHidden();
+
+  await page.reload();
+  await expect(chat).toHaveAttribute('data-island-state', 'ready');
+  await expect(chat.locator('.chat-intro')).toContainText('hf-mirror.com');
+  seen.length = 0;
+  await chat.getByRole('button', { name: '加载', exact: true }).click();
+  await expect(error.locator('.chat-error-message')).toHaveText(/^模型文件下载失败/, { timeout: 60_000 });
+  expect(hostsOf(seen)).toEqual(['hf-mirror.com']);
+
+  // The models page shows the same choice, where the error's link leads.
+  await error.getByRole('link', { name: '选择其他下载源' }).click();
+  await expect(page).toHaveURL(`${siteUrl(subSite)}playground/models/#download-source`);
+  await expect(page.locator('input[type=radio][value="hf-mirror"]')).toBeChecked();
+  await expect(page.locator('#download-source')).toBeInViewport();
+});
+
+test('Hugging Face unreachable, arena: both sides fail once, on one message, whose mirror button retries both on hf-mirror.com', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const seen = await answerModelHosts(context, {}, UNREACHABLE);
+  const arena = await openIsland(page, 'playground/arena/', 'arena');
+  await arena.locator('textarea.arena-prompt').fill('你好');
+  await arena.getByRole('button', { name: '开始对比' }).click();
+
+  const shared = arena.locator('.arena-shared-error');
+  await expect(shared.locator('.chat-error-message')).toHaveText(/^连不上模型下载源/, { timeout: 120_000 });
+  // Said once: not again in either pane.
+  await expect(arena.locator('.arena-side .chat-error')).toHaveCount(2);
+  await expect(arena.locator('.arena-side .chat-error:visible')).toHaveCount(0);
+  await expect(arena.getByText(/^连不上模型下载源/).filter({ visible: true })).toHaveCount(1);
+  await expect(arena.locator('.arena-side-status')).toHaveText([/没有加载成功，原因和办法见上方/, /没有加载成功，原因和办法见上方/]);
+  expect(hostsOf(seen)).toEqual(['huggingface.co']);
+  const results = await new AxeBuilder({ page })
+    .include('[data-island-root="arena"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  seen.length = 0;
+  await shared.getByRole('button', { name: '改用 hf-mirror.com 镜像并重试' }).click();
+  await expect(shared.locator('.chat-error-message')).toHaveText(/^模型文件下载失败/, { timeout: 120_000 });
+  expect(hostsOf(seen)).toEqual(['hf-mirror.com']);
+  const configs = seen.filter((line) => line.endsWith('/mlc-chat-config.json'));
+  expect(configs.some((line) => /\/mlc-ai\/Qwen/.test(line)) && configs.some((line) => /\/mlc-ai\/Llama/.test(line))).toBe(true);
+  expect(await page.evaluate((key) => localStorage.getItem(key), `${subSite.base}model-source`)).toBe('hf-mirror');
 });

@@ -97,7 +97,7 @@ test('a configuration file that never arrives ends in the stall message, and 重
   await expect(error.locator('.chat-error-message')).toHaveText(/^下载模型的配置文件时卡住了：30 秒没有任何进展/, { timeout: 60_000 });
   const asked = seen.length;
   stall = false;
-  await error.getByRole('button', { name: '重试' }).click();
+  await error.getByRole('button', { name: '重试', exact: true }).click();
   await expect(error.locator('.chat-error-message')).toHaveText(/下载失败/, { timeout: 30_000 });
   expect(seen.length).toBeGreaterThan(asked);
 });

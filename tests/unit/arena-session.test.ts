@@ -182,6 +182,54 @@ describe('a round', () => {
     expect(arena.sideResult('llama')).toMatchObject({ text: '你好！我是测试模型。', finishReason: 'stop' });
   });
 
+  test('both downloads failing the same way is one shared error, and its 重试 runs the round again on both sides', async () => {
+    const offline = { loads: [{ failWith: 'TypeError: Failed to fetch' }, {}] };
+    const { arena, engines } = setup({ qwen: offline, llama: offline });
+    await arena.checkCapability();
+    arena.setDraft('你好');
+    await arena.start();
+    expect(arena.sharedError).toMatchObject({ kind: 'network', action: 'retry', sourceMayHelp: true });
+
+    expect(await arena.runSharedErrorAction()).toBe(true);
+    expect(arena.sharedError).toBeNull();
+    for (const family of ['qwen', 'llama'] as const) {
+      expect(arena.sides[family].session.getState().error).toBeNull();
+      expect(requests(engines[family])).toHaveLength(1);
+    }
+    expect(arena.sideResult('llama')).toMatchObject({ text: '你好！我是测试模型。', finishReason: 'stop' });
+  });
+
+  test('two different failures are not merged: each side keeps its own', async () => {
+    const { arena } = setup({
+      qwen: { loads: [{ failWith: 'TypeError: Failed to fetch' }] },
+      llama: { loads: [{ failWith: 'RangeError: Array buffer allocation failed' }] },
+    });
+    await arena.checkCapability();
+    arena.setDraft('你好');
+    await arena.start();
+    expect(arena.sides.qwen.session.getState().error?.kind).toBe('network');
+    expect(arena.sides.llama.session.getState().error?.kind).toBe('out-of-memory');
+    expect(arena.sharedError).toBeNull();
+    expect(await arena.runSharedErrorAction()).toBe(false);
+  });
+
+  test('a shared failure of a pair that does not fit together is retried one side after the other', async () => {
+    const offline = { loads: [{ failWith: 'TypeError: Failed to fetch' }, {}] };
+    const { arena, snapshots } = setup({ qwen: offline, llama: offline }, { probe: async () => SWIFTSHADER });
+    await arena.checkCapability();
+    arena.selectModel('qwen', QWEN_3B);
+    arena.selectModel('llama', LLAMA_3B);
+    expect(arena.plan?.mode).toBe('one-after-another');
+    // Two failed per-side loads outside a round (each side's 重试), then one shared 重试.
+    await arena.sides.qwen.session.load();
+    await arena.sides.llama.session.load();
+    expect(arena.sharedError?.kind).toBe('network');
+    snapshots.length = 0;
+    await arena.retryBoth();
+    expect(arena.sharedError).toBeNull();
+    expect(snapshots).toEqual(['qwen loads; llama loaded: none, llama answer: none', 'llama loads; qwen loaded: none, qwen answer: none']);
+  });
+
   test('stopping one side ends only its answer', async () => {
     const deltas = Array.from({ length: 40 }, (_, i) => `字${i}`);
     const gates = { qwen: new StepGate(), llama: new StepGate() };

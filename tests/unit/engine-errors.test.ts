@@ -117,7 +117,18 @@ describe('describeEngineError', () => {
     expect(info.kind).toBe(kind);
     expect(info.action).toBe(action);
     expect(info.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(info.details).toBeUndefined();
+    // The library's own words are for the 技术细节 toggle, never the message.
+    expect(info.message).not.toMatch(/[A-Za-z]{4,}Error|Failed to|Cache/);
+    expect(info.details).toBe(raw.split('\n')[0]!.trim());
+  });
+
+  test('only network and host failures suggest another download source', () => {
+    const helped = cases.filter(([, raw]) => describeEngineError(raw).sourceMayHelp).map(([label]) => label);
+    expect(helped).toEqual(['network failure', 'network failure wrapped', 'Firefox network failure', '404 on a model file']);
+    expect(describeEngineError('ResponseTooLargeError: too big').sourceMayHelp).toBe(true);
+    expect(describeEngineError('LoadStalledError: [download] no progress for 60 s').sourceMayHelp).toBe(true);
+    expect(describeEngineError('LoadStalledError: [compile] no progress for 60 s').sourceMayHelp).toBe(false);
+    expect(describeEngineError('Error: tvm runtime exploded').sourceMayHelp).toBe(false);
   });
 
   test('a JavaScript RangeError is not mistaken for a settings problem', () => {
@@ -165,17 +176,16 @@ describe('toEngineError', () => {
 });
 
 describe('a failed model file named by the worker (ModelFileError)', () => {
-  test('HTTP status: download-failed, naming the file, the host and the status', () => {
+  test('HTTP status: download-failed; the message says what to do, the details name the file, host and status', () => {
     const url = 'https://hf-mirror.com/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/resolve/main/mlc-chat-config.json';
     const error = toEngineError(`ModelFileError: HTTP 404 ${url} (TypeError: Failed to execute 'add' on 'Cache': Request failed)`);
     expect(error.kind).toBe('download-failed');
     expect(error.action).toBe('retry');
+    expect(error.sourceMayHelp).toBe(true);
     expect(error.failedUrl).toBe(url);
     expect(error.httpStatus).toBe(404);
-    expect(error.message).toContain('mlc-chat-config.json');
-    expect(error.message).toContain('hf-mirror.com');
-    expect(error.message).toContain('HTTP 404');
-    expect(error.message).toMatch(/没有这个文件/);
+    expect(error.message).toBe('模型文件下载失败：下载源上没有这个文件。请稍后重试；如果一直失败，请换一个下载源。');
+    expect(error.details).toBe(`hf-mirror.com 答复 HTTP 404：${url}`);
   });
 
   test.each([
@@ -183,15 +193,21 @@ describe('a failed model file named by the worker (ModelFileError)', () => {
     [503, /服务器出错/],
     [410, /没有返回这个文件/],
   ])('HTTP %i is explained', (status, reason) => {
-    expect(describeEngineError(`ModelFileError: HTTP ${status} https://a.example/libs/x.wasm`).message).toMatch(reason);
+    const info = describeEngineError(`ModelFileError: HTTP ${status} https://a.example/libs/x.wasm`);
+    expect(info.message).toMatch(reason);
+    expect(info.message).not.toMatch(/HTTP|x\.wasm|a\.example/);
+    expect(info.details).toBe(`a.example 答复 HTTP ${status}：https://a.example/libs/x.wasm`);
   });
 
-  test('unreachable host: network, naming host and file', () => {
-    const info = describeEngineError('Error: ModelFileError: unreachable https://cdn.jsdelivr.net/gh/mlc-ai/libs/Qwen2-0.5B.wasm');
+  test('unreachable host: network; host and file only in the details', () => {
+    const url = 'https://cdn.jsdelivr.net/gh/mlc-ai/libs/Qwen2-0.5B.wasm';
+    const info = describeEngineError(`Error: ModelFileError: unreachable ${url}`);
     expect(info.kind).toBe('network');
+    expect(info.sourceMayHelp).toBe(true);
     expect(info.httpStatus).toBeUndefined();
-    expect(info.message).toContain('cdn.jsdelivr.net');
-    expect(info.message).toContain('Qwen2-0.5B.wasm');
+    expect(info.message).toMatch(/^连不上模型下载源.*请检查网络后重试.*或换一个下载源。$/);
+    expect(info.message).not.toMatch(/jsdelivr|wasm/);
+    expect(info.details).toBe(`连不上 cdn.jsdelivr.net：${url}`);
   });
 
   test('a URL that happens to contain another rule\'s words is still a file failure', () => {

@@ -52,9 +52,10 @@ describe('the worker network guard', () => {
     expect(error.name).toBe('SourceBlockedError');
     const info = describeEngineError(rawText(error));
     expect(info.kind).toBe('source-blocked');
-    expect(info.message).toContain('https://evil.example 不在其中');
-    expect(info.message).toContain('huggingface.co/mlc-ai/');
-    expect(info.message).toMatch(/请改用其他下载源/);
+    expect(info.sourceMayHelp).toBe(true);
+    expect(info.message).toMatch(/不允许从这个下载源下载模型.*请改用其他下载源/);
+    expect(info.details).toContain('https://evil.example 不在其中');
+    expect(info.details).toContain('huggingface.co/mlc-ai/');
   });
 
   test('data: URLs, which never leave the browser, pass untouched', async () => {

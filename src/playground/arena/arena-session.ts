@@ -20,7 +20,15 @@ import {
   type ModelFamily,
 } from '../catalogue';
 import type { CapabilityDecision, EnvironmentDescription } from '../capability';
-import { ChatSession, normaliseSettings, SETTING_LIMITS, type ChatSettings, type ChatState, type ChatTurn } from '../chat/chat-session';
+import {
+  ChatSession,
+  normaliseSettings,
+  SETTING_LIMITS,
+  type ChatErrorState,
+  type ChatSettings,
+  type ChatState,
+  type ChatTurn,
+} from '../chat/chat-session';
 import type { ChatEngine, FinishReason } from '../engine/chat-engine';
 import { probeGpu } from '../probe-gpu';
 import { compareAnswerLanguage } from './language';
@@ -467,6 +475,57 @@ export class ArenaSession {
     if (this.state.running) return;
     this.set({ round: null, runs: IDLE_RUNS, vote: null, revealed: !this.state.blind, draft: '', notice: null });
     await Promise.all(FAMILIES.map((family) => this.sides[family].session.newConversation()));
+  }
+
+  // ---- errors that both sides share ----------------------------------------------------------
+
+  /**
+   * Both sides failed the same way (both downloads blocked, say): the reader gets one message and
+   * one action for both instead of one per side. Null when only one side failed, or each its own way.
+   */
+  get sharedError(): ChatErrorState | null {
+    const [qwen, llama] = FAMILIES.map((family) => this.sides[family].session.getState().error);
+    if (qwen === null || qwen === undefined || llama === null || llama === undefined) return null;
+    return qwen.kind === llama.kind && qwen.action === llama.action && qwen.message === llama.message ? qwen : null;
+  }
+
+  /**
+   * Both sides again: the round if there was one (loading and answering in the arena's order),
+   * else both loads — one after the other when the pair does not fit in VRAM together.
+   */
+  async retryBoth(): Promise<void> {
+    if (this.canRegenerate) {
+      await this.regenerate();
+      return;
+    }
+    const failed = FAMILIES.filter((family) => this.sides[family].session.getState().error !== null);
+    if (this.plan?.mode === 'together') {
+      await Promise.all(failed.map((family) => this.sides[family].session.retry()));
+      return;
+    }
+    for (const family of failed) {
+      // Wait until the other model's GPU memory is free, as a round does.
+      await this.free(otherFamily(family));
+      await this.sides[family].session.retry();
+    }
+  }
+
+  /** The shared error's action on both sides; false when it needs the page ('reload-page'). */
+  async runSharedErrorAction(): Promise<boolean> {
+    const error = this.sharedError;
+    if (error === null || error.action === 'none' || error.action === 'reload-page') return false;
+    if (error.action === 'retry') {
+      await this.retryBoth();
+      return true;
+    }
+    // One side after the other: two loads at once might not fit in VRAM.
+    for (const family of FAMILIES) await this.sides[family].session.runErrorAction();
+    this.updateSettings({});
+    return true;
+  }
+
+  dismissSharedError(): void {
+    for (const family of FAMILIES) this.sides[family].session.dismissError();
   }
 
   // ---- votes ---------------------------------------------------------------------------------

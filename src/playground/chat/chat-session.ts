@@ -63,9 +63,12 @@ export interface ChatSettings {
 export interface ChatErrorState {
   kind: EngineErrorKind;
   action: EngineErrorAction;
-  /** Chinese, from errors.ts; never a stack trace. */
+  /** Chinese, from errors.ts; never a stack trace, file name, host or status code. */
   message: string;
-  details: string | undefined;
+  /** For the collapsed 技术细节: file, host, status, the browser's own words. */
+  details: string;
+  /** A network or host failure: another download source may work (errors.ts). */
+  sourceMayHelp: boolean;
   /** What failed, so 重试 repeats that. */
   during: 'load' | 'chat' | 'reset';
   /** The model being loaded or used when it failed. */
@@ -535,7 +538,8 @@ export class ChatSession {
   }
 
   private errorState(error: EngineError, during: ChatErrorState['during'], modelId: string | null): ChatErrorState {
-    return { kind: error.kind, action: error.action, message: error.message, details: error.details, during, modelId };
+    const { kind, action, message, details, sourceMayHelp } = error;
+    return { kind, action, message, details, sourceMayHelp, during, modelId };
   }
 
   private lastUserTurn(): ChatTurn | null {

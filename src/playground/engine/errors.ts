@@ -53,11 +53,19 @@ export type EngineErrorAction =
 
 export interface EngineErrorInfo {
   kind: EngineErrorKind;
-  /** Chinese, one or two sentences, no stack trace, no English library text. */
+  /**
+   * Chinese, one or two sentences: what happened and what to do. No stack trace, no English
+   * library text, and no file names, hosts or status codes — those are in `details`.
+   */
   message: string;
   action: EngineErrorAction;
-  /** Only for 'unknown': the first line of the raw text, for a collapsible "details" line. */
-  details?: string;
+  /**
+   * For the collapsed 技术细节: the file, host and HTTP status when known, else the first line of
+   * the raw text. Never a stack trace.
+   */
+  details: string;
+  /** A network or host failure: another download source may well work where this one failed. */
+  sourceMayHelp: boolean;
   /** The model file a download failed on, when the worker could find it out. */
   failedUrl?: string;
   /** The HTTP status that file was answered with (absent: no answer at all). */
@@ -69,6 +77,8 @@ interface Rule {
   test: RegExp;
   message: string;
   action: EngineErrorAction;
+  /** See EngineErrorInfo.sourceMayHelp. */
+  hostFailure?: true;
 }
 
 // First match wins, so specific names come before the generic phrases they may contain
@@ -85,8 +95,9 @@ const RULES: readonly Rule[] = [
     kind: 'response-too-large',
     // network-guard.ts cuts off a configuration file that keeps coming (an endless answer).
     test: /\bResponseTooLargeError\b/,
-    message: '模型源返回的配置文件大得不正常，已停止下载，以免占满磁盘：这个模型源可能出了问题，请换一个模型下载源。',
+    message: '下载源返回的配置文件大得不正常，已停止下载，以免占满磁盘：这个下载源可能出了问题，请换一个下载源。',
     action: 'none',
+    hostFailure: true,
   },
   {
     kind: 'engine-disposed',
@@ -166,15 +177,17 @@ const RULES: readonly Rule[] = [
     kind: 'download-failed',
     // Cache.add() rejects for any non-2xx answer (404, 403, 5xx) with this text in Chromium.
     test: /'add' on 'Cache'|\bCache\.add\b/,
-    message: '模型文件下载失败（服务器没有返回这个文件）：请稍后重试；如果一直失败，可能是模型源暂时不可用。',
+    message: '模型文件下载失败：下载源没有返回这个文件。请稍后重试；如果一直失败，请换一个下载源。',
     action: 'retry',
+    hostFailure: true,
   },
   {
     kind: 'network',
     // Chromium / Firefox / Safari spellings of a fetch that never got an answer.
     test: /Failed to fetch|NetworkError when attempting to fetch|\bLoad failed\b|network error/i,
-    message: '网络连接失败，模型文件没有下载下来：请检查网络后重试（已下载的部分会保留）。',
+    message: '网络连接失败，模型没有下载下来：请检查网络后重试（已下载的部分会保留），或换一个下载源。',
     action: 'retry',
+    hostFailure: true,
   },
   {
     kind: 'corrupt-model-library',
@@ -222,36 +235,34 @@ const MODEL_FILE_ERROR = /\bModelFileError: (?:HTTP (\d{3})|unreachable) (\S+)/;
 
 function describeFailedFile(url: string, status: number | null): EngineErrorInfo {
   let host = url;
-  let name = url;
   try {
-    const parsed = new URL(url);
-    host = parsed.host;
-    name = decodeURIComponent(parsed.pathname.split('/').pop() || parsed.pathname);
+    host = new URL(url).host;
   } catch {
     // Not a URL after all: show it as it is.
   }
+  const failure = { action: 'retry', failedUrl: url, sourceMayHelp: true } as const;
   if (status === null) {
     return {
+      ...failure,
       kind: 'network',
-      action: 'retry',
-      failedUrl: url,
-      message: `连不上 ${host}，模型文件 ${name} 没有下载下来：请检查网络后重试（已下载的文件会保留）；如果这个网站在你的网络里打不开，请换一个模型下载源。`,
+      message: '连不上模型下载源，模型没有下载下来：请检查网络后重试（已下载的文件会保留），或换一个下载源。',
+      details: `连不上 ${host}：${url}`,
     };
   }
   const reason =
     status === 404
-      ? '服务器上没有这个文件'
+      ? '下载源上没有这个文件'
       : status === 401 || status === 403
-        ? '服务器拒绝了下载'
+        ? '下载源拒绝了下载'
         : status >= 500
-          ? '服务器出错了'
-          : '服务器没有返回这个文件';
+          ? '下载源的服务器出错了'
+          : '下载源没有返回这个文件';
   return {
+    ...failure,
     kind: 'download-failed',
-    action: 'retry',
-    failedUrl: url,
     httpStatus: status,
-    message: `模型文件 ${name} 下载失败：${reason}（${host}，HTTP ${status}）。请稍后重试；如果一直失败，请换一个模型下载源。`,
+    message: `模型文件下载失败：${reason}。请稍后重试；如果一直失败，请换一个下载源。`,
+    details: `${host} 答复 HTTP ${status}：${url}`,
   };
 }
 
@@ -266,7 +277,14 @@ function describeBlockedSource(url: string, allowed: string): EngineErrorInfo {
     // Not a URL after all: name it as it is.
   }
   const places = allowed.split(' ').filter((place) => place !== '');
-  return { kind: 'source-blocked', action: 'none', failedUrl: url, message: blockedSourceMessage([origin], places, origin) };
+  return {
+    kind: 'source-blocked',
+    action: 'none',
+    failedUrl: url,
+    sourceMayHelp: true,
+    message: '本站的安全设置不允许从这个下载源下载模型，浏览器拦截了下载：请改用其他下载源。',
+    details: blockedSourceMessage([origin], places, origin),
+  };
 }
 
 /** The load's stall watchdog (worker.ts): "LoadStalledError: [phase] no progress for N s". */
@@ -280,13 +298,19 @@ const STALLED_WHAT: Record<StallPhase, string> = {
   compile: '为显卡准备模型程序（编译着色器）',
 };
 
-function describeStall(phase: string, seconds: string): EngineErrorInfo {
+function describeStall(phase: string, seconds: string, raw: string): EngineErrorInfo {
   const what = STALLED_WHAT[phase as StallPhase] ?? '加载模型';
-  const advice =
-    phase === 'cache' || phase === 'compile'
-      ? '请重试；如果反复出现，请关闭其他标签页或刷新页面。'
-      : '网络或模型源可能出了问题，请重试（已下载完的文件会保留）；如果反复出现，请换一个模型下载源。';
-  return { kind: 'stalled', action: 'retry', message: `${what}时卡住了：${seconds} 秒没有任何进展，已停止加载。${advice}` };
+  const local = phase === 'cache' || phase === 'compile';
+  const advice = local
+    ? '请重试；如果反复出现，请关闭其他标签页或刷新页面。'
+    : '网络或下载源可能出了问题，请重试（已下载完的文件会保留）；如果反复出现，请换一个下载源。';
+  return {
+    kind: 'stalled',
+    action: 'retry',
+    message: `${what}时卡住了：${seconds} 秒没有任何进展，已停止加载。${advice}`,
+    details: firstLine(raw),
+    sourceMayHelp: !local,
+  };
 }
 
 /** Human reading of a raw worker error text. Never throws, never returns a stack trace. */
@@ -294,13 +318,16 @@ export function describeEngineError(raw: string): EngineErrorInfo {
   const blocked = SOURCE_BLOCKED.exec(raw);
   if (blocked !== null) return describeBlockedSource(blocked[1]!, blocked[2]!);
   const stalled = LOAD_STALLED.exec(raw);
-  if (stalled !== null) return describeStall(stalled[1]!, stalled[2]!);
+  if (stalled !== null) return describeStall(stalled[1]!, stalled[2]!, raw);
   const modelFile = MODEL_FILE_ERROR.exec(raw);
   if (modelFile !== null) return describeFailedFile(modelFile[2]!, modelFile[1] === undefined ? null : Number(modelFile[1]));
+  const details = firstLine(raw);
   for (const rule of RULES) {
-    if (rule.test.test(raw)) return { kind: rule.kind, message: rule.message, action: rule.action };
+    if (rule.test.test(raw)) {
+      return { kind: rule.kind, message: rule.message, action: rule.action, details, sourceMayHelp: rule.hostFailure === true };
+    }
   }
-  return { kind: 'unknown', message: UNKNOWN_MESSAGE, action: 'retry', details: firstLine(raw) };
+  return { kind: 'unknown', message: UNKNOWN_MESSAGE, action: 'retry', details, sourceMayHelp: false };
 }
 
 function firstLine(raw: string): string {
@@ -318,7 +345,8 @@ export class EngineError extends Error {
   override readonly name = 'EngineError';
   readonly kind: EngineErrorKind;
   readonly action: EngineErrorAction;
-  readonly details: string | undefined;
+  readonly details: string;
+  readonly sourceMayHelp: boolean;
   /** See EngineErrorInfo. */
   readonly failedUrl: string | undefined;
   readonly httpStatus: number | undefined;
@@ -330,6 +358,7 @@ export class EngineError extends Error {
     this.kind = info.kind;
     this.action = info.action;
     this.details = info.details;
+    this.sourceMayHelp = info.sourceMayHelp;
     this.failedUrl = info.failedUrl;
     this.httpStatus = info.httpStatus;
     this.raw = raw;

@@ -9,7 +9,15 @@
 
 import { readStorage, storageKey } from '../../lib/storage-key';
 import { sourceAllowed } from './host-policy';
-import { parseModelSourceSetting, readSourceSetting, sourceSetting, type ModelSource } from './model-source';
+import {
+  HF_MIRROR,
+  HUGGING_FACE,
+  parseModelSourceSetting,
+  readSourceSetting,
+  sameSource,
+  sourceSetting,
+  type ModelSource,
+} from './model-source';
 import { siteHostPolicy } from './site-policy';
 
 /** Prefixed with the site's base path (lib/storage-key.ts). */
@@ -92,6 +100,20 @@ export function chooseModelSource(
   unsavedChoice = stored ? undefined : { source };
   globalThis.dispatchEvent?.(new CustomEvent(CHANGE_EVENT));
   return stored;
+}
+
+/** Remembers `source` as the reader's choice; choosing the site's default stores no choice at all. */
+export function switchModelSource(source: ModelSource): boolean {
+  return chooseModelSource(sameSource(source, defaultModelSource()) ? null : source);
+}
+
+/**
+ * The one other source worth offering after a download failed on `current`: the hf-mirror.com
+ * mirror, or Hugging Face when the mirror is what failed; null when the site does not allow it.
+ */
+export function alternativeSource(current: ModelSource = currentModelSource()): ModelSource | null {
+  const other = current.id === 'hf-mirror' ? HUGGING_FACE : HF_MIRROR;
+  return sourceAllowed(other, siteHostPolicy()) ? other : null;
 }
 
 /** Calls `listener` with the new source whenever it changes, here or in another tab. */

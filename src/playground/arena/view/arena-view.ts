@@ -8,6 +8,7 @@
 
 import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../dom';
 import { frameRenderer } from '../../frame-renderer';
+import { createErrorPanel } from '../../chat/view/error-panel';
 import type { ArenaSession, ArenaState } from '../arena-session';
 import { createExportPanel } from './export-panel';
 import { createPromptForm } from './prompt-form';
@@ -47,6 +48,16 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   const setup = createSetupPanel(arena, id);
   const form = createPromptForm(arena, id, options.share);
   const notice = element('p', 'chat-notice');
+  // Both sides failed the same way: one message and one action for both, above the two columns.
+  const sharedError = createErrorPanel(
+    {
+      run: () => arena.runSharedErrorAction(),
+      retry: () => arena.retryBoth(),
+      dismiss: () => arena.dismissSharedError(),
+    },
+    options.reloadPage,
+  );
+  sharedError.element.classList.add('arena-shared-error');
   const columns = element('div', 'arena-columns');
   const sides: Record<'qwen' | 'llama', SidePanel> = {
     qwen: createSidePanel(arena, 'qwen', { id: `${id}-side-1`, headingLevel, reloadPage: options.reloadPage }),
@@ -55,7 +66,7 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   const votes = createVotePanel(arena, id, headingLevel);
   const exportPanel = createExportPanel(arena, id);
   const main = element('div', 'arena-main');
-  main.append(form.element, notice, columns, votes.element, exportPanel.element);
+  main.append(form.element, notice, sharedError.element, columns, votes.element, exportPanel.element);
   root.append(intro, setup.element, main);
 
   /** Returns false when an answer needs another frame to finish. */
@@ -67,6 +78,9 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
     form.update(state);
     setHidden(notice, state.notice === null);
     setText(notice, state.notice ?? '');
+
+    sharedError.update(arena.sharedError);
+    sharedError.setLoadingBlocked(state.running || arena.anySideBusy);
 
     const [a, b] = arena.columns;
     if (columns.firstElementChild !== sides[a].element) columns.append(sides[a].element, sides[b].element);
@@ -81,11 +95,13 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   /**
    * The focused control may just have been disabled or hidden (开始对比 once the round runs, a
    * side's 停止 once it finished, a vote button after voting); move focus to what the reader will
-   * want next rather than let it fall back to the start of the page.
+   * want next (a vote, the shared error's remedy, the prompt) rather than let it fall back to the
+   * start of the page.
    */
   function keepFocus(state: ArenaState): void {
     if (!focusWasLost(root)) return;
-    focusIfUsable(state.running ? form.stopAllButton : arena.canVote ? votes.firstVoteButton : form.textarea);
+    const next = arena.canVote ? votes.firstVoteButton : (sharedError.primaryButton() ?? form.textarea);
+    focusIfUsable(state.running ? form.stopAllButton : next);
   }
 
   const frames = frameRenderer(() => render(MARKDOWN_MS_PER_SIDE), render);

@@ -9,7 +9,7 @@
 import { findCatalogueEntry, type ModelFamily } from '../../catalogue';
 import { formatRate, formatSeconds } from '../../chat/format';
 import { button, element, setDisabled, setHidden, setText } from '../../dom';
-import { createErrorPanel } from '../../chat/view/error-panel';
+import { createErrorPanel, sessionErrorActions } from '../../chat/view/error-panel';
 import { createProgressPanel } from '../../chat/view/progress-panel';
 import { modelLabel } from '../../downloads/plan';
 import { MarkdownView } from '../../markdown';
@@ -22,7 +22,6 @@ export type Position = 'A' | 'B';
 export interface SidePanel {
   element: HTMLElement;
   stopButton: HTMLButtonElement;
-  actionButton: HTMLButtonElement;
   /** Returns false when Markdown is left to render in a later frame (see MarkdownView). */
   update(state: ArenaState, position: Position, deadline: number): boolean;
 }
@@ -64,7 +63,7 @@ export function createSidePanel(arena: ArenaSession, family: ModelFamily, option
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
   const progress = createProgressPanel(session, id);
-  const errorPanel = createErrorPanel(session, options.reloadPage);
+  const errorPanel = createErrorPanel(sessionErrorActions(session), options.reloadPage);
   const answer = element('div', 'chat-answer chat-markdown arena-answer');
   const language = element('p', 'arena-language');
   const metricsSlot = element('div', 'arena-metrics-slot');
@@ -83,11 +82,15 @@ export function createSidePanel(arena: ArenaSession, family: ModelFamily, option
     const result = arena.sideResult(family);
     const entry = findCatalogueEntry(result.modelId);
     setText(title, state.revealed && entry !== undefined ? `${label}：${modelLabel(entry)}` : label);
-    setText(status, sideStatusText(label, state.runs[family], state.running, chat));
+    // Both sides failed the same way: the arena's shared panel says it once for both.
+    const shared = arena.sharedError !== null;
+    setText(status, sideStatusText(label, state.runs[family], state.running, chat, shared));
+    // The error panel below says it: the status line is then only read out.
+    status.classList.toggle('visually-hidden', chat.error !== null && !shared);
     progress.update(chat);
-    errorPanel.update(chat);
+    errorPanel.update(shared ? null : chat.error);
     // Loading this side again mid-sequence would push the other model out of VRAM.
-    setDisabled(errorPanel.actionButton, state.running && arena.plan?.mode === 'one-after-another');
+    errorPanel.setLoadingBlocked(state.running && arena.plan?.mode === 'one-after-another');
 
     const turn = lastAnswer(chat);
     if (turn?.state === 'streaming') answer.setAttribute('aria-busy', 'true');
@@ -109,5 +112,5 @@ export function createSidePanel(arena: ArenaSession, family: ModelFamily, option
     return shownText !== null;
   }
 
-  return { element: root, stopButton, actionButton: errorPanel.actionButton, update };
+  return { element: root, stopButton, update };
 }

@@ -13,13 +13,13 @@ import { statusText } from '../status-text';
 import { createComposer } from './composer';
 import { element, focusIfUsable, focusWasLost, setText } from '../../dom';
 import { frameRenderer } from '../../frame-renderer';
-import { createErrorPanel } from './error-panel';
+import { createErrorPanel, sessionErrorActions } from './error-panel';
 import { createProgressPanel } from './progress-panel';
 import { createSettingsPanel } from './settings-panel';
 import { createSetupPanel } from './setup-panel';
 import { createTranscript } from './transcript';
-import { downloadHosts } from '../../sources/model-source';
-import { currentModelSource } from '../../sources/source-store';
+import { downloadHosts, type ModelSource } from '../../sources/model-source';
+import { currentModelSource, onModelSourceChange } from '../../sources/source-store';
 
 export interface ChatViewOptions {
   /** Unique per island on the page; prefixes element ids. */
@@ -45,13 +45,13 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
   const { id } = options;
   const root = element('div', 'chat-island');
 
-  const intro = element(
-    'p',
-    'chat-intro',
-    options.intro ??
-      // The source this browser will download from: the reader's choice, else the site's PUBLIC_MODEL_SOURCE.
-      `模型在你的浏览器里、用你自己的显卡运行：提示词和回答都不会发送到任何服务器。只有模型文件需要下载一次（来自 ${downloadHosts(currentModelSource())}），之后保存在浏览器缓存里。`,
-  );
+  // The source this browser will download from: the reader's choice, else the site's PUBLIC_MODEL_SOURCE.
+  const sourceIntro = (source: ModelSource) =>
+    `模型在你的浏览器里、用你自己的显卡运行：提示词和回答都不会发送到任何服务器。只有模型文件需要下载一次（来自 ${downloadHosts(source)}），之后保存在浏览器缓存里。`;
+  const intro = element('p', 'chat-intro', options.intro ?? sourceIntro(currentModelSource()));
+  // The error panel, another tab or the models page may switch the source while the island is open.
+  const stopFollowingSource =
+    options.intro === undefined ? onModelSourceChange((source) => setText(intro, sourceIntro(source))) : () => undefined;
   // Visually hidden: every message it speaks is also shown where it belongs (panel, answer label).
   const status = element('p', 'visually-hidden chat-status');
   status.setAttribute('role', 'status');
@@ -59,7 +59,7 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
 
   const setup = createSetupPanel(session, id);
   const progress = createProgressPanel(session, id);
-  const errorPanel = createErrorPanel(session, options.reloadPage);
+  const errorPanel = createErrorPanel(sessionErrorActions(session), options.reloadPage);
   const settings = createSettingsPanel(session, id);
   const transcript = createTranscript();
   const composer = createComposer(session, id);
@@ -77,7 +77,7 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
     setText(status, statusText(state));
     setup.update(state);
     progress.update(state);
-    errorPanel.update(state);
+    errorPanel.update(state.error);
     settings.update(state);
     composer.update(state);
     // Last: the answer's Markdown is the one part that model output controls.
@@ -101,9 +101,7 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
       state.status === 'loading'
         ? progress.cancelButton
         : state.status === 'error'
-          ? errorPanel.actionButton.hidden
-            ? composer.textarea
-            : errorPanel.actionButton
+          ? (errorPanel.primaryButton() ?? composer.textarea)
           : state.status === 'ready' || state.status === 'generating'
             ? composer.textarea
             : setup.loadButton;
@@ -126,6 +124,7 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
     flush: frames.flush,
     destroy() {
       unsubscribe();
+      stopFollowingSource();
       frames.cancel();
     },
   };

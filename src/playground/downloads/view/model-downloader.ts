@@ -118,10 +118,14 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
   failure.setAttribute('role', 'alert');
   failure.hidden = true;
   const failureText = element('p', 'model-warning');
+  // The file, host and status code, as in the chat's error panel.
+  const failureDetails = element('details', 'chat-error-details');
+  const failureDetailsText = element('p');
+  failureDetails.append(element('summary', undefined, '技术细节'), failureDetailsText);
   const recoveryText = element('p', 'model-hint');
   const retry = button('重试（从中断处继续）');
   const clean = button('删除已下载的文件，重新下载');
-  failure.append(failureText, recoveryText, retry, clean);
+  failure.append(failureText, failureDetails, recoveryText, retry, clean);
 
   const done = element('p', 'model-done');
   done.setAttribute('role', 'status');
@@ -169,6 +173,7 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
     retry.hidden = true;
     clean.hidden = true;
     recoveryText.textContent = '';
+    failureDetailsText.textContent = error.details;
     if (error.kind === 'storage-quota') {
       const cachedOfThis = own?.files.reduce((sum, file) => sum + file.bytes, 0) ?? 0;
       const others = summarizeCache(
