@@ -12,6 +12,7 @@ import type { ArenaSession, ArenaState } from '../arena-session';
 import { createExportPanel } from './export-panel';
 import { createPromptForm } from './prompt-form';
 import { createSetupPanel } from './setup-panel';
+import { createCapabilityNotice, type NextSteps } from '../../chat/view/capability-notice';
 import type { ShareOptions } from './share-link';
 import { createSidePanel, type SidePanel } from './side-panel';
 import { createVotePanel } from './vote-panel';
@@ -23,6 +24,8 @@ export interface ArenaViewOptions {
   headingLevel: number;
   reloadPage: () => void;
   share: ShareOptions;
+  /** The demos that need no graphics card, offered when this device cannot run the models. */
+  nextSteps?: NextSteps;
 }
 
 export interface ArenaView {
@@ -44,7 +47,8 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
     'chat-intro',
     '把同一个提示词、同样的采样设置和随机种子交给一个 Qwen 模型和一个 Llama 模型，在你的浏览器里用你自己的显卡生成，并排比较回答、速度和回答用的语言。提示词和回答都不会发送到任何服务器；只有模型文件需要下载。',
   );
-  const setup = createSetupPanel(arena, id);
+  const capability = createCapabilityNotice(id, options.nextSteps);
+  const setup = createSetupPanel(arena, id, capability);
   const form = createPromptForm(arena, id, options.share);
   const notice = element('p', 'chat-notice');
   const columns = element('div', 'arena-columns');
@@ -96,6 +100,7 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
     element: root,
     flush: frames.flush,
     destroy() {
+      capability.destroy();
       unsubscribe();
       form.destroy();
       frames.cancel();
