@@ -120,7 +120,8 @@ function fullNotice(steps: NextSteps | undefined): HTMLElement[] {
     return li;
   };
   list.append(
-    item(link(steps.cpuHref, '用 CPU 运行小模型'), '：比显卡慢，手机上也能回答；'),
+    // The chat offers the CPU path right below the notice; elsewhere it is on the chat page.
+    item(link(steps.cpuHref, steps.cpuHref.startsWith('#') ? '用 CPU 运行小模型' : '到对话页用 CPU 运行小模型'), '：比显卡慢，手机上也能回答；'),
     item(link(steps.tokenizerHref, '分词器对比'), '：Qwen 和 Llama 3 的真实分词器；'),
     item(link(steps.explorerHref, '注意力权重演示'), '：逐步计算注意力和因果掩码。'),
   );
