@@ -12,7 +12,6 @@ import { CATALOGUE, type CatalogueEntry } from '../../catalogue';
 import type { CapabilityDecision } from '../../capability';
 import { element, setText } from '../../dom';
 import { formatMegabytes, formatVram } from '../format';
-import { buildLabel } from '../model-picker';
 
 /** Where the demos that need no graphics card are. */
 export interface NextSteps {
@@ -131,7 +130,7 @@ function fullNotice(steps: NextSteps | undefined): HTMLElement[] {
 /** Each model once, with its smallest build: what the picker would offer on a device with WebGPU. */
 function smallestBuilds(catalogue: readonly CatalogueEntry[]): CatalogueEntry[] {
   const byModel = new Map<string, CatalogueEntry>();
-  for (const entry of catalogue) {
+  for (const entry of catalogue.filter((e) => e.quantization.startsWith('q4'))) {
     const known = byModel.get(entry.displayName);
     if (known === undefined || entry.vramRequiredMB < known.vramRequiredMB) byModel.set(entry.displayName, entry);
   }
@@ -143,10 +142,14 @@ function modelOverview(open: boolean): HTMLElement {
   details.open = open;
   const builds = smallestBuilds(CATALOGUE);
   details.append(element('summary', undefined, `有 WebGPU 时可以选的 ${builds.length} 个模型（只读，这台设备运行不了）`));
-  const scroller = element('div', 'chat-model-overview-scroll');
+  // The site's sideways-scrolling table box: shadows at the edges say there is more.
+  const scroller = element('div', 'table-scroll');
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', '有 WebGPU 时可以选的模型');
+  scroller.tabIndex = 0;
   const table = element('table');
   const head = element('tr');
-  for (const title of ['模型', '最小的版本', '下载约', '显存约']) head.append(element('th', undefined, title));
+  for (const title of ['模型', '下载约', '显存约']) head.append(element('th', undefined, title));
   const thead = element('thead');
   thead.append(head);
   const tbody = element('tbody');
@@ -154,7 +157,6 @@ function modelOverview(open: boolean): HTMLElement {
     const row = element('tr');
     row.append(
       element('th', undefined, entry.displayName),
-      element('td', undefined, buildLabel(entry)),
       element('td', undefined, formatMegabytes(entry.estimatedDownloadBytes)),
       element('td', undefined, formatVram(entry.vramRequiredMB)),
     );
@@ -165,7 +167,12 @@ function modelOverview(open: boolean): HTMLElement {
   scroller.append(table);
   details.append(
     scroller,
-    element('p', 'chat-field-hint', '下载大小是估计值；每个模型另有更大的版本（f32 或不量化）。'),
+    element(
+      'p',
+      'chat-field-hint',
+      // Three columns fit a phone; which build each row is goes in this line instead of a column.
+      `每个模型列出最小的版本（4 位量化${builds.some((b) => b.contextWindow < 4096) ? '，部分为 1k 上下文' : ''}），另有更大的版本（f32 或不量化）；下载大小是估计值。`,
+    ),
   );
   return details;
 }
