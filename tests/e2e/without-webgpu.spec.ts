@@ -131,12 +131,21 @@ test('the chat page still shows the models with their sizes, and the settings, r
   await expect(root.locator('.chat-turn')).toHaveCount(0);
 });
 
-test('the arena page shows the models with their sizes, read only', async ({ page }) => {
+test('the arena page shows the models with their sizes and the round settings, read only; no answer is shown', async ({ page }) => {
   const root = await openIsland(page, 'playground/arena/', 'arena');
   const rows = root.locator('.chat-model-overview tbody tr');
   await expect(rows).toHaveCount(12);
   await expect(rows.first()).toBeVisible();
+
+  const settings = root.locator('.chat-settings');
+  await expect(settings.locator('summary')).toContainText('只读');
+  await settings.locator('summary').click();
+  await expect(root.getByLabel('温度')).toBeDisabled();
+  await expect(root.getByLabel('随机种子')).toBeDisabled();
+
   await expect(root.getByRole('button', { name: '开始对比' })).toBeHidden();
+  await expect(root.getByLabel('提示词（同时发给两个模型）')).toBeHidden();
+  await expect(root.locator('.arena-columns')).toBeHidden();
 });
 
 async function withoutJavaScript(browser: Browser, path: string): Promise<Page> {

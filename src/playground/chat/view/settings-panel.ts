@@ -5,7 +5,7 @@
 
 import type { ChatSession, ChatSettings, ChatState } from '../chat-session';
 import { supportsThinking } from '../model-picker';
-import { element, setDisabled, setHidden, setText } from '../../dom';
+import { element, setDisabled, setHidden } from '../../dom';
 import { createSamplingFields } from './sampling-fields';
 
 export interface SettingsPanel {
@@ -60,10 +60,8 @@ export function createSettingsPanel(session: ChatSession, id: string): SettingsP
   thinking.addEventListener('change', () => commit({ enableThinking: thinking.checked }));
 
   function update(state: ChatState, readOnly = false): void {
-    setText(summary, readOnly ? `${SUMMARY}（只读：这台设备运行不了模型）` : SUMMARY);
-    for (const control of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
-      setDisabled(control, readOnly);
-    }
+    fields.setReadOnly(readOnly, summary, SUMMARY);
+    setDisabled(thinking, readOnly);
     const entry = session.selectedEntry;
     setHidden(thinkingLabel, entry === null || !supportsThinking(entry));
     if (entry !== null) fields.maxTokens.max = String(entry.contextWindow);
