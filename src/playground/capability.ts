@@ -20,6 +20,8 @@ export interface EnvironmentDescription {
   isSecureContext: boolean;
   hasNavigatorGpu: boolean;
   adapter: AdapterDescription | null;
+  /** A phone or tablet: the advice differs (no hardware-acceleration switch, other browsers). */
+  mobile?: boolean;
 }
 
 export type CapabilityProblem = 'insecure-context' | 'no-webgpu' | 'no-adapter' | 'limits-too-small';
@@ -53,9 +55,19 @@ export const CAPABILITY_MESSAGES: Readonly<Record<CapabilityProblem, string>> = 
     '本页没有通过安全连接打开，浏览器因此关闭了 WebGPU：请改用 https:// 地址（或本机的 localhost）重新打开本页。',
   'no-webgpu': `你的浏览器没有提供 WebGPU，无法在本机运行模型：请用${WORKING_BROWSERS}打开本页。`,
   'no-adapter':
-    '浏览器支持 WebGPU，但没有找到可用的显卡：请在浏览器设置中打开“使用硬件加速”并更新显卡驱动，或换一台设备再试。',
+    '浏览器支持 WebGPU，但没有找到可用的显卡：请在浏览器设置中打开“使用硬件加速”，把浏览器和显卡驱动更新到最新版本，或换一台设备再试。',
   'limits-too-small':
     '你的显卡允许的显存缓冲区太小，运行不了这些模型：请换用电脑上最新版的 Chrome 或 Edge，或换一台设备再试。',
+};
+
+// Phones and tablets have no hardware-acceleration switch and no graphics driver to update. Chrome
+// for Android enables WebGPU from 121 on Android 12+ with Qualcomm or ARM GPUs only (Chrome's
+// "What's New in WebGPU 121"); on iPhone and iPad, Safari has it from iOS/iPadOS 26.
+const MOBILE_BROWSERS = 'Android 12 及以上系统的 Chrome 121 及以上版本（高通或 ARM 显卡的设备），或 iOS、iPadOS 26 上的 Safari';
+
+export const MOBILE_CAPABILITY_MESSAGES: Readonly<Partial<Record<CapabilityProblem, string>>> = {
+  'no-webgpu': `这个浏览器没有提供 WebGPU，无法用这台设备的显卡运行模型：手机和平板上请用${MOBILE_BROWSERS}打开本页。`,
+  'no-adapter': `浏览器支持 WebGPU，但在这台设备上没有找到可用的显卡：手机和平板上目前只有${MOBILE_BROWSERS}能用，请把系统和浏览器更新到最新版本再试。`,
 };
 
 const READY_MESSAGE = '你的浏览器可以在本机显卡上运行这些模型。';
@@ -69,7 +81,7 @@ export function decideCapability(env: EnvironmentDescription): CapabilityDecisio
     reason,
     shaderF16,
     allowedQuantizations: [],
-    message: CAPABILITY_MESSAGES[reason],
+    message: (env.mobile === true ? MOBILE_CAPABILITY_MESSAGES[reason] : undefined) ?? CAPABILITY_MESSAGES[reason],
   });
 
   // Order matters: browsers hide navigator.gpu in insecure contexts, so "no WebGPU" there would

@@ -8,6 +8,19 @@ import type { AdapterDescription, EnvironmentDescription } from './capability';
 /** The slice of `navigator` the probe touches, so tests can hand in a stand-in. */
 export interface GpuNavigator {
   gpu?: Pick<GPU, 'requestAdapter'>;
+  userAgent?: string;
+  maxTouchPoints?: number;
+  userAgentData?: { mobile: boolean };
+}
+
+/**
+ * A phone or tablet. iPadOS Safari presents itself as a Mac, so a touch screen on a "Macintosh"
+ * counts as a tablet too.
+ */
+export function isMobileDevice(nav: GpuNavigator): boolean {
+  if (nav.userAgentData !== undefined) return nav.userAgentData.mobile;
+  const ua = nav.userAgent ?? '';
+  return /Android|iPhone|iPad|Mobile/.test(ua) || (/Macintosh/.test(ua) && (nav.maxTouchPoints ?? 0) > 1);
 }
 
 export async function probeGpu(
@@ -15,8 +28,9 @@ export async function probeGpu(
   isSecureContext: boolean = globalThis.isSecureContext === true,
 ): Promise<EnvironmentDescription> {
   const gpu = nav?.gpu;
+  const mobile = isMobileDevice(nav ?? {});
   if (gpu === undefined || gpu === null) {
-    return { isSecureContext, hasNavigatorGpu: false, adapter: null };
+    return { isSecureContext, hasNavigatorGpu: false, adapter: null, mobile };
   }
 
   let adapter: GPUAdapter | null = null;
@@ -29,7 +43,7 @@ export async function probeGpu(
     adapter = null;
   }
 
-  return { isSecureContext, hasNavigatorGpu: true, adapter: adapter && describeAdapter(adapter) };
+  return { isSecureContext, hasNavigatorGpu: true, adapter: adapter && describeAdapter(adapter), mobile };
 }
 
 function describeAdapter(adapter: GPUAdapter): AdapterDescription {

@@ -103,6 +103,41 @@ describe('model picker and loading', () => {
     expect(status(island)).toMatch(/没有提供 WebGPU/);
   });
 
+  test('without WebGPU, two islands on a page: the first holds the notice, the other links to it and takes over when it goes', async () => {
+    const env: EnvironmentDescription = { isSecureContext: true, hasNavigatorGpu: true, adapter: null };
+    const mountWithLinks = async () => {
+      const root = document.createElement('div');
+      Object.assign(root.dataset, { tokenizerHref: '/playground/tokenizer/', explorerHref: '/#attention-explorer', standalone: 'false' });
+      document.body.append(root);
+      const engine = new FakeChatEngine();
+      const island: Island = { root, engine, reloads: 0, chat: await mountChat(root, { createEngine: () => engine, probe: async () => env }) };
+      islands.push(island);
+      return island;
+    };
+    const first = await mountWithLinks();
+    const second = await mountWithLinks();
+    const notice = (island: Island) => one(island, '.chat-capability');
+
+    expect(notice(first).dataset.notice).toBe('full');
+    expect(notice(first).textContent).toMatch(/硬件加速/);
+    expect([...notice(first).querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      `#${one(first, '.chat-cpu-offer').id}`,
+      '/playground/tokenizer/',
+      '/#attention-explorer',
+    ]);
+    expect(visible(one(first, '.chat-settings'))).toBe(true);
+    expect(one<HTMLInputElement>(first, '.chat-settings input[type="number"]').disabled).toBe(true);
+
+    expect(notice(second).dataset.notice).toBe('reference');
+    expect(notice(second).querySelector('a')?.getAttribute('href')).toBe(`#${notice(first).id}`);
+    expect(visible(one(second, '.chat-settings'))).toBe(false);
+
+    // The first island goes (the reader switched it to the CPU path): the second now explains.
+    await first.chat.destroy();
+    expect(notice(second).dataset.notice).toBe('full');
+    await expect.poll(() => visible(one(second, '.chat-settings'))).toBe(true);
+  });
+
   test('progress shows phase, percent and megabytes; then ready and cached', async () => {
     const gate = new StepGate();
     const island = await mountIsland({

@@ -52,6 +52,15 @@ describe('decideCapability', () => {
     expect(decision.message).toMatch(/硬件加速/);
   });
 
+  test('on a phone or tablet, names the mobile browsers that have WebGPU instead of desktop settings', () => {
+    for (const over of [{ hasNavigatorGpu: false }, {}]) {
+      const decision = decideCapability(env({ ...over, adapter: null, mobile: true }));
+      expect(decision.ok).toBe(false);
+      for (const fact of ['Android 12', 'Chrome 121', 'iOS', 'Safari']) expect(decision.message).toContain(fact);
+      expect(decision.message).not.toMatch(/硬件加速|驱动|Windows/);
+    }
+  });
+
   test('no shader-f16: ok, f32 builds only', () => {
     const decision = decideCapability(env({ adapter: swiftShader }));
     expect(decision).toMatchObject({ ok: true, shaderF16: false });
@@ -90,6 +99,8 @@ describe('decideCapability', () => {
       env({ adapter: { ...desktopF16, limits: { maxBufferSize: 1, maxStorageBufferBindingSize: 1 } } }),
       env({ adapter: swiftShader }),
       env({}),
+      env({ hasNavigatorGpu: false, adapter: null, mobile: true }),
+      env({ adapter: null, mobile: true }),
     ];
     for (const c of cases) {
       const { message } = decideCapability(c);
@@ -102,12 +113,21 @@ describe('decideCapability', () => {
 
 describe('probeGpu (with a stand-in navigator)', () => {
   test('no navigator.gpu', async () => {
-    expect(await probeGpu({}, true)).toEqual({ isSecureContext: true, hasNavigatorGpu: false, adapter: null });
+    expect(await probeGpu({}, true)).toEqual({ isSecureContext: true, hasNavigatorGpu: false, adapter: null, mobile: false });
   });
 
   test('requestAdapter() resolving null or throwing both mean no adapter', async () => {
     expect((await probeGpu({ gpu: { requestAdapter: async () => null } }, true)).adapter).toBeNull();
     const throwing = { gpu: { requestAdapter: async () => { throw new Error('GPU process crashed'); } } };
-    expect(await probeGpu(throwing, true)).toEqual({ isSecureContext: true, hasNavigatorGpu: true, adapter: null });
+    expect(await probeGpu(throwing, true)).toEqual({ isSecureContext: true, hasNavigatorGpu: true, adapter: null, mobile: false });
+  });
+
+  test('tells phones and tablets (iPadOS Safari says Macintosh) from desktops', async () => {
+    const android = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+    const ipad = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Safari/605.1.15';
+    expect((await probeGpu({ userAgent: android }, true)).mobile).toBe(true);
+    expect((await probeGpu({ userAgent: ipad, maxTouchPoints: 5 }, true)).mobile).toBe(true);
+    expect((await probeGpu({ userAgent: ipad, maxTouchPoints: 0 }, true)).mobile).toBe(false);
+    expect((await probeGpu({ userAgent: android, userAgentData: { mobile: false } }, true)).mobile).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { currentModelSource } from '../sources/source-store';
 import { ArenaSession, type VoteStorage } from './arena-session';
 import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
+import { nextStepsOf } from '../chat/view/capability-notice';
 import { browserPageUrl, type PageUrl } from '../share/view/share-link';
 
 export interface MountArenaOptions {
@@ -78,6 +79,7 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
     headingLevel: level >= 2 && level <= 5 ? level : 4,
     reloadPage: options.reloadPage ?? (() => location.reload()),
     share: { syncUrl, arenaHref: data.shareHref ?? '/playground/arena/', url, opening: shareStateOf(shared ?? { prompt: '' }) },
+    nextSteps: nextStepsOf(root, data.cpuHref),
   });
   root.replaceChildren(view.element);
   await arena.checkCapability();

@@ -14,6 +14,7 @@ import { currentModelSource } from '../sources/source-store';
 import { ChatSession } from './chat-session';
 import { createChatView } from './view/chat-view';
 import { createCpuOffer } from '../cpu/view/cpu-offer';
+import { nextStepsOf } from './view/capability-notice';
 
 export interface MountOptions {
   createEngine?: () => ChatEngine;
@@ -48,7 +49,8 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
   const tenancy = joinGpuTenants(session);
   const id = `chat-${++mountCount}`;
   const reloadPage = options.reloadPage ?? (() => location.reload());
-  const view = createChatView(session, { id, reloadPage });
+  const offerId = `${id}-cpu`;
+  const view = createChatView(session, { id, reloadPage, nextSteps: nextStepsOf(root, `#${offerId}`) });
   // The CPU path replaces this island's WebGPU chat in place; its code loads only on that click.
   let cpuChat: { destroy(): Promise<void> } | null = null;
   const offer = createCpuOffer(async () => {
@@ -58,6 +60,7 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
     await engine.dispose();
     cpuChat = await mountCpuChat(root, `${id}-cpu`, reloadPage);
   });
+  offer.element.id = offerId;
   root.replaceChildren(view.element, offer.element);
   await session.checkCapability();
   offer.update(session.getState().capability?.ok === true);

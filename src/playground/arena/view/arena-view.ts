@@ -13,6 +13,7 @@ import type { ArenaSession, ArenaState } from '../arena-session';
 import { createExportPanel } from './export-panel';
 import { createPromptForm } from './prompt-form';
 import { createSetupPanel } from './setup-panel';
+import { createCapabilityNotice, type NextSteps } from '../../chat/view/capability-notice';
 import type { ShareOptions } from './share-link';
 import { createSidePanel, type SidePanel } from './side-panel';
 import { createVotePanel } from './vote-panel';
@@ -24,6 +25,8 @@ export interface ArenaViewOptions {
   headingLevel: number;
   reloadPage: () => void;
   share: ShareOptions;
+  /** The demos that need no graphics card, offered when this device cannot run the models. */
+  nextSteps?: NextSteps;
 }
 
 export interface ArenaView {
@@ -45,7 +48,8 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
     'chat-intro',
     '把同一个提示词、同样的采样设置和随机种子交给一个 Qwen 模型和一个 Llama 模型，在你的浏览器里用你自己的显卡生成，并排比较回答、速度和回答用的语言。提示词和回答都不会发送到任何服务器；只有模型文件需要下载。',
   );
-  const setup = createSetupPanel(arena, id);
+  const capability = createCapabilityNotice(id, options.nextSteps, () => frames.schedule());
+  const setup = createSetupPanel(arena, id, capability);
   const form = createPromptForm(arena, id, options.share);
   const notice = element('p', 'chat-notice');
   // Both sides failed the same way: one message and one action for both, above the two columns.
@@ -74,8 +78,11 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
     const state = arena.getState();
     const hadFocus = root.contains(document.activeElement);
     setup.update(state);
-    setHidden(main, state.capability?.ok !== true);
-    form.update(state);
+    // Without WebGPU the island holding the page's notice still shows the round settings, read only.
+    const usable = state.capability?.ok === true;
+    setHidden(main, !usable && !capability.full);
+    form.update(state, !usable);
+    for (const part of [columns, votes.element]) setHidden(part, !usable);
     setHidden(notice, state.notice === null);
     setText(notice, state.notice ?? '');
 
@@ -112,6 +119,7 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
     element: root,
     flush: frames.flush,
     destroy() {
+      capability.destroy();
       unsubscribe();
       form.destroy();
       frames.cancel();

@@ -5,7 +5,7 @@
  */
 
 import { isImeEnter } from '../../chat/view/composer';
-import { button, element, setDisabled, setText } from '../../dom';
+import { button, element, setDisabled, setHidden, setText } from '../../dom';
 import { createSamplingFields } from '../../chat/view/sampling-fields';
 import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';
@@ -16,7 +16,7 @@ export interface PromptForm {
   element: HTMLElement;
   textarea: HTMLTextAreaElement;
   stopAllButton: HTMLButtonElement;
-  update(state: ArenaState): void;
+  update(state: ArenaState, readOnly?: boolean): void;
   destroy(): void;
 }
 
@@ -24,6 +24,8 @@ const MODE_HINTS = {
   together: '两个模型同时生成、共用一块显卡，所以各自的速度会比单独运行时低一些；两边受到的影响相同。',
   'one-after-another': '两个模型轮流回答：先模型 A，卸载后再加载模型 B。每一轮都要重新加载（从浏览器缓存读取），会慢一些，但速度数字不受另一个模型干扰。',
 } as const;
+
+const SETTINGS_SUMMARY = '对比设置：系统提示词、温度、top_p、最大长度、随机种子（两边相同）';
 
 export function createPromptForm(arena: ArenaSession, id: string, share: ShareOptions): PromptForm {
   const root = element('div', 'arena-form chat-composer');
@@ -45,7 +47,8 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
   }
 
   const settings = element('details', 'chat-settings');
-  settings.append(element('summary', undefined, '对比设置：系统提示词、温度、top_p、最大长度、随机种子（两边相同）'));
+  const summary = element('summary', undefined, SETTINGS_SUMMARY);
+  settings.append(summary);
   const fields = createSamplingFields(id, {
     systemHint: '留空时两边各用模型自带的默认设定。',
     seedPlaceholder: '不填则每轮随机抽一个',
@@ -107,7 +110,10 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
     show(arena.getState().settings, true);
   };
 
-  function update(state: ArenaState): void {
+  /** readOnly: this device cannot run the models; only the settings show, disabled. */
+  function update(state: ArenaState, readOnly = false): void {
+    fields.setReadOnly(readOnly, summary, SETTINGS_SUMMARY);
+    for (const part of [presets, label, textarea, hint, actions, modeHint, roundLine, shareLink.element]) setHidden(part, readOnly);
     if (state.settings !== shown) show(state.settings, false);
     if (textarea.value !== state.draft) textarea.value = state.draft;
     const narrowest = Math.min(...FAMILIES.map((family) => arena.entry(family)?.contextWindow ?? Infinity));

@@ -9,6 +9,7 @@ import { formatVram } from '../../chat/format';
 import { buildLabel, FAMILY_LABELS, pickerChoices } from '../../chat/model-picker';
 import { button, element, setDisabled, setHidden, setText } from '../../dom';
 import { field } from '../../chat/view/dom';
+import type { CapabilityNotice } from '../../chat/view/capability-notice';
 import { mountDownloadPlan } from '../../downloads/view/download-plan';
 import { FAMILIES, pairsForDevice, type ArenaSession, type ArenaState } from '../arena-session';
 import type { SuggestedPair } from '../pairs';
@@ -24,9 +25,8 @@ const MODE_LABELS = {
   'one-after-another': '加载方式：依次加载，一个回答完、卸载后再加载另一个。',
 } as const;
 
-export function createSetupPanel(arena: ArenaSession, id: string): SetupPanel {
+export function createSetupPanel(arena: ArenaSession, id: string, capability: CapabilityNotice): SetupPanel {
   const root = element('div', 'arena-setup');
-  const capability = element('p', 'chat-capability');
 
   const fieldset = element('fieldset', 'chat-picker');
   fieldset.append(element('legend', undefined, '选择要对比的两个模型'));
@@ -65,7 +65,7 @@ export function createSetupPanel(arena: ArenaSession, id: string): SetupPanel {
   const loadRow = element('div', 'chat-load-row');
   loadRow.append(loadButton, loadHint);
 
-  root.append(capability, fieldset, blindLabel, loadRow);
+  root.append(capability.element, fieldset, blindLabel, loadRow);
 
   const plan = mountDownloadPlan(downloadPlan, {
     engine: {
@@ -125,8 +125,7 @@ export function createSetupPanel(arena: ArenaSession, id: string): SetupPanel {
 
   function update(state: ArenaState): void {
     const ok = state.capability?.ok === true;
-    capability.dataset.ok = String(ok);
-    setText(capability, state.capability?.message ?? '正在检查你的浏览器能否在本机运行模型……');
+    capability.update(state.capability);
     for (const part of [fieldset, blindLabel, loadRow]) setHidden(part, !ok);
     if (!ok) return;
     fillPickers(state);

@@ -11,7 +11,8 @@
 import type { ChatSession, ChatState } from '../chat-session';
 import { statusText } from '../status-text';
 import { createComposer } from './composer';
-import { element, focusIfUsable, focusWasLost, setText } from '../../dom';
+import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../dom';
+import { createCapabilityNotice, type NextSteps } from './capability-notice';
 import { frameRenderer } from '../../frame-renderer';
 import { createErrorPanel, sessionErrorActions } from './error-panel';
 import { createProgressPanel } from './progress-panel';
@@ -27,6 +28,8 @@ export interface ChatViewOptions {
   reloadPage: () => void;
   /** Replaces the opening sentence (the CPU path runs on no graphics card). */
   intro?: string;
+  /** The demos that need no graphics card, offered when this device cannot run the models. */
+  nextSteps?: NextSteps;
 }
 
 export interface ChatView {
@@ -57,7 +60,8 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
 
-  const setup = createSetupPanel(session, id);
+  const notice = createCapabilityNotice(id, options.nextSteps, () => frames.schedule());
+  const setup = createSetupPanel(session, id, notice);
   const progress = createProgressPanel(session, id);
   const errorPanel = createErrorPanel(sessionErrorActions(session), options.reloadPage);
   const settings = createSettingsPanel(session, id);
@@ -78,11 +82,15 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
     setup.update(state);
     progress.update(state);
     errorPanel.update(state.error);
-    settings.update(state);
+    // Without WebGPU the island that holds the page's notice still shows the settings, read only.
+    const usable = state.capability?.ok === true;
+    settings.update(state, !usable);
     composer.update(state);
     // Last: the answer's Markdown is the one part that model output controls.
     const complete = transcript.update(state, deadline);
-    conversation.hidden = state.capability?.ok !== true;
+    setHidden(conversation, !usable && !notice.full);
+    setHidden(transcript.element, !usable);
+    setHidden(composer.element, !usable);
     if (state.status !== lastStatus) {
       lastStatus = state.status;
       if (hadFocus) keepFocus(state);
@@ -123,6 +131,7 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
     element: root,
     flush: frames.flush,
     destroy() {
+      notice.destroy();
       unsubscribe();
       stopFollowingSource();
       frames.cancel();

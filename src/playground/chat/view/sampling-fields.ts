@@ -5,7 +5,7 @@
  */
 
 import { SETTING_LIMITS } from '../chat-session';
-import { element, writeField } from '../../dom';
+import { element, setDisabled, setText, writeField } from '../../dom';
 import { field } from './dom';
 
 export interface SamplingValues {
@@ -28,6 +28,8 @@ export interface SamplingFields {
   maxTokens: HTMLInputElement;
   /** `force` after the reader commits a field: show the clamped value even though it has focus. */
   show(values: SamplingValues, force: boolean): void;
+  /** Without WebGPU the settings are shown for what they are, disabled; `summary` says so. */
+  setReadOnly(readOnly: boolean, summary: HTMLElement, text: string): void;
 }
 
 function numberInput(min: number, max: number | undefined, step: string): HTMLInputElement {
@@ -75,6 +77,10 @@ export function createSamplingFields(id: string, options: SamplingFieldsOptions)
       writeField(topP, String(values.topP), force);
       writeField(maxTokens, String(values.maxTokens), force);
       writeField(seed, values.seed === null ? '' : String(values.seed), force);
+    },
+    setReadOnly(readOnly, summary, text) {
+      setText(summary, readOnly ? `${text}（只读：这台设备运行不了模型）` : text);
+      for (const control of [systemPrompt, temperature, topP, maxTokens, seed]) setDisabled(control, readOnly);
     },
   };
 }

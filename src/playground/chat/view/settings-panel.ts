@@ -5,17 +5,21 @@
 
 import type { ChatSession, ChatSettings, ChatState } from '../chat-session';
 import { supportsThinking } from '../model-picker';
-import { element, setHidden } from '../../dom';
+import { element, setDisabled, setHidden } from '../../dom';
 import { createSamplingFields } from './sampling-fields';
 
 export interface SettingsPanel {
   element: HTMLElement;
-  update(state: ChatState): void;
+  /** readOnly: this device cannot run the models; the settings are shown for what they are. */
+  update(state: ChatState, readOnly?: boolean): void;
 }
+
+const SUMMARY = '对话设置：系统提示词、温度、top_p、最大长度、随机种子';
 
 export function createSettingsPanel(session: ChatSession, id: string): SettingsPanel {
   const root = element('details', 'chat-settings');
-  root.append(element('summary', undefined, '对话设置：系统提示词、温度、top_p、最大长度、随机种子'));
+  const summary = element('summary', undefined, SUMMARY);
+  root.append(summary);
 
   const fields = createSamplingFields(id, {
     systemHint: '留空时使用模型自带的默认设定。',
@@ -55,7 +59,9 @@ export function createSettingsPanel(session: ChatSession, id: string): SettingsP
   };
   thinking.addEventListener('change', () => commit({ enableThinking: thinking.checked }));
 
-  function update(state: ChatState): void {
+  function update(state: ChatState, readOnly = false): void {
+    fields.setReadOnly(readOnly, summary, SUMMARY);
+    setDisabled(thinking, readOnly);
     const entry = session.selectedEntry;
     setHidden(thinkingLabel, entry === null || !supportsThinking(entry));
     if (entry !== null) fields.maxTokens.max = String(entry.contextWindow);

@@ -16,6 +16,7 @@ import {
 } from '../model-picker';
 import { button, element, setDisabled, setHidden, setText } from '../../dom';
 import { field } from './dom';
+import type { CapabilityNotice } from './capability-notice';
 
 export interface SetupPanel {
   element: HTMLElement;
@@ -23,12 +24,11 @@ export interface SetupPanel {
   update(state: ChatState): void;
 }
 
-export function createSetupPanel(session: ChatSession, id: string): SetupPanel {
+export function createSetupPanel(session: ChatSession, id: string, capability: CapabilityNotice): SetupPanel {
   // Not a landmark: an article can hold several chat islands, and landmarks need unique names.
   // The picker's legend names this part.
   const root = element('div', 'chat-setup');
 
-  const capability = element('p', 'chat-capability');
   const fieldset = element('fieldset', 'chat-picker');
   fieldset.append(element('legend', undefined, '选择模型'));
 
@@ -57,7 +57,7 @@ export function createSetupPanel(session: ChatSession, id: string): SetupPanel {
   loadRow.append(loadButton, loadHint);
 
   const notice = element('p', 'chat-notice');
-  root.append(capability, fieldset, loadRow, notice);
+  root.append(capability.element, fieldset, loadRow, notice);
 
   let choices: FamilyChoice[] = [];
   let builtFor: ChatState['device'] = null;
@@ -120,8 +120,7 @@ export function createSetupPanel(session: ChatSession, id: string): SetupPanel {
 
   function update(state: ChatState): void {
     const ok = state.capability?.ok === true;
-    capability.dataset.ok = String(ok);
-    setText(capability, state.capability?.message ?? '正在检查你的浏览器能否在本机运行模型……');
+    capability.update(state.capability);
     setHidden(fieldset, !ok);
     setHidden(loadRow, !ok);
 
