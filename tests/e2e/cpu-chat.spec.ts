@@ -3,6 +3,7 @@ import { recordTraffic } from './chat-network';
 import { openSettled } from './open-settled';
 import { watchPageHealth } from './page-health';
 import { serveTinyModel, tinyModel, TINY_QWEN_BUILD } from './tiny-model-host';
+import { formatBytes } from '../../src/playground/downloads/format';
 import { ENDLESS_REPLY, HOSTILE_HTML, REPLY, SPLIT_CHARACTER, answerText } from '../fixtures/tiny-gguf/scripts';
 
 // The default project: Chromium without WebGPU. The chat offers the CPU path, and these tests run
@@ -126,4 +127,31 @@ test('a reload loads the model from the browser cache without downloading it aga
   expect(host.requests.slice(before)).toEqual([]);
   const answer = await ask(root, '你好');
   await expect(answer.locator('.chat-answer')).toContainText(`你好，${SPLIT_CHARACTER}界！`);
+});
+
+test('the models page lists the GGUF file a CPU load stored, with its size, and deleting it removes it from the browser', async ({
+  page,
+  context,
+}) => {
+  const model = tinyModel('qwen', REPLY);
+  const host = await serveTinyModel(context, TINY_QWEN_BUILD, model);
+  await openSettled(page, 'playground/');
+  await load(await chooseCpuPath(page));
+
+  await openSettled(page, 'playground/models/');
+  const manager = page.locator('[data-models-part="manager"]');
+  const row = manager.locator('.model-row', { hasText: 'Qwen2.5 0.5B Instruct · Q4_K_M' });
+  await expect(row).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
+  await expect(row.locator('.model-row-meta')).toHaveText(`${formatBytes(model.gguf.byteLength)} · 已完整下载`);
+  await expect(manager.locator('.model-storage')).toContainText(`模型文件共占用 ${formatBytes(model.gguf.byteLength)}`);
+
+  await row.getByRole('button', { name: /^删除/ }).click();
+  await expect(manager.locator('.model-status')).toContainText('已删除 Qwen2.5 0.5B Instruct · Q4_K_M');
+  await expect(manager.locator('.model-row')).toHaveCount(0);
+  await expect(manager.locator('.model-manager-empty')).toBeVisible();
+
+  // Gone from the browser, not just from the list: the chat downloads it again.
+  await openSettled(page, 'playground/');
+  await load(await chooseCpuPath(page));
+  expect(host.downloads()).toBe(2);
 });

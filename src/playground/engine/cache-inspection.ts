@@ -12,7 +12,8 @@
  * No web-llm import: the worker passes in what web-llm itself says (hasModelInCache).
  */
 
-export type CacheName = 'webllm/config' | 'webllm/wasm' | 'webllm/model';
+/** web-llm's three caches; 'wllama' is the CPU path's GGUF files (cpu/gguf-cache.ts). */
+export type CacheName = 'webllm/config' | 'webllm/wasm' | 'webllm/model' | 'wllama';
 
 export type FileProblem = 'not-json' | 'not-webassembly' | 'wrong-size';
 
