@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { recordTraffic } from './chat-network';
 import { openSettled } from './open-settled';
 import { watchPageHealth } from './page-health';
-import { serveTinyModel, tinyModel, TINY_QWEN_BUILD } from './tiny-model-host';
+import { serveTinyModel, tinyModel, tinyModelUrl, TINY_QWEN_BUILD } from './tiny-model-host';
 import { formatBytes } from '../../src/playground/downloads/format';
 import { ENDLESS_REPLY, HOSTILE_HTML, REPLY, SPLIT_CHARACTER, answerText } from '../fixtures/tiny-gguf/scripts';
 
@@ -154,4 +154,33 @@ test('the models page lists the GGUF file a CPU load stored, with its size, and 
   await openSettled(page, 'playground/');
   await load(await chooseCpuPath(page));
   expect(host.downloads()).toBe(2);
+});
+
+test('取消加载 stops a stalled model download, and the reader can load again', async ({ page, context }) => {
+  const host = await serveTinyModel(context, TINY_QWEN_BUILD, tinyModel('qwen', REPLY));
+  // The first download of the file gets no answer at all: a connection that stalled.
+  const url = tinyModelUrl(TINY_QWEN_BUILD);
+  let stalled = false;
+  await context.route(url, async (route) => {
+    if (route.request().method() !== 'GET' || stalled) return route.fallback();
+    stalled = true;
+  });
+  const aborted: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (request.url() === url) aborted.push(`${request.method()} ${request.failure()?.errorText ?? ''}`);
+  });
+  await openSettled(page, 'playground/');
+  const root = await chooseCpuPath(page);
+  await root.getByRole('button', { name: '加载' }).click();
+  await expect.poll(() => stalled).toBe(true);
+  await root.getByRole('button', { name: '取消加载' }).click();
+  await expect(root.locator('.chat-notice')).toContainText('已取消加载');
+  // The browser dropped the request: nothing keeps downloading in the background.
+  await expect.poll(() => aborted).toContain('GET net::ERR_ABORTED');
+  expect(host.downloads()).toBe(0);
+
+  await load(root);
+  expect(host.downloads()).toBe(1);
+  const answer = await ask(root, '你好');
+  await expect(answer.locator('.chat-answer')).toContainText(`你好，${SPLIT_CHARACTER}界！`);
 });
