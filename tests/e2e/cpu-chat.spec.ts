@@ -55,6 +55,9 @@ test('without WebGPU the chat offers the CPU path, downloads nothing of it befor
   expect(host.requests).toEqual([]);
 
   const root = await chooseCpuPath(page);
+  // No speed is claimed for a real model before this device measured one.
+  const facts = root.locator('.chat-build-facts');
+  await expect(facts).toContainText('生成速度本站没有测量过');
   await root.getByRole('button', { name: '加载' }).click();
   // Progress counts the bytes of the download.
   await expect(root.getByRole('button', { name: '已加载' })).toBeVisible({ timeout: 60_000 });
@@ -78,6 +81,8 @@ test('without WebGPU the chat offers the CPU path, downloads nothing of it befor
   await expect(metrics).toContainText('解码速度');
   await expect(metrics.locator('div', { hasText: '回答 token' }).locator('dd')).toHaveText(/^\d+$/);
   await expect(metrics.locator('div', { hasText: '解码速度' }).locator('dd')).toHaveText(/^[\d.,]+ token\/秒$/);
+  // The picker now gives the speed measured here.
+  await expect(facts).toContainText(/在你的设备上测得解码速度 [\d.]+ token\/秒（上一次回答）/);
   expect(health.consoleErrors).toEqual([]);
   expect(answerText(REPLY)).toContain(HOSTILE_HTML);
 });

@@ -139,7 +139,7 @@ export function createSetupPanel(session: ChatSession, id: string): SetupPanel {
       shownSelection = entry.id;
       showSelection(entry);
     }
-    if (entry !== null) setText(factsText, buildFacts(entry));
+    if (entry !== null) setText(factsText, buildFacts(entry, state.turns));
     setHidden(cachedBadge, entry === null || !state.cachedModelIds.has(entry.id));
 
     const busy = state.status === 'loading' || state.status === 'generating';
