@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startServer } from '../../scripts/serve.mjs';
+import { sendEndlessBody } from '../fixtures/endless-response';
 import { findGgufBuild } from '../../src/playground/cpu/gguf-catalogue';
 import { ggufUrl } from '../../src/playground/cpu/gguf-url';
 import { customSource } from '../../src/playground/sources/model-source';
@@ -98,20 +99,15 @@ describe('npm run models:mirror with a GGUF build', () => {
   }, 60_000);
 
   test('a file that keeps coming past the size its pointer declares is cut off and not kept', async () => {
-    let sent = 0;
+    let endless = { sent: () => 0 };
     answers.set(filePath, (response) => {
-      response.writeHead(200);
-      const more = () => {
-        while (!response.destroyed && sent < 300 * 1024 * 1024 && response.write(Buffer.alloc(64 * 1024))) sent += 64 * 1024;
-      };
-      response.on('drain', more);
-      more();
+      endless = sendEndlessBody(response);
     });
     const run = await mirror();
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`the server sent more than the ${FILE.length} bytes its Git LFS pointer declares`);
     expect(await filesUnder(out)).toEqual([]);
-    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    expect(endless.sent()).toBeLessThan(64 * 1024 * 1024);
   }, 60_000);
 
   test('a file of the right size that is not the one the pointer names is refused and not kept', async () => {
