@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Worker } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openSettled } from './open-settled';
 import { watchPageHealth } from './page-health';
 import { serveTinyModels, tinyModel, TINY_QWEN_BUILD } from './tiny-model-host';
@@ -12,16 +12,30 @@ test.describe.configure({ timeout: 180_000 });
 const TINY_LLAMA_BUILD = 'Llama-3.2-1B-Instruct-Q4_K_M-GGUF';
 const island = (page: Page) => page.locator('[data-island-root="arena"]');
 
-/** How many of the page's workers run at once, at most: wllama runs each loaded model in its own. */
-function watchWorkers(page: Page) {
-  const live = new Set<Worker>();
-  let most = 0;
-  page.on('worker', (worker) => {
-    live.add(worker);
-    most = Math.max(most, live.size);
-    worker.on('close', () => live.delete(worker));
+/**
+ * How many of the page's Web Workers run at once, at most: wllama runs each loaded model in a
+ * worker of its own and ends it with terminate() when the model is unloaded. Counted in the page
+ * itself, at the moment of each call, so no event arriving late can blur the order.
+ */
+async function countWorkers(page: Page) {
+  await page.addInitScript(() => {
+    const counts = { live: 0, most: 0 };
+    const ended = new WeakSet<Worker>();
+    Object.assign(globalThis, { workerCounts: counts });
+    globalThis.Worker = class extends Worker {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        counts.live++;
+        counts.most = Math.max(counts.most, counts.live);
+      }
+      override terminate(): void {
+        if (!ended.has(this)) counts.live--;
+        ended.add(this);
+        super.terminate();
+      }
+    };
   });
-  return { most: () => most, live: () => live.size };
+  return () => page.evaluate(() => (globalThis as unknown as { workerCounts: { live: number; most: number } }).workerCounts);
 }
 
 test('without WebGPU the arena runs both tiny models on the CPU, one at a time, and the blind vote reveals them', async ({
@@ -33,7 +47,7 @@ test('without WebGPU the arena runs both tiny models on the CPU, one at a time, 
     [TINY_QWEN_BUILD]: tinyModel('qwen', REPLY),
     [TINY_LLAMA_BUILD]: tinyModel('llama3', OTHER_REPLY),
   });
-  const workers = watchWorkers(page);
+  const workers = await countWorkers(page);
   await openSettled(page, 'playground/arena/');
   const root = island(page);
   await expect(root).toHaveAttribute('data-island-state', 'ready', { timeout: 30_000 });
@@ -60,8 +74,7 @@ test('without WebGPU the arena runs both tiny models on the CPU, one at a time, 
   expect(host.downloads(TINY_QWEN_BUILD)).toBe(1);
   expect(host.downloads(TINY_LLAMA_BUILD)).toBe(1);
   // One model in memory at a time, and none left loaded after the round.
-  expect(workers.most()).toBe(1);
-  await expect.poll(() => workers.live()).toBe(0);
+  await expect.poll(workers).toEqual({ live: 0, most: 1 });
 
   await vote.click();
   const titles = root.locator('.arena-side-title');

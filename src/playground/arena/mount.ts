@@ -93,11 +93,15 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
           cpuArena = await mountArena(root, { ...options, backend: CPU_ARENA, engineFactory: createCpuEngine });
         })
       : null;
-  root.replaceChildren(view.element, ...(offer === null ? [] : [offer.element]));
+  root.replaceChildren(view.element);
   await arena.checkCapability();
-  offer?.update(arena.getState().capability?.ok === true);
   if (shared !== null) arena.applyShared(shared);
   view.flush();
+  // Added once the arena has its final height, so the offer below it never moves.
+  if (offer !== null) {
+    offer.update(arena.getState().capability?.ok === true);
+    root.append(offer.element);
+  }
 
   const mounted: MountedArena = {
     arena,
