@@ -25,6 +25,14 @@ interface Run {
   prefillTokensPerSecond: number;
   decodeTokensPerSecond: number;
   longestTaskMs: number;
+  /** What ran in the longest animation frame, by script (Long Animation Frames API). */
+  longestFrame: { durationMs: number; scriptMs: number; scripts: string[] } | null;
+}
+
+/** The parts of a Long Animation Frames entry read here (not yet in TypeScript's DOM types). */
+interface AnimationFrameEntry extends PerformanceEntry {
+  blockingDuration: number;
+  scripts: Array<{ duration: number; invoker: string; sourceURL: string; sourceFunctionName: string }>;
 }
 
 async function measure(gguf: Uint8Array<ArrayBuffer>, threads: number): Promise<Run[]> {
@@ -33,10 +41,15 @@ async function measure(gguf: Uint8Array<ArrayBuffer>, threads: number): Promise<
   const runs: Run[] = [];
   for (let i = 0; i < REPEATS; i++) {
     let longestTaskMs = 0;
+    let longestFrame: AnimationFrameEntry | null = null;
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longestTaskMs = Math.max(longestTaskMs, entry.duration);
+      for (const entry of list.getEntries()) {
+        if (entry.entryType === 'longtask') longestTaskMs = Math.max(longestTaskMs, entry.duration);
+        else if (entry.duration > (longestFrame?.duration ?? 0)) longestFrame = entry as AnimationFrameEntry;
+      }
     });
     observer.observe({ type: 'longtask' });
+    observer.observe({ type: 'long-animation-frame' });
     const result = await wllama.createChatCompletion({
       messages: [{ role: 'user', content: `${i} ${PROMPT}` }],
       max_tokens: DECODE_TOKENS,
@@ -51,10 +64,24 @@ async function measure(gguf: Uint8Array<ArrayBuffer>, threads: number): Promise<
       prefillTokensPerSecond: timings.prompt_per_second,
       decodeTokensPerSecond: timings.predicted_per_second,
       longestTaskMs,
+      longestFrame: describeFrame(longestFrame),
     });
   }
   await wllama.exit();
   return runs;
+}
+
+/** Scripts over 1 ms, longest first: "12 ms wllama…js onmessage (MessagePort.onmessage)". */
+function describeFrame(frame: AnimationFrameEntry | null): Run['longestFrame'] {
+  if (frame === null) return null;
+  const scripts = [...frame.scripts].sort((a, b) => b.duration - a.duration).filter((script) => script.duration >= 1);
+  return {
+    durationMs: Math.round(frame.duration),
+    scriptMs: Math.round(scripts.reduce((sum, script) => sum + script.duration, 0)),
+    scripts: scripts.map(
+      (script) => `${Math.round(script.duration)} ms ${script.sourceURL.split('/').pop() ?? ''} ${script.sourceFunctionName} (${script.invoker})`,
+    ),
+  };
 }
 
 test('tiny model on the CPU path', async () => {

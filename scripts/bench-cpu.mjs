@@ -30,3 +30,10 @@ for (const r of results) {
     ].join(' | '),
   );
 }
+// A long frame with little script time in it was the page waiting for a CPU (a busy machine),
+// not work of its own; the scripts say whose work it was otherwise.
+console.log('\nlongest animation frame of each run: total ms, of which script ms, and the scripts (≥ 1 ms)');
+for (const r of results) {
+  const frame = r.longestFrame;
+  console.log(frame === null ? '  none' : `  ${frame.durationMs} ms, scripts ${frame.scriptMs} ms${frame.scripts.length ? `: ${frame.scripts.join('; ')}` : ''}`);
+}

@@ -1,15 +1,17 @@
-// Copies web-llm models into a folder any static host can serve, so the site can load them from
-// the maintainer's own server instead of Hugging Face and GitHub (slow or blocked in mainland
-// China). See docs/self-hosting.md.
+// Copies web-llm models, and the CPU path's GGUF builds, into a folder any static host can serve,
+// so the site can load them from the maintainer's own server instead of Hugging Face and GitHub
+// (slow or blocked in mainland China). See docs/self-hosting.md.
 //
 //   npm run models:mirror -- <model id>... [--out public/models] [--source https://huggingface.co] [--libs <base URL>]
 //
 // Layout written (the same as Hugging Face's, so web-llm's URL handling works unchanged, and the
-// same as src/playground/sources/model-source.ts customSource() reads):
+// same as src/playground/sources/model-source.ts customSource() and cpu/gguf-url.ts read):
 //   <out>/<repo>/resolve/main/mlc-chat-config.json, tokenizer files, tensor-cache.json, params_shard_*.bin
 //   <out>/libs/<model library>.wasm
+//   <out>/gguf/<owner>/<repo>/<file>.gguf   (a GGUF build id, …-GGUF, from cpu/gguf-catalogue.ts)
 //   <out>/SHA256SUMS   (sha256sum -c format; later runs verify against it)
 // <repo> is the Hugging Face repository, which the "-1k" builds share with their full-context build.
+// A GGUF file's size and SHA-256 come from its Git LFS pointer on the source (/raw/main/<file>).
 //
 // Safe to interrupt and re-run: finished files are verified and skipped, an interrupted file
 // continues from its .part with an HTTP Range request, and nothing is written under its final
@@ -20,6 +22,7 @@ import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'n
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HF_MIRROR, HUGGING_FACE } from '../src/playground/sources/model-source.ts';
 
@@ -31,6 +34,8 @@ const HELP = `${USAGE}
 
 Downloads web-llm models (weights, tokenizer, model library) into a folder any static host can
 serve, in Hugging Face's layout, and records a SHA-256 of every file in <folder>/SHA256SUMS.
+A GGUF build id (ending in -GGUF: the CPU path's models) is copied to
+<folder>/gguf/<owner>/<repo>/<file>, checked against its Git LFS pointer's size and SHA-256.
 Re-running verifies what is there, continues interrupted files and downloads only what is missing.
 
 Options:
@@ -46,6 +51,7 @@ name the source lists must be a plain file name; anything else stops the run bef
 
 Examples:
   npm run models:mirror -- Qwen2.5-0.5B-Instruct-q4f32_1-MLC
+  npm run models:mirror -- Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF
   npm run models:mirror -- Llama-3.2-1B-Instruct-q4f32_1-MLC --out /srv/models \\
     --source https://hf-mirror.com \\
     --libs ${HF_MIRROR.libsBase.replace(/\/$/, '')}
@@ -294,7 +300,7 @@ async function fetchSmall({ url, name }) {
 }
 
 /** Appends the rest of `url` to `part`, resuming with a Range request when part of it is there. */
-async function downloadInto(part, { url, name, size }) {
+async function downloadInto(part, { url, name, size, declaredBy = 'tensor-cache.json' }) {
   let offset = (await sizeOf(part)) ?? 0;
   if (size !== undefined && offset > size) {
     await rm(part);
@@ -315,7 +321,7 @@ async function downloadInto(part, { url, name, size }) {
   const limit = size ?? MAX_UNDECLARED_BYTES;
   const tooLong = () =>
     new MirrorError(
-      `${name}: the server sent more than the ${size === undefined ? `${mb(limit)} allowed` : `${size} bytes tensor-cache.json declares`}; refused, nothing was kept (${url})`,
+      `${name}: the server sent more than the ${size === undefined ? `${mb(limit)} allowed` : `${size} bytes ${declaredBy} declares`}; refused, nothing was kept (${url})`,
     );
 
   const progress = new Progress(name, total, offset);
@@ -345,14 +351,18 @@ async function downloadInto(part, { url, name, size }) {
 
 /**
  * Makes `dest` a verified copy of `url`. Expected size and md5 come from tensor-cache.json (shards
- * only); the SHA-256 from an earlier run's SHA256SUMS. A mismatch is refused, never kept.
+ * only), size and SHA-256 from the Git LFS pointer (GGUF files); the SHA-256 also from an earlier
+ * run's SHA256SUMS. A mismatch is refused, never kept.
  */
 async function ensureFile(task, checksums, stats) {
-  const { dest, rel, name, size, md5 } = task;
+  const { dest, rel, name, size, md5, sha256 } = task;
   const known = checksums.get(rel);
   const mismatch = (digest) => {
     if (size !== undefined && digest.size !== size) return `size mismatch: expected ${size} bytes, got ${digest.size}`;
     if (md5 !== undefined && digest.md5 !== md5) return `checksum mismatch (md5 from tensor-cache.json): expected ${md5}, got ${digest.md5}`;
+    if (sha256 !== undefined && digest.sha256 !== sha256) {
+      return `checksum mismatch (SHA-256 from the Git LFS pointer): expected ${sha256}, got ${digest.sha256}`;
+    }
     if (known !== undefined && digest.sha256 !== known) {
       return `checksum mismatch (SHA-256 from SHA256SUMS): expected ${known}, got ${digest.sha256}; if the model was updated upstream, delete its lines from SHA256SUMS`;
     }
@@ -508,6 +518,48 @@ async function planModel(record, options, checksums) {
   return { metadata: [config, manifest], files: [...tokenizer, ...shards, library] };
 }
 
+// ---- GGUF builds (the CPU path) ---------------------------------------------------------------
+
+/** Hugging Face's /raw/ answer for a file stored with Git LFS. */
+const LFS_POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\noid sha256:([0-9a-f]{64})\nsize (\d+)\n?$/;
+
+/** The CPU path's GGUF catalogue, TypeScript with extensionless imports: loaded through Vite. */
+async function ggufBuilds() {
+  const { runnerImport } = await import('vite');
+  const file = fileURLToPath(new URL('../src/playground/cpu/gguf-catalogue.ts', import.meta.url));
+  return (await runnerImport(file)).module.GGUF_BUILDS;
+}
+
+/**
+ * One GGUF file, at <out>/gguf/<owner>/<repo>/<file> (cpu/gguf-url.ts). Its size and SHA-256 are
+ * read from the source's Git LFS pointer first, so a wrong or endless file is refused.
+ */
+async function planGguf(build, options) {
+  const parts = build.repo.split('/');
+  if (parts.length !== 2) throw new MirrorError(`${build.id}: repository ${shown(build.repo)} is not "<owner>/<repo>"`);
+  const [owner, repo] = parts.map((part, i) => plainFileName(part, `${build.id}: repository ${i === 0 ? 'owner' : 'name'}`));
+  const file = plainFileName(build.file, `${build.id}: file`);
+  const rel = `gguf/${owner}/${repo}/${file}`;
+  const name = `${owner}/${repo}/${file}`;
+  process.stderr.write(`\n${build.id}\n`);
+  const pointer = { url: `${trimSlash(options.source)}/${owner}/${repo}/raw/main/${file}`, name: `${name} (Git LFS pointer)` };
+  const match = LFS_POINTER.exec((await fetchSmall(pointer)).toString('utf8'));
+  const size = Number(match?.[2]);
+  if (match === null || !Number.isSafeInteger(size)) {
+    throw new MirrorError(`${pointer.name}: not a Git LFS pointer, so the file's size and SHA-256 are unknown; refused (${pointer.url})`);
+  }
+  const task = {
+    url: `${trimSlash(options.source)}/${owner}/${repo}/resolve/main/${file}`,
+    dest: join(options.out, rel),
+    rel,
+    name,
+    size,
+    sha256: match[1],
+    declaredBy: 'its Git LFS pointer',
+  };
+  return { metadata: [], files: [task] };
+}
+
 function readArguments() {
   return parseArgs({
     allowPositionals: true,
@@ -548,8 +600,19 @@ async function main() {
   }
   // Loaded only now: importing web-llm takes a moment, and --help should not wait for it.
   const { prebuiltAppConfig } = await import('@mlc-ai/web-llm');
+  const gguf = positionals.some((id) => id.endsWith('-GGUF')) ? await ggufBuilds() : [];
   const records = [];
+  const ggufs = [];
   for (const id of positionals) {
+    if (id.endsWith('-GGUF')) {
+      const build = gguf.find((candidate) => candidate.id === id);
+      if (build === undefined) {
+        console.error(`unknown GGUF build "${id}" (not in src/playground/cpu/gguf-catalogue.ts); known: ${gguf.map((b) => b.id).join(', ')}`);
+        return 2;
+      }
+      ggufs.push(build);
+      continue;
+    }
     const record = prebuiltAppConfig.model_list.find((r) => r.model_id === id);
     if (record === undefined) {
       const near = prebuiltAppConfig.model_list
@@ -568,6 +631,7 @@ async function main() {
   await checksums.load();
   const plans = [];
   for (const record of records) plans.push(await planModel(record, options, checksums));
+  for (const build of ggufs) plans.push(await planGguf(build, options));
   // Every destination of every model is checked before the first byte is written.
   await checkDestination(options.out, { dest: checksums.file, rel: 'SHA256SUMS' });
   for (const plan of plans) {

@@ -2,7 +2,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { recordTraffic } from './chat-network';
 import { openSettled } from './open-settled';
 import { watchPageHealth } from './page-health';
-import { serveTinyModel, tinyModel, TINY_QWEN_BUILD } from './tiny-model-host';
+import { serveTinyModel, tinyModel, tinyModelUrl, TINY_QWEN_BUILD } from './tiny-model-host';
+import { formatBytes } from '../../src/playground/downloads/format';
 import { ENDLESS_REPLY, HOSTILE_HTML, REPLY, SPLIT_CHARACTER, answerText } from '../fixtures/tiny-gguf/scripts';
 
 // The default project: Chromium without WebGPU. The chat offers the CPU path, and these tests run
@@ -54,6 +55,9 @@ test('without WebGPU the chat offers the CPU path, downloads nothing of it befor
   expect(host.requests).toEqual([]);
 
   const root = await chooseCpuPath(page);
+  // No speed is claimed for a real model before this device measured one.
+  const facts = root.locator('.chat-build-facts');
+  await expect(facts).toContainText('生成速度本站没有测量过');
   await root.getByRole('button', { name: '加载' }).click();
   // Progress counts the bytes of the download.
   await expect(root.getByRole('button', { name: '已加载' })).toBeVisible({ timeout: 60_000 });
@@ -77,6 +81,8 @@ test('without WebGPU the chat offers the CPU path, downloads nothing of it befor
   await expect(metrics).toContainText('解码速度');
   await expect(metrics.locator('div', { hasText: '回答 token' }).locator('dd')).toHaveText(/^\d+$/);
   await expect(metrics.locator('div', { hasText: '解码速度' }).locator('dd')).toHaveText(/^[\d.,]+ token\/秒$/);
+  // The picker now gives the speed measured here.
+  await expect(facts).toContainText(/在你的设备上测得解码速度 [\d.]+ token\/秒（上一次回答）/);
   expect(health.consoleErrors).toEqual([]);
   expect(answerText(REPLY)).toContain(HOSTILE_HTML);
 });
@@ -124,6 +130,62 @@ test('a reload loads the model from the browser cache without downloading it aga
   const before = host.requests.length;
   await load(root);
   expect(host.requests.slice(before)).toEqual([]);
+  const answer = await ask(root, '你好');
+  await expect(answer.locator('.chat-answer')).toContainText(`你好，${SPLIT_CHARACTER}界！`);
+});
+
+test('the models page lists the GGUF file a CPU load stored, with its size, and deleting it removes it from the browser', async ({
+  page,
+  context,
+}) => {
+  const model = tinyModel('qwen', REPLY);
+  const host = await serveTinyModel(context, TINY_QWEN_BUILD, model);
+  await openSettled(page, 'playground/');
+  await load(await chooseCpuPath(page));
+
+  await openSettled(page, 'playground/models/');
+  const manager = page.locator('[data-models-part="manager"]');
+  const row = manager.locator('.model-row', { hasText: 'Qwen2.5 0.5B Instruct · Q4_K_M' });
+  await expect(row).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
+  await expect(row.locator('.model-row-meta')).toHaveText(`${formatBytes(model.gguf.byteLength)} · 已完整下载`);
+  await expect(manager.locator('.model-storage')).toContainText(`模型文件共占用 ${formatBytes(model.gguf.byteLength)}`);
+
+  await row.getByRole('button', { name: /^删除/ }).click();
+  await expect(manager.locator('.model-status')).toContainText('已删除 Qwen2.5 0.5B Instruct · Q4_K_M');
+  await expect(manager.locator('.model-row')).toHaveCount(0);
+  await expect(manager.locator('.model-manager-empty')).toBeVisible();
+
+  // Gone from the browser, not just from the list: the chat downloads it again.
+  await openSettled(page, 'playground/');
+  await load(await chooseCpuPath(page));
+  expect(host.downloads()).toBe(2);
+});
+
+test('取消加载 stops a stalled model download, and the reader can load again', async ({ page, context }) => {
+  const host = await serveTinyModel(context, TINY_QWEN_BUILD, tinyModel('qwen', REPLY));
+  // The first download of the file gets no answer at all: a connection that stalled.
+  const url = tinyModelUrl(TINY_QWEN_BUILD);
+  let stalled = false;
+  await context.route(url, async (route) => {
+    if (route.request().method() !== 'GET' || stalled) return route.fallback();
+    stalled = true;
+  });
+  const aborted: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (request.url() === url) aborted.push(`${request.method()} ${request.failure()?.errorText ?? ''}`);
+  });
+  await openSettled(page, 'playground/');
+  const root = await chooseCpuPath(page);
+  await root.getByRole('button', { name: '加载' }).click();
+  await expect.poll(() => stalled).toBe(true);
+  await root.getByRole('button', { name: '取消加载' }).click();
+  await expect(root.locator('.chat-notice')).toContainText('已取消加载');
+  // The browser dropped the request: nothing keeps downloading in the background.
+  await expect.poll(() => aborted).toContain('GET net::ERR_ABORTED');
+  expect(host.downloads()).toBe(0);
+
+  await load(root);
+  expect(host.downloads()).toBe(1);
   const answer = await ask(root, '你好');
   await expect(answer.locator('.chat-answer')).toContainText(`你好，${SPLIT_CHARACTER}界！`);
 });

@@ -34,23 +34,30 @@ export function tinyModel(family: Family, script: TinyModelScript): TinyModel {
   return model;
 }
 
-export async function serveTinyModel(context: BrowserContext, buildId: string, model: TinyModel) {
-  const url = tinyModelUrl(buildId);
-  const body = Buffer.from(model.gguf);
-  // Hugging Face answers /raw/ with the Git LFS pointer of a large file; wllama reads its sha256.
-  const pointerUrl = url.replace('/resolve/', '/raw/');
-  const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${createHash('sha256').update(body).digest('hex')}\nsize ${body.length}\n`;
+/** Serves each build's URL with its tiny model (several builds for the arena's two sides). */
+export async function serveTinyModels(context: BrowserContext, models: Readonly<Record<string, TinyModel>>) {
+  const files = new Map(
+    Object.entries(models).map(([buildId, model]) => {
+      const body = Buffer.from(model.gguf);
+      // Hugging Face answers /raw/ with the Git LFS pointer of a large file; wllama reads its sha256.
+      const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${createHash('sha256').update(body).digest('hex')}\nsize ${body.length}\n`;
+      return [tinyModelUrl(buildId), { body, pointer }] as const;
+    }),
+  );
+  const pointers = new Map([...files].map(([url, file]) => [url.replace('/resolve/', '/raw/'), file.pointer]));
   const requests: { method: string; url: string }[] = [];
   await context.route(
     (candidate) => MODEL_HOST.test(candidate.hostname),
     async (route) => {
       const request = route.request();
       requests.push({ method: request.method(), url: request.url() });
-      if (request.url() === pointerUrl) {
+      const pointer = pointers.get(request.url());
+      if (pointer !== undefined) {
         await route.fulfill({ status: 200, contentType: 'text/plain', headers: { 'access-control-allow-origin': '*' }, body: pointer });
         return;
       }
-      if (request.url() !== url) {
+      const file = files.get(request.url());
+      if (file === undefined) {
         await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
         return;
       }
@@ -58,18 +65,23 @@ export async function serveTinyModel(context: BrowserContext, buildId: string, m
         status: 200,
         headers: {
           'content-type': 'application/octet-stream',
-          'content-length': String(body.length),
+          'content-length': String(file.body.length),
           etag: '"tiny-model"',
           'access-control-allow-origin': '*',
           'access-control-expose-headers': 'content-length, etag',
         },
-        body: request.method() === 'HEAD' ? '' : body,
+        body: request.method() === 'HEAD' ? '' : file.body,
       });
     },
   );
   return {
     requests,
-    /** Downloads of the model file itself (GET), not size or checksum checks. */
-    downloads: () => requests.filter((r) => r.method === 'GET' && r.url === url).length,
+    /** Downloads of a model file itself (GET), not size or checksum checks; of every build without one. */
+    downloads: (buildId?: string) =>
+      requests.filter((r) => r.method === 'GET' && (buildId === undefined ? files.has(r.url) : r.url === tinyModelUrl(buildId))).length,
   };
+}
+
+export function serveTinyModel(context: BrowserContext, buildId: string, model: TinyModel) {
+  return serveTinyModels(context, { [buildId]: model });
 }

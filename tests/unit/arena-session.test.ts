@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { ModelFamily } from '../../src/playground/catalogue';
 import { ArenaSession, lastAnswer, type ArenaSessionOptions } from '../../src/playground/arena/arena-session';
 import { NOTICES } from '../../src/playground/chat/chat-session';
+import { CPU_ARENA } from '../../src/playground/cpu/cpu-arena';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';
 import type { ChatRequest, ChatStream, LoadOptions } from '../../src/playground/engine/chat-engine';
 import { SWIFTSHADER } from '../fixtures/environments';
@@ -296,6 +297,28 @@ describe('another demo on the page loads a model', () => {
 });
 
 describe('one after the other', () => {
+  test('on the CPU path the smallest pair, which fits a GPU together, still runs one model at a time, without a GPU probe', async () => {
+    const probe = vi.fn(async () => SWIFTSHADER);
+    const { arena, log, snapshots } = setup({}, { backend: CPU_ARENA, probe });
+    await arena.checkCapability();
+    expect(arena.getState().status).toBe('ready');
+    expect(probe).not.toHaveBeenCalled();
+    expect(arena.entry('qwen')?.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
+    expect(arena.entry('llama')?.id).toBe('Llama-3.2-1B-Instruct-Q4_K_M-GGUF');
+    expect(arena.plan?.mode).toBe('one-after-another');
+    expect(arena.canLoad).toBe(false);
+    // A WebGPU build is not among the CPU path's choices.
+    arena.selectModel('qwen', 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+    expect(arena.entry('qwen')?.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
+
+    arena.setDraft('你好');
+    await arena.start();
+    expect(log.indexOf('qwen unloaded')).toBeLessThan(log.indexOf('llama load'));
+    expect(log.at(-1)).toBe('llama unloaded');
+    expect(snapshots).toEqual(['qwen loads; llama loaded: none, llama answer: none', 'llama loads; qwen loaded: none, qwen answer: done']);
+    expect(arena.sideResult('llama').modelId).toBe('Llama-3.2-1B-Instruct-Q4_K_M-GGUF');
+  });
+
   test('when the pair does not fit in VRAM together, B is loaded only after A answered and was unloaded', async () => {
     const { arena, log, snapshots } = setup();
     await arena.checkCapability();

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CATALOGUE } from '../../src/playground/catalogue';
-import { defaultBuildFor } from '../../src/playground/chat/model-picker';
+import type { ChatTurn } from '../../src/playground/chat/chat-session';
+import { buildFacts, defaultBuildFor } from '../../src/playground/chat/model-picker';
 import { CPU_CATALOGUE, GGUF_BUILDS, findGgufBuild } from '../../src/playground/cpu/gguf-catalogue';
 import { ggufUrl } from '../../src/playground/cpu/gguf-url';
 import { cpuThreads, describeThreads } from '../../src/playground/cpu/threads';
@@ -75,5 +76,17 @@ describe('the CPU picker’s default', () => {
     const qwenDefault = defaultBuildFor('qwen', device, CPU_CATALOGUE);
     expect(qwenDefault?.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
     expect(findGgufBuild(qwenDefault!.id)!.listedSize).not.toBeNull();
+  });
+});
+
+describe('the picker’s line for a GGUF build', () => {
+  test('claims no speed before this device measured one, then gives the last answer’s decode speed', () => {
+    const entry = CPU_CATALOGUE.find((candidate) => candidate.id === qwen.id)!;
+    expect(buildFacts(entry)).toContain('生成速度本站没有测量过（取决于你设备的 CPU）');
+    expect(buildFacts(entry)).not.toMatch(/token\/秒/);
+    const answer = (modelId: string, decodeTokensPerSecond: number) =>
+      ({ role: 'assistant', modelId, metrics: { decodeTokensPerSecond } }) as unknown as ChatTurn;
+    const turns = [answer(qwen.id, 3.21), answer('Llama-3.2-1B-Instruct-Q4_K_M-GGUF', 9), answer(qwen.id, 12.345)];
+    expect(buildFacts(entry, turns)).toContain('在你的设备上测得解码速度 12.3 token/秒（上一次回答）');
   });
 });

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { sendEndlessBody } from '../fixtures/endless-response';
 
 const MODEL = 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC';
 const FOLDER = `${MODEL}/resolve/main`;
@@ -129,15 +130,9 @@ describe('models:mirror against a hostile source', () => {
 
   test('a shard that keeps coming past its declared size is cut off and not kept', async () => {
     serveModel({ records: [shard('params_shard_0.bin', 10)] });
-    let sent = 0;
+    let endless = { sent: () => 0 };
     answers.set(`${FOLDER}/params_shard_0.bin`, (response) => {
-      // Chunked, no length, never ends on its own: 64 KB at a time until the client hangs up.
-      response.writeHead(200);
-      const more = () => {
-        while (!response.destroyed && sent < 300 * 1024 * 1024 && response.write(Buffer.alloc(64 * 1024))) sent += 64 * 1024;
-      };
-      response.on('drain', more);
-      more();
+      endless = sendEndlessBody(response);
     });
     const run = await mirror();
     expect(run.code).toBe(1);
@@ -145,7 +140,7 @@ describe('models:mirror against a hostile source', () => {
     expect(await filesIn(out)).not.toContain(join(out, FOLDER, 'params_shard_0.bin'));
     const part = join(out, FOLDER, 'params_shard_0.bin.part');
     await expect(stat(part)).rejects.toThrow(/ENOENT/);
-    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    expect(endless.sent()).toBeLessThan(64 * 1024 * 1024);
   }, 30_000);
 
   test.each([

@@ -13,7 +13,6 @@ import {
   buildFitsDevice,
   CATALOGUE,
   DEFAULT_GENERATION,
-  findCatalogueEntry,
   RECOMMENDED_SAMPLING,
   type CatalogueEntry,
   type DeviceProfile,
@@ -25,10 +24,12 @@ import {
   normaliseSettings,
   SETTING_LIMITS,
   type ChatErrorState,
+  type ChatSessionOptions,
   type ChatSettings,
   type ChatState,
   type ChatTurn,
 } from '../chat/chat-session';
+import { formatVram } from '../chat/format';
 import type { ChatEngine, FinishReason } from '../engine/chat-engine';
 import { probeGpu } from '../probe-gpu';
 import { compareAnswerLanguage } from './language';
@@ -87,9 +88,43 @@ export interface ArenaState {
 
 export type VoteStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** What the arena runs on: web-llm on the GPU (the default), or the CPU path (cpu/cpu-arena.ts). */
+export interface ArenaBackend {
+  /** The builds both sides choose from. */
+  catalogue: readonly CatalogueEntry[];
+  /** Replaces the WebGPU probe when the engines need no GPU. */
+  capability?: ChatSessionOptions['capability'];
+  pairs(device: DeviceProfile): SuggestedPair[];
+  plan(qwen: CatalogueEntry, llama: CatalogueEntry, device: DeviceProfile | null): PairPlan;
+  /** The memory the pair needs, in a sentence for the reader ('' when the plan's reason says it). */
+  describeMemory(plan: PairPlan): string;
+  /** The hardware the export names; by default the GPU as the browser describes it. */
+  hardware?: string;
+  /** The island's introduction. */
+  intro: string;
+}
+
+/** The size-matched pairs this device can run, in the quantization it runs best (f16 if it can). */
+export function pairsForDevice(device: DeviceProfile): SuggestedPair[] {
+  return suggestedPairs(device.shaderF16 ? 'q4f16_1' : 'q4f32_1').filter(
+    (pair) => buildFitsDevice(pair.qwen, device) && buildFitsDevice(pair.llama, device),
+  );
+}
+
+export const WEBGPU_ARENA: ArenaBackend = {
+  catalogue: CATALOGUE,
+  pairs: pairsForDevice,
+  plan: (qwen, llama, device) => planPair(qwen, llama, device?.vramBudgetMB),
+  describeMemory: (plan) => `两个模型合计需要显存约 ${formatVram(plan.totalVramMB)}。`,
+  intro:
+    '把同一个提示词、同样的采样设置和随机种子交给一个 Qwen 模型和一个 Llama 模型，在你的浏览器里用你自己的显卡生成，并排比较回答、速度和回答用的语言。提示词和回答都不会发送到任何服务器；只有模型文件需要下载。',
+};
+
 export interface ArenaSessionOptions {
   /** Called at most once per family, on the first action that needs a model. */
   engineFactory: (family: ModelFamily) => ChatEngine;
+  /** Default WEBGPU_ARENA. */
+  backend?: ArenaBackend;
   probe?: () => Promise<EnvironmentDescription>;
   /** Where votes are kept; null keeps them for this page only. */
   storage?: VoteStorage | null;
@@ -132,13 +167,6 @@ const IDLE_RUNS: Record<ModelFamily, SideRun> = { qwen: 'idle', llama: 'idle' };
 
 export const otherFamily = (family: ModelFamily): ModelFamily => (family === 'qwen' ? 'llama' : 'qwen');
 
-/** The size-matched pairs this device can run, in the quantization it runs best (f16 if it can). */
-export function pairsForDevice(device: DeviceProfile): SuggestedPair[] {
-  return suggestedPairs(device.shaderF16 ? 'q4f16_1' : 'q4f32_1').filter(
-    (pair) => buildFitsDevice(pair.qwen, device) && buildFitsDevice(pair.llama, device),
-  );
-}
-
 export function describeAdapter(env: EnvironmentDescription | null): string {
   const info = env?.adapter?.info;
   const parts = [info?.vendor, info?.architecture, info?.description].filter((part) => part !== undefined && part !== '');
@@ -159,6 +187,7 @@ const FINISH_REASONS: Readonly<Record<ChatTurn['state'], FinishReason | null>> =
 
 export class ArenaSession {
   readonly sides: Readonly<Record<ModelFamily, Side>>;
+  readonly backend: ArenaBackend;
   private state: ArenaState;
   private readonly listeners = new Set<(state: ArenaState) => void>();
   private readonly storage: VoteStorage | null;
@@ -171,17 +200,20 @@ export class ArenaSession {
     this.storage = options.storage ?? null;
     this.random = options.random ?? Math.random;
     this.clock = options.clock ?? Date.now;
+    const backend = options.backend ?? WEBGPU_ARENA;
+    this.backend = backend;
     const side = (family: ModelFamily): Side => {
       const engine = new LazyEngine(() => options.engineFactory(family));
       const session = new ChatSession({
         engine,
         // Only this family's builds: the session picks its default build and its 换一个更小的模型
         // from here, and the Llama side must never switch to a Qwen build.
-        catalogue: CATALOGUE.filter((entry) => entry.family === family),
+        catalogue: backend.catalogue.filter((entry) => entry.family === family),
         probe: () => this.probe(),
+        ...(backend.capability === undefined ? {} : { capability: backend.capability }),
         ...(options.now === undefined ? {} : { now: options.now }),
         // A 重试 from one side's error panel loads outside the arena's own sequence; when the pair
-        // does not fit in VRAM together, the other model has to make room.
+        // does not fit in memory together, the other model has to make room.
         onWillLoad: () => {
           options.onWillLoad?.();
           if (this.plan?.mode === 'one-after-another') this.sides[otherFamily(family)].session.release();
@@ -225,11 +257,16 @@ export class ArenaSession {
     return this.sides[family].session.selectedEntry;
   }
 
+  /** A build of this arena's catalogue, by id (the names shown once the models are revealed). */
+  findEntry(modelId: string): CatalogueEntry | undefined {
+    return this.backend.catalogue.find((entry) => entry.id === modelId);
+  }
+
   /** Combined download and VRAM, and whether both models can be loaded at once. */
   get plan(): PairPlan | null {
     const qwen = this.entry('qwen');
     const llama = this.entry('llama');
-    return qwen === null || llama === null ? null : planPair(qwen, llama, this.state.device?.vramBudgetMB);
+    return qwen === null || llama === null ? null : this.backend.plan(qwen, llama, this.state.device);
   }
 
   /** The families in column order (A, B). */
@@ -300,21 +337,21 @@ export class ArenaSession {
   private async runCapabilityCheck(): Promise<void> {
     await Promise.all(FAMILIES.map((family) => this.sides[family].session.checkCapability()));
     const { capability, device } = this.sides.qwen.session.getState();
-    const env = await this.probe().catch(() => null);
     if (capability?.ok !== true || device === null) {
       this.set({ status: 'unsupported', capability, device: null });
       return;
     }
-    this.set({ status: 'ready', capability, device, gpuAdapter: describeAdapter(env) });
+    const gpuAdapter = this.backend.hardware ?? describeAdapter(await this.probe().catch(() => null));
+    this.set({ status: 'ready', capability, device, gpuAdapter });
     // Without a suggested pair each side keeps its session's default: the smallest build that fits.
-    const pair = pairsForDevice(device)[0];
+    const pair = this.backend.pairs(device)[0];
     if (pair !== undefined) this.selectPair(pair);
     this.updateSettings({});
   }
 
   /** Ignored for a build of the other family, one this device cannot run, or while busy. */
   selectModel(family: ModelFamily, modelId: string): void {
-    const entry = findCatalogueEntry(modelId);
+    const entry = this.findEntry(modelId);
     const device = this.state.device;
     if (entry?.family !== family || device === null || !buildFitsDevice(entry, device)) return;
     if (this.state.running || this.anySideBusy) return;

@@ -11,7 +11,8 @@ import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
 import { joinGpuTenants } from '../gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
-import { ArenaSession, type VoteStorage } from './arena-session';
+import { createCpuOffer } from '../cpu/view/cpu-offer';
+import { ArenaSession, type ArenaBackend, type VoteStorage } from './arena-session';
 import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
 import { nextStepsOf } from '../chat/view/capability-notice';
@@ -19,6 +20,8 @@ import { browserPageUrl, type PageUrl } from '../share/view/share-link';
 
 export interface MountArenaOptions {
   engineFactory?: (family: ModelFamily) => ChatEngine;
+  /** Default WebGPU, with the CPU path offered under the arena. */
+  backend?: ArenaBackend;
   /** Replaces the real WebGPU probe (tests). */
   probe?: () => Promise<EnvironmentDescription>;
   /** Where votes are kept; default localStorage (null when the browser refuses it). */
@@ -68,6 +71,7 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
   const arena: ArenaSession = new ArenaSession({
     // Asked on every call, so a download-source change made elsewhere on the site applies here too.
     engineFactory: options.engineFactory ?? (() => new WorkerChatEngine({ source: currentModelSource })),
+    ...(options.backend === undefined ? {} : { backend: options.backend }),
     storage: options.storage === undefined ? pageStorage() : options.storage,
     ...(options.probe === undefined ? {} : { probe: options.probe }),
     ...(options.random === undefined ? {} : { random: options.random }),
@@ -81,19 +85,36 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
     share: { syncUrl, arenaHref: data.shareHref ?? '/playground/arena/', url, opening: shareStateOf(shared ?? { prompt: '' }) },
     nextSteps: nextStepsOf(root, data.cpuHref),
   });
+  // The CPU path replaces this arena in place, as in the chat; its code loads only on that click.
+  let cpuArena: MountedArena | null = null;
+  const offer =
+    options.backend === undefined
+      ? createCpuOffer(async () => {
+          const { CPU_ARENA, createCpuEngine } = await import('../cpu/cpu-arena');
+          await mounted.destroy();
+          cpuArena = await mountArena(root, { ...options, backend: CPU_ARENA, engineFactory: createCpuEngine });
+        })
+      : null;
   root.replaceChildren(view.element);
   await arena.checkCapability();
   if (shared !== null) arena.applyShared(shared);
   view.flush();
+  // Added once the arena has its final height, so the offer below it never moves.
+  if (offer !== null) {
+    offer.update(arena.getState().capability?.ok === true);
+    root.append(offer.element);
+  }
 
-  return {
+  const mounted: MountedArena = {
     arena,
     flush: view.flush,
     async destroy() {
+      if (cpuArena !== null) return cpuArena.destroy();
       view.destroy();
       tenancy.leave();
       root.replaceChildren();
       await arena.dispose();
     },
   };
+  return mounted;
 }

@@ -2,8 +2,8 @@
  * Size-matched Qwen / Llama pairs to suggest, smallest first. A fair side-by-side compares models
  * of similar size and the same quantization; the arena still lets the reader pick any two builds.
  */
-import { findCatalogueEntry, type CatalogueEntry } from '../catalogue';
-import type { Quantization } from '../quantization';
+import { CATALOGUE, type CatalogueEntry } from '../catalogue';
+import type { AnyQuantization } from '../quantization';
 
 export interface SuggestedPair {
   label: string;
@@ -19,11 +19,16 @@ const pairs: Array<{ label: string; qwen: string; llama: string }> = [
   { label: '约 8B：Qwen3-8B 对 Llama-3.1-8B', qwen: 'Qwen3-8B', llama: 'Llama-3.1-8B-Instruct' },
 ];
 
-/** The suggested pairs available in one quantization (both sides must exist in the catalogue). */
-export function suggestedPairs(quantization: Quantization): SuggestedPair[] {
+/**
+ * The suggested pairs available in one quantization (both sides must exist in the catalogue): the
+ * WebGPU catalogue's MLC builds, or the CPU path's GGUF builds.
+ */
+export function suggestedPairs(quantization: AnyQuantization, catalogue: readonly CatalogueEntry[] = CATALOGUE): SuggestedPair[] {
+  const build = (model: string) =>
+    catalogue.find((entry) => entry.id === `${model}-${quantization}-MLC` || entry.id === `${model}-${quantization}-GGUF`);
   return pairs.flatMap((pair) => {
-    const qwen = findCatalogueEntry(`${pair.qwen}-${quantization}-MLC`);
-    const llama = findCatalogueEntry(`${pair.llama}-${quantization}-MLC`);
+    const qwen = build(pair.qwen);
+    const llama = build(pair.llama);
     return qwen && llama ? [{ label: pair.label, qwen, llama }] : [];
   });
 }

@@ -19,6 +19,7 @@ import { isLowResourceDevice, limitsBelowWebLlmMinimum } from '../webgpu-require
 import { formatMegabytes, formatVram } from './format';
 import { ggufBuildFacts } from '../cpu/build-facts';
 import { findGgufBuild } from '../cpu/gguf-catalogue';
+import type { ChatTurn } from './chat-session';
 
 export interface BuildChoice {
   entry: CatalogueEntry;
@@ -140,10 +141,16 @@ export function buildLabel(entry: CatalogueEntry): string {
   return entry.contextWindow < DEFAULT_CONTEXT_WINDOW ? `${entry.quantization} · ${entry.contextWindow / 1024}k 上下文` : entry.quantization;
 }
 
-/** The size line under the picker; "约/估计" because the catalogue's download size is an estimate. */
-export function buildFacts(entry: CatalogueEntry): string {
+/**
+ * The size line under the picker; "约/估计" because the catalogue's download size is an estimate.
+ * A GGUF build's line also gives the decode speed the reader's last answer with it measured.
+ */
+export function buildFacts(entry: CatalogueEntry, turns: readonly ChatTurn[] = []): string {
   const gguf = findGgufBuild(entry.id);
-  if (gguf !== undefined) return ggufBuildFacts(gguf);
+  if (gguf !== undefined) {
+    const measured = turns.findLast((turn) => turn.modelId === entry.id && turn.metrics !== null)?.metrics;
+    return ggufBuildFacts(gguf, measured?.decodeTokensPerSecond ?? null);
+  }
   return `估计下载约 ${formatMegabytes(entry.estimatedDownloadBytes)} · 需要显存约 ${formatVram(entry.vramRequiredMB)} · 上下文 ${entry.contextWindow} token`;
 }
 

@@ -11,7 +11,7 @@ import { joinGpuTenants } from '../gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { CpuChatEngine } from './cpu-chat-engine';
 import { CPU_CATALOGUE } from './gguf-catalogue';
-import { cpuThreads, describeThreads } from './threads';
+import { cpuCapability } from './cpu-capability';
 
 export interface MountedCpuChat {
   session: ChatSession;
@@ -21,18 +21,12 @@ export interface MountedCpuChat {
 const CPU_INTRO =
   '模型在你的浏览器里、用你设备的 CPU 运行（llama.cpp 的 WebAssembly 版本）：提示词和回答都不会发送到任何服务器。模型文件只需下载一次（来自所选的模型下载源），之后保存在浏览器的本地存储里。CPU 比显卡慢得多，请先试最小的模型。';
 
-/** Limits that filter nothing out: no GPU buffers are involved. */
-const NO_GPU_LIMITS = { shaderF16: false, maxBufferSize: Number.MAX_SAFE_INTEGER, maxStorageBufferBindingSize: Number.MAX_SAFE_INTEGER };
-
 export async function mountCpuChat(root: HTMLElement, id: string, reloadPage: () => void): Promise<MountedCpuChat> {
   const engine: ChatEngine = new CpuChatEngine({ source: currentModelSource });
   const session: ChatSession = new ChatSession({
     engine,
     catalogue: CPU_CATALOGUE,
-    capability: () => ({
-      capability: { ok: true, shaderF16: false, allowedQuantizations: [], message: describeThreads(cpuThreads()) },
-      device: NO_GPU_LIMITS,
-    }),
+    capability: cpuCapability,
     // One model at a time on a page, whether it runs on the GPU or, here, on the CPU.
     onWillLoad: () => tenancy.claim(),
   });

@@ -23,16 +23,46 @@ export async function hasWebLlmCaches(storage: Pick<CacheStorage, 'keys'> | unde
   }
 }
 
+/** The current source first, then the presets it is not. */
+function sourcesToScan(current: ModelSource): ModelSource[] {
+  return [current, ...[HUGGING_FACE, HF_MIRROR].filter((preset) => !sameSource(preset, current))];
+}
+
 export async function scanCachedModels(
   engine: Pick<ModelCacheEngine, 'listCached'>,
   modelIds: readonly string[],
   current: ModelSource,
 ): Promise<SourcedReport[]> {
   if (!(await hasWebLlmCaches(globalThis.caches))) return [];
-  const sources = [current, ...[HUGGING_FACE, HF_MIRROR].filter((preset) => !sameSource(preset, current))];
   const found: SourcedReport[] = [];
-  for (const source of sources) {
+  for (const source of sourcesToScan(current)) {
     for (const report of await engine.listCached(modelIds, { source })) found.push({ source, report });
   }
   return found;
+}
+
+/** The folder of the origin-private file system where wllama (the CPU path) keeps GGUF files. */
+const GGUF_FOLDER = 'cache';
+
+/**
+ * Whether the CPU path has stored anything. Asking wllama would download its code just to learn
+ * that nothing is there; the folder answers that for free (and is not created by asking).
+ */
+export async function hasGgufFiles(storage: Pick<StorageManager, 'getDirectory'> | undefined): Promise<boolean> {
+  if (storage?.getDirectory === undefined) return false;
+  try {
+    const folder = await (await storage.getDirectory()).getDirectoryHandle(GGUF_FOLDER);
+    for await (const _name of folder.keys()) return true;
+    return false;
+  } catch (error) {
+    // Never created: nothing stored. Anything else is unknown: let wllama look.
+    return !(error instanceof DOMException && error.name === 'NotFoundError');
+  }
+}
+
+/** The CPU path's GGUF files, under every source the reader may have used. */
+export async function scanCachedGguf(current: ModelSource): Promise<SourcedReport[]> {
+  if (!(await hasGgufFiles(globalThis.navigator?.storage))) return [];
+  const { listCachedGguf } = await import('../cpu/gguf-cache');
+  return listCachedGguf(sourcesToScan(current));
 }

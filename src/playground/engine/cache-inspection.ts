@@ -13,12 +13,15 @@
 
 import { WEB_LLM_CACHE_NAMES, WEB_LLM_CACHES, type WebLlmCacheName } from './web-llm-contract';
 
+/** web-llm's three caches; 'wllama' is the CPU path's GGUF files (cpu/gguf-cache.ts). */
+export type CacheName = WebLlmCacheName | 'wllama';
+
 
 export type FileProblem = 'not-json' | 'not-webassembly' | 'wrong-size';
 
 export interface CachedFile {
   url: string;
-  cache: WebLlmCacheName;
+  cache: CacheName;
   bytes: number;
   problem?: FileProblem;
 }

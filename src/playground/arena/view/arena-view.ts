@@ -43,11 +43,7 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   const { id, headingLevel } = options;
   // The chat island's stylesheet gives the shared parts (fields, progress, errors, Markdown) their look.
   const root = element('div', 'chat-island arena-island');
-  const intro = element(
-    'p',
-    'chat-intro',
-    '把同一个提示词、同样的采样设置和随机种子交给一个 Qwen 模型和一个 Llama 模型，在你的浏览器里用你自己的显卡生成，并排比较回答、速度和回答用的语言。提示词和回答都不会发送到任何服务器；只有模型文件需要下载。',
-  );
+  const intro = element('p', 'chat-intro', arena.backend.intro);
   const capability = createCapabilityNotice(id, options.nextSteps, () => frames.schedule());
   const setup = createSetupPanel(arena, id, capability);
   const form = createPromptForm(arena, id, options.share);

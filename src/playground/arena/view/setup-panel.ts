@@ -5,13 +5,12 @@
  */
 
 import type { ModelFamily } from '../../catalogue';
-import { formatVram } from '../../chat/format';
 import { buildLabel, FAMILY_LABELS, pickerChoices } from '../../chat/model-picker';
 import { button, element, setDisabled, setHidden, setText } from '../../dom';
 import { field } from '../../chat/view/dom';
 import type { CapabilityNotice } from '../../chat/view/capability-notice';
 import { mountDownloadPlan } from '../../downloads/view/download-plan';
-import { FAMILIES, pairsForDevice, type ArenaSession, type ArenaState } from '../arena-session';
+import { FAMILIES, type ArenaSession, type ArenaState } from '../arena-session';
 import type { SuggestedPair } from '../pairs';
 
 export interface SetupPanel {
@@ -95,7 +94,7 @@ export function createSetupPanel(arena: ArenaSession, id: string, capability: Ca
     const device = state.device;
     if (device === null || device === builtFor) return;
     builtFor = device;
-    pairs = pairsForDevice(device);
+    pairs = arena.backend.pairs(device);
     pairSelect.replaceChildren(
       ...pairs.map((pair, index) => {
         const option = element('option', undefined, pair.label);
@@ -104,7 +103,7 @@ export function createSetupPanel(arena: ArenaSession, id: string, capability: Ca
       }),
       Object.assign(element('option', undefined, '自选（在下面分别选择）'), { value: '' }),
     );
-    for (const family of pickerChoices(device)) {
+    for (const family of pickerChoices(device, arena.backend.catalogue)) {
       modelSelects[family.family].replaceChildren(
         ...family.models.map((model) => {
           const group = element('optgroup');
@@ -138,7 +137,7 @@ export function createSetupPanel(arena: ArenaSession, id: string, capability: Ca
     pairSelect.value = pairIndex === -1 ? '' : String(pairIndex);
 
     const pairPlan = arena.plan;
-    setText(vram, pairPlan === null ? '' : `两个模型合计需要显存约 ${formatVram(pairPlan.totalVramMB)}。`);
+    setText(vram, pairPlan === null ? '' : arena.backend.describeMemory(pairPlan));
     setText(modeLabel, pairPlan === null ? '' : MODE_LABELS[pairPlan.mode]);
     setText(modeReason, pairPlan?.reason ?? '');
 

@@ -6,7 +6,7 @@
  * The panel belongs to a family; which column it sits in (A or B) is decided per round.
  */
 
-import { findCatalogueEntry, type ModelFamily } from '../../catalogue';
+import type { ModelFamily } from '../../catalogue';
 import { formatRate, formatSeconds } from '../../chat/format';
 import { button, element, setDisabled, setHidden, setText } from '../../dom';
 import { createErrorPanel, sessionErrorActions } from '../../chat/view/error-panel';
@@ -80,7 +80,7 @@ export function createSidePanel(arena: ArenaSession, family: ModelFamily, option
     const chat = session.getState();
     const label = `模型 ${position}`;
     const result = arena.sideResult(family);
-    const entry = findCatalogueEntry(result.modelId);
+    const entry = arena.findEntry(result.modelId);
     setText(title, state.revealed && entry !== undefined ? `${label}：${modelLabel(entry)}` : label);
     // Both sides failed the same way: the arena's shared panel says it once for both.
     const shared = arena.sharedError !== null;

@@ -4,7 +4,6 @@
  * window.confirm, which blocks the page and reads poorly on phones.
  */
 
-import { findCatalogueEntry } from '../../catalogue';
 import { button, element, setDisabled, setHidden, setText } from '../../dom';
 import { modelLabel } from '../../downloads/plan';
 import type { ArenaSession, ArenaState } from '../arena-session';
@@ -24,8 +23,8 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   'both-bad': '都不好',
 };
 
-function nameOf(modelId: string): string {
-  const entry = findCatalogueEntry(modelId);
+function nameOf(arena: ArenaSession, modelId: string): string {
+  const entry = arena.findEntry(modelId);
   return entry === undefined ? modelId : modelLabel(entry);
 }
 
@@ -103,7 +102,7 @@ export function createVotePanel(arena: ArenaSession, id: string, headingLevel: n
     body.replaceChildren(
       ...tallyByPair(votes).map((tally) => {
         const row = element('tr');
-        const pair = element('th', undefined, `${nameOf(tally.qwen)} 对 ${nameOf(tally.llama)}`);
+        const pair = element('th', undefined, `${nameOf(arena, tally.qwen)} 对 ${nameOf(arena, tally.llama)}`);
         pair.scope = 'row';
         row.append(pair);
         for (const count of [tally.qwenWins, tally.llamaWins, tally.ties, tally.bothBad, tally.total]) {
@@ -116,7 +115,7 @@ export function createVotePanel(arena: ArenaSession, id: string, headingLevel: n
 
   function outcomeText(state: ArenaState): string {
     if (state.vote === null) return '';
-    const [a, b] = arena.columns.map((family) => nameOf(arena.sideResult(family).modelId));
+    const [a, b] = arena.columns.map((family) => nameOf(arena, arena.sideResult(family).modelId));
     const unsaved = state.voteStored ? '' : '浏览器没有保存这一票（可能关闭了网站存储），它只在本页有效。';
     return `你的选择：${VERDICT_LABELS[state.vote]}。揭晓：模型 A 是 ${a}，模型 B 是 ${b}。${unsaved}`;
   }

@@ -138,7 +138,7 @@ export function createSetupPanel(session: ChatSession, id: string, capability: C
       shownSelection = entry.id;
       showSelection(entry);
     }
-    if (entry !== null) setText(factsText, buildFacts(entry));
+    if (entry !== null) setText(factsText, buildFacts(entry, state.turns));
     setHidden(cachedBadge, entry === null || !state.cachedModelIds.has(entry.id));
 
     const busy = state.status === 'loading' || state.status === 'generating';

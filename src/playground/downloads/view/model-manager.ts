@@ -3,15 +3,17 @@
  * delete all, and what the site uses of the browser's storage.
  *
  * The listing runs in the engine worker (list-cached) with web-llm's own cache checks and the
- * same config a load would use, for the current source and the presets (see scan.ts).
+ * same config a load would use, for the current source and the presets (see scan.ts). The CPU
+ * path's GGUF files are listed and deleted through wllama's own cache (cpu/gguf-cache.ts).
  */
 
 import { CATALOGUE, type CatalogueEntry } from '../../catalogue';
+import { CPU_CATALOGUE, findGgufBuild } from '../../cpu/gguf-catalogue';
 import { toEngineError } from '../../engine/errors';
-import { describeSource, sameSource } from '../../sources/model-source';
+import { describeSource, sameSource, type ModelSource } from '../../sources/model-source';
 import { currentModelSource, onModelSourceChange } from '../../sources/source-store';
 import { describeRowState, summarizeCache, type CacheRow } from '../cache-summary';
-import { scanCachedModels } from '../scan';
+import { scanCachedGguf, scanCachedModels } from '../scan';
 import { aboutBytes, formatBytes } from '../format';
 import type { ModelCacheEngine } from '../model-cache-engine';
 import { readStorageFigures } from '../storage';
@@ -69,10 +71,10 @@ export function mountModelManager(root: HTMLElement, options: ModelManagerOption
   async function refresh(): Promise<void> {
     const mine = ++generation;
     const current = currentModelSource();
-    const found = await scanCachedModels(engine, ids, current);
+    const found = [...(await scanCachedModels(engine, ids, current)), ...(await scanCachedGguf(current))];
     const storage = await readStorageFigures();
     if (mine !== generation) return;
-    const summary = summarizeCache(found, catalogue);
+    const summary = summarizeCache(found, [...catalogue, ...CPU_CATALOGUE]);
     rows = summary.rows;
 
     storageLine.textContent =
@@ -109,7 +111,7 @@ export function mountModelManager(root: HTMLElement, options: ModelManagerOption
     try {
       for (const row of targets) {
         // The second id of a row that shares files finds nothing left; deleting is idempotent.
-        for (const modelId of row.modelIds) await engine.deleteCached(modelId, { source: row.source });
+        for (const modelId of row.modelIds) await deleteModel(modelId, row.source);
       }
       const freed = targets.reduce((sum, row) => sum + row.bytes, 0);
       status.textContent =
@@ -124,6 +126,13 @@ export function mountModelManager(root: HTMLElement, options: ModelManagerOption
     const buttons = list.querySelectorAll('button');
     const replacement = position >= 0 ? buttons[Math.min(position, buttons.length - 1)] : undefined;
     (replacement ?? heading).focus();
+  }
+
+  async function deleteModel(modelId: string, source: ModelSource): Promise<void> {
+    const gguf = findGgufBuild(modelId);
+    if (gguf === undefined) return engine.deleteCached(modelId, { source });
+    const { deleteCachedGguf } = await import('../../cpu/gguf-cache');
+    await deleteCachedGguf(gguf, source);
   }
 
   function showConfirm(confirming: boolean): void {
