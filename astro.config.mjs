@@ -6,13 +6,16 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.mjs';
+import { rehypeTidyMathml } from './src/lib/markdown/mathml.mjs';
+import { mathFont } from './src/lib/markdown/math-font.mjs';
 import { rehypeFocusableFormulas } from './src/lib/markdown/focusable-formulas.mjs';
 import { rehypeSections } from './src/lib/markdown/sections.mjs';
 import publishFiles from './scripts/publish/integration.mjs';
 import { basePath, siteUrl } from './site.config.mjs';
 import { modelHosts } from './model-hosts.config.mjs';
 
-// KaTeX's stylesheet hides formula text until its fonts arrive (font-display: block), up to 3 s
+// The attention explorer typesets with KaTeX in the browser and brings KaTeX's stylesheet in its lazy
+// chunk; that stylesheet hides formula text until its fonts arrive (font-display: block), up to 3 s
 // on a slow phone network; with swap the formulas show at once in a fallback face.
 const katexFontSwap = {
   name: 'katex-font-swap',
@@ -35,9 +38,10 @@ export default defineConfig({
     // Sätteri (the default) takes no remark/rehype plugins; KaTeX needs the unified pipeline.
     processor: unified({
       remarkPlugins: [remarkMath],
-      // htmlAndMathml: the HTML draws the formula, the MathML is what screen readers and copy read.
+      // MathML only: browsers lay it out and read it aloud natively (see src/lib/markdown/mathml.mjs).
       rehypePlugins: [
-        [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
+        [rehypeKatex, { output: 'mathml', strict: 'error' }],
+        rehypeTidyMathml,
         rehypeFocusableFormulas,
         // Ids first (Astro would add them later anyway), so the anchors can link to them.
         rehypeHeadingIds,
@@ -75,10 +79,10 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [katexFontSwap],
+    plugins: [katexFontSwap, mathFont({ contentDir: './src/content', outFile: './src/styles/math-font/noto-sans-math.woff2' })],
     build: {
-      // Vite would inline the smallest KaTeX font into the CSS as a data: URL, which font-src
-      // 'self' forbids; a font is better as its own cacheable file anyway.
+      // Vite would inline a small font into the CSS as a data: URL, which font-src 'self' forbids;
+      // a font is better as its own cacheable file anyway.
       assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
     },
   },

@@ -2,6 +2,7 @@
 // Moto G Power sized screen) on every page of a built site, three runs each, and the medians of the
 // performance score, total blocking time, largest contentful paint and layout shift, with each
 // page's element count and gzip HTML size. Printed, never asserted: the machine's load moves them.
+// Then style+layout per frame while scrolling the article on a phone (bench-scroll.mjs).
 // Usage: node scripts/bench-lighthouse.mjs [--dir .builds/bench] [--runs 3]
 // Without --dir it builds the site first. The pages are served by this process while Lighthouse
 // runs as a child process, so its work never blocks the server's event loop.
@@ -12,7 +13,9 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildSite } from './build-site.mjs';
-import { chromiumPath } from './chromium-path.mjs';
+import { chromium } from 'playwright-core';
+import { scrollFrames } from './bench-scroll.mjs';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { startServer } from './serve.mjs';
 import { builtPages } from './site-files.mjs';
 
@@ -84,4 +87,12 @@ for (const page of builtPages(dir).filter((p) => p !== '404.html')) {
     (html / 1000).toFixed(1).padStart(6),
   );
 }
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs({ webgpu: false }) });
+const scroll = await scrollFrames(browser, origin);
+await browser.close();
+console.log(
+  `\nScrolling the article top to bottom, 390×844, CPU 4× slower: style+layout per frame (ms) over ${scroll.frames} frames` +
+    ` that had any: median ${scroll.median.toFixed(1)}, 95th percentile ${scroll.p95.toFixed(1)}, worst ${scroll.max.toFixed(1)}`,
+);
 server.close();

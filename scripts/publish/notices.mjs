@@ -29,7 +29,14 @@ export const shippedPackages = [
     what: 'Meta Llama 3’s tokenizer.json, served to the tokenizer demo',
     data: 'The file itself is Meta’s, under the Meta Llama 3 Community License: meta-llama-3/LICENSE.txt and meta-llama-3/NOTICE.txt next to this file.',
   },
-  { name: 'katex', what: 'the formulas’ stylesheet and fonts (dist/fonts, covered by the package’s licence below); formulas are laid out at build time' },
+  {
+    name: 'katex',
+    what: 'lays the article’s formulas out at build time (as MathML); the attention explorer’s formulas in the browser, with KaTeX’s stylesheet and fonts (dist/fonts, covered by the package’s licence below)',
+  },
+  {
+    name: '@fontsource/noto-sans-math',
+    what: 'Noto Sans Math, the font the formulas are drawn in, cut at build time to the characters they use (SIL Open Font License 1.1, below)',
+  },
   { name: 'marked', what: 'turns the models’ Markdown answers into HTML' },
   { name: 'dompurify', what: 'sanitises that HTML before it is shown' },
 ];
@@ -46,6 +53,9 @@ export const buildOnlyPackages = {
   'remark-math': 'parses formulas at build time',
   'rehype-katex': 'lays formulas out with KaTeX at build time',
   'unist-util-visit': 'Markdown plugins at build time',
+  'hast-util-from-html': 'reads KaTeX’s MathML at build time, to tidy it',
+  'hast-util-to-html': 'writes the tidied MathML at build time',
+  'subset-font': 'cuts the math font down to the formulas’ characters at build time (the font itself is shipped, above)',
   '@huggingface/jinja': 'renders the models’ chat templates in the tests only',
   '@mlc-ai/web-tokenizers': 'the second tokenizer implementation, in the tests and the bench only',
 };

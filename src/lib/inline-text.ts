@@ -1,7 +1,7 @@
 // The article's data files (errata, notes) use a sliver of Markdown: `code`, **bold** and $math$
 // (the seed's own wording quotes its formulas that way). Everything else is escaped, so data text
 // can never inject markup.
-import katex from 'katex';
+import { renderMath } from './markdown/mathml.mjs';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -20,7 +20,7 @@ export function inlineText(text: string): string {
     .split(/(\$[^$]+\$)/)
     .map((part) =>
       /^\$[^$]+\$$/.test(part)
-        ? katex.renderToString(part.slice(1, -1), { output: 'htmlAndMathml', throwOnError: true })
+        ? renderMath(part.slice(1, -1))
         : formatted(part),
     )
     .join('');

@@ -81,7 +81,7 @@ test.describe('the article', () => {
     });
     for (const statement of falseStatements) expect(text, statement).not.toContain(statement);
     // The seed's formula is shown only struck through inside its erratum.
-    const wrongFormulaOutside = await page.locator('main .katex annotation').evaluateAll((annotations) =>
+    const wrongFormulaOutside = await page.locator('main .formula annotation').evaluateAll((annotations) =>
       annotations.filter((a) => a.textContent?.includes('<x_i, x_i>') && !a.closest('.erratum')).length,
     );
     expect(wrongFormulaOutside).toBe(0);
@@ -92,7 +92,7 @@ test.describe('the article', () => {
     expect(await main.locator('.katex-error').count()).toBe(0);
     const text = await main.evaluate((element) => {
       const copy = element.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.katex, pre, code').forEach((e) => e.remove());
+      copy.querySelectorAll('.formula, pre, code').forEach((e) => e.remove());
       return copy.textContent ?? '';
     });
     expect(text).not.toMatch(/\$\$|\\frac|\\mathrm|\\sqrt|\\begin\{/);

@@ -1,6 +1,6 @@
 // Page-weight budgets, in bytes (times are printed by `npm run bench`, never asserted): what the
 // article costs before the reader touches anything, that islands wait until they are needed, and
-// which fonts each page downloads.
+// which fonts each page downloads and how big the math font is.
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { pageAssets } from '../../scripts/page-weight.mjs';
@@ -9,7 +9,7 @@ import { REQUESTS_SO_FAR, requestsSoFarRecorded } from './chat-network';
 import { mountEveryIsland, openSettled } from './open-settled';
 
 const kib = 1024;
-const budget = { firstLoadJsGzip: 30 * kib, totalWithoutFontsGzip: 200 * kib };
+const budget = { firstLoadJsGzip: 30 * kib, totalWithoutFontsGzip: 200 * kib, mathFont: 32 * kib };
 
 // The service worker's precaching would add requests of its own; budgets are about the page.
 test.use({ serviceWorkers: 'block' });
@@ -57,12 +57,14 @@ test('no island code loads until its island is near the viewport', async ({ page
   expect(islandChunks().length).toBeGreaterThan(0);
 });
 
-test('fonts: no web font but KaTeX’s, and KaTeX only where there are formulas', async ({ page }) => {
+test('fonts: the article loads only the math font, cut to its formulas, and no KaTeX; other pages no web font', async ({ page }) => {
   const article = await load(page, '');
-  const fonts = article.filter((r) => r.type === 'font').map((r) => new URL(r.url).pathname.split('/').pop()!);
-  expect(fonts.length).toBeGreaterThan(0);
-  expect(fonts.filter((name) => !name.startsWith('KaTeX_'))).toEqual([]);
-  expect(fonts.filter((name) => !name.endsWith('.woff2'))).toEqual([]);
+  const fonts = article.filter((r) => r.type === 'font');
+  expect(fonts.map((r) => new URL(r.url).pathname.split('/').pop())).toEqual([expect.stringMatching(/^noto-sans-math\.[\w-]+\.woff2$/)]);
+  // The whole font is ~270 KB; the formulas use a few dozen of its 4,000 glyphs.
+  expect(fonts[0]!.raw).toBeLessThanOrEqual(budget.mathFont);
+  // The attention explorer brings KaTeX's stylesheet and fonts with its code, when it is needed.
+  expect(article.filter((r) => /katex/i.test(r.url)).map((r) => r.url)).toEqual([]);
 
   for (const path of ['playground/', 'no-such-page/']) {
     const other = await load(page, path);

@@ -54,9 +54,9 @@ test('once visited, the article reads offline; a new build takes over and its ol
     expect(await offline.page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
     await expect(offline.page.locator('article h1')).toContainText('Llama 3');
     await expect(offline.page.locator('.erratum')).toHaveCount(29);
-    // Styled and typeset from the cache: the site's stylesheet and KaTeX's fonts are there.
+    // Styled and typeset from the cache: the site's stylesheet and the math font are there.
     expect(await offline.page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('system-ui');
-    await expect.poll(() => offline.page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+    await expect.poll(() => offline.page.evaluate(() => document.fonts.check('16px "Noto Sans Math"', '\u{1d465}'))).toBe(true);
     await offline.page.goto(`${url}playground/`);
     await expect(offline.page.locator('h1').first()).toBeVisible();
     await offline.context.close();

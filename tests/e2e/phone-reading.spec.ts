@@ -33,7 +33,7 @@ const byId = (page: Page, hash: string) => page.locator(`[id="${decodeURICompone
 
 /** Scroll boxes that show formulas, with how wide their content is and whether they cue it. */
 function formulaBoxes(page: Page) {
-  return page.locator('.equation-body, .katex-display.scroll-x, .erratum-formula-scroll').evaluateAll((boxes) =>
+  return page.locator('.equation-body, .formula-display.scroll-x, .erratum-formula-scroll').evaluateAll((boxes) =>
     boxes.map((box) => {
       const style = getComputedStyle(box);
       return {

@@ -172,21 +172,19 @@ test.describe('served like a host', () => {
     await mountEveryIsland(page);
     expect(await violations()).toEqual([]);
     expect(health.consoleErrors.filter((e) => /Content Security Policy|Permissions-Policy/i.test(e))).toEqual([]);
-    // style="" from KaTeX is allowed (style-src-attr), so struts keep their inline heights.
+    // The math font comes from the site itself (font-src 'self'), so formulas are laid out with it.
+    await page.evaluate(() => document.fonts.ready);
     const layout = await page.evaluate(() => {
-      const strut = document.querySelector<HTMLElement>('.katex .strut[style*="height"]')!;
-      const display = document.querySelector<HTMLElement>('.katex-display .katex')!;
+      const display = document.querySelector<HTMLElement>('.formula-display math')!;
       return {
-        strutStyle: parseFloat(strut.style.height),
-        strutComputed: parseFloat(getComputedStyle(strut).height),
-        fontSize: parseFloat(getComputedStyle(strut).fontSize),
         displayHeight: display.getBoundingClientRect().height,
-        katexFont: document.fonts.check('16px KaTeX_Main'),
+        mathFont: document.fonts.check('16px "Noto Sans Math"', '\u{1d465}'),
+        mathFontLoaded: [...document.fonts].some((face) => face.family.includes('Noto Sans Math') && face.status === 'loaded'),
       };
     });
-    expect(layout.strutComputed).toBeCloseTo(layout.strutStyle * layout.fontSize, 0);
     expect(layout.displayHeight).toBeGreaterThan(20);
-    expect(layout.katexFont).toBe(true);
+    expect(layout.mathFontLoaded).toBe(true);
+    expect(layout.mathFont).toBe(true);
     // Shiki's colours are style="" custom properties too.
     const tokenColour = await page.locator('pre.astro-code span[style*="--shiki"]').first().evaluate((e) => getComputedStyle(e).color);
     expect(tokenColour).not.toBe('');

@@ -45,11 +45,11 @@ for (const site of [rootSite, subSite]) {
   });
 }
 
-test('the home page renders KaTeX at build time and Shiki-highlighted code', async ({ page }) => {
+test('the home page typesets its formulas at build time and highlights code with Shiki', async ({ page }) => {
   await page.goto(siteUrl(subSite));
   const main = page.locator('main');
-  await expect(main.locator('.katex math').first()).toBeAttached();
-  await expect(main.locator('.katex-display').first()).toBeVisible();
+  await expect(main.locator('.formula math').first()).toBeAttached();
+  await expect(main.locator('.formula-display').first()).toBeVisible();
   expect(await main.locator('.katex-error').count()).toBe(0);
   const text = await main.innerText();
   expect(text).not.toContain('$$');
@@ -61,7 +61,7 @@ test('the home page renders KaTeX at build time and Shiki-highlighted code', asy
   // KaTeX is typeset at build time: no KaTeX JavaScript is shipped.
   const scripts = await page.$$eval('script[src]', (elements) => elements.map((e) => (e as HTMLScriptElement).src));
   expect(scripts.filter((src) => /katex/i.test(src))).toEqual([]);
-  // The KaTeX stylesheet and its fonts are self-hosted under the base path.
+  // The stylesheets (with the math font's @font-face) are self-hosted under the base path.
   const katexCss = await page.$$eval('link[rel=stylesheet]', (links) =>
     links.map((l) => (l as HTMLLinkElement).href).filter((href) => href.includes('/_astro/')),
   );

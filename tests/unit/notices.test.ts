@@ -25,6 +25,12 @@ describe('third-party notices', () => {
     expect(packageLicence('dompurify').files.map((f) => f.file)).toEqual(['LICENSE', 'LICENSE-MPL']);
   });
 
+  test('the math font the article serves is listed with the SIL Open Font License it is under', () => {
+    const text = noticesText();
+    expect(text).toContain(`@fontsource/noto-sans-math ${packageLicence('@fontsource/noto-sans-math').version}`);
+    expect(text).toContain('SIL OPEN FONT LICENSE Version 1.1');
+  });
+
   test('the tokenizer data are credited to their owners, with the licences served beside the notices', () => {
     const text = noticesText();
     expect(text).toContain('qwen/LICENSE.txt');

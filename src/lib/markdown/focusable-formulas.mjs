@@ -7,7 +7,7 @@ export function rehypeFocusableFormulas() {
   return (tree) => {
     visit(tree, 'element', (node) => {
       const classes = node.properties?.className;
-      if (!Array.isArray(classes) || !classes.includes('katex-display')) return;
+      if (!Array.isArray(classes) || !classes.includes('formula-display')) return;
       node.properties.className = [...classes, 'scroll-x'];
       node.properties.tabIndex = 0;
       node.properties.role = 'group';

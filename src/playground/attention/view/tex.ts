@@ -1,8 +1,9 @@
 /**
  * Typesets the step formulas with KaTeX in the browser. KaTeX (~270 KB) is imported here, inside the
- * island's lazy chunk, so readers who never scroll to the figure never download it; its stylesheet
- * is already on the article page for the build-time formulas.
+ * island's lazy chunk with its stylesheet and fonts, so readers who never scroll to the figure never
+ * download them (the article's own formulas are MathML and need neither).
  */
+import 'katex/dist/katex.min.css';
 import { element } from '../../dom';
 
 export type TexRenderer = (tex: string) => HTMLElement;
