@@ -13,7 +13,7 @@ export async function modelSizesTable() {
   const load = (file) => runnerImport(fileURLToPath(new URL(file, import.meta.url))).then((result) => result.module);
   const [{ CATALOGUE }, { formatBytes }] = await Promise.all([
     load('../src/playground/catalogue.ts'),
-    load('../src/playground/downloads/format.ts'),
+    load('../src/playground/ui/bytes.ts'),
   ]);
   const rows = CATALOGUE.map((entry) => {
     // A "-1k" build reads the files of its full-context build (model-source.ts, weightsRepo).

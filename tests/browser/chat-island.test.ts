@@ -154,7 +154,7 @@ describe('model picker and loading', () => {
     await userEvent.click(one(island, '.chat-load'));
     const label = () => one(island, '.chat-progress-label').textContent;
     await gate.release();
-    await expect.poll(label).toBe('下载： 50% （150 MB / 300 MB）');
+    await expect.poll(label).toBe('下载： 50% （157 MB / 315 MB）');
     expect(visible(one(island, '.chat-progress'))).toBe(true);
     expect(one<HTMLProgressElement>(island, 'progress').value).toBe(50);
     await gate.release();

@@ -17,7 +17,7 @@ import { mountModelDownloader } from '../../src/playground/downloads/view/model-
 import { mountSourcePicker } from '../../src/playground/downloads/view/source-picker';
 import { mountDownloadPlan } from '../../src/playground/downloads/view/download-plan';
 import { recoveryFor } from '../../src/playground/downloads/recovery';
-import { formatBytes } from '../../src/playground/downloads/format';
+import { formatBytes } from '../../src/playground/ui/bytes';
 
 const QWEN = { id: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', lib: 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm' };
 const LLAMA = { id: 'Llama-3.2-1B-Instruct-q4f32_1-MLC', lib: 'Llama-3.2-1B-Instruct-q4f32_1_cs1k-webgpu.wasm' };

@@ -3,7 +3,7 @@ import { recordTraffic } from './chat-network';
 import { openSettled } from './open-settled';
 import { watchPageHealth } from './page-health';
 import { serveTinyModel, tinyModel, tinyModelUrl, TINY_QWEN_BUILD } from './tiny-model-host';
-import { formatBytes } from '../../src/playground/downloads/format';
+import { formatBytes } from '../../src/playground/ui/bytes';
 import { ENDLESS_REPLY, HOSTILE_HTML, REPLY, SPLIT_CHARACTER, answerText } from '../fixtures/tiny-gguf/scripts';
 
 // The default project: Chromium without WebGPU. The chat offers the CPU path, and these tests run

@@ -118,7 +118,7 @@ test('the chat page still shows the models with their sizes, and the settings, r
   const rows = overview.locator('tbody tr');
   await expect(rows).toHaveCount(12);
   await expect(rows.filter({ hasText: 'Qwen2.5 0.5B Instruct' })).toHaveText(/^Qwen2.5 0.5B Instruct\s*\d+ MB\s*\d+ MB$/);
-  await expect(rows.filter({ hasText: 'Llama 3.1 8B Instruct' })).toHaveText(/^Llama 3.1 8B Instruct\s*[\d,]+ MB\s*[\d.]+ GB$/);
+  await expect(rows.filter({ hasText: 'Llama 3.1 8B Instruct' })).toHaveText(/^Llama 3.1 8B Instruct\s*[\d.]+ GB\s*[\d.]+ GB$/);
 
   const settings = root.locator('.chat-settings');
   await expect(settings.locator('summary')).toContainText('只读');

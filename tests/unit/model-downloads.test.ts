@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { findCatalogueEntry, type CatalogueEntry } from '../../src/playground/catalogue';
 import type { CachedModelReport } from '../../src/playground/engine/cache-inspection';
 import { HF_MIRROR, HUGGING_FACE } from '../../src/playground/sources/model-source';
-import { aboutBytes, formatBytes } from '../../src/playground/downloads/format';
+import { aboutBytes, formatBytes } from '../../src/playground/ui/bytes';
 import { describePlan, describeQuotaShortfall, downloadBlockedReason, planDownload } from '../../src/playground/downloads/plan';
 import { CAPABILITY_MESSAGES, decideCapability } from '../../src/playground/capability';
 import { CPU_CATALOGUE } from '../../src/playground/cpu/gguf-catalogue';
@@ -26,18 +26,25 @@ const QWEN = entry('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
 const LLAMA = entry('Llama-3.2-1B-Instruct-q4f32_1-MLC');
 
 describe('byte formatting', () => {
+  // Decimal units, as the hosts (and the build-size chart, estimatedDownloadBytes / 1e6) state sizes.
   test.each([
-    [0, '0 字节'],
-    [512, '512 字节'],
-    [1536, '2 KB'],
-    [12.34 * MiB, '12.3 MB'],
-    [308.2 * MiB, '308 MB'],
-    [1.25 * GiB, '1.3 GB'],
+    [0, '0 B'],
+    [512, '512 B'],
+    [1536, '2 kB'],
+    [999_960, '1.0 MB'],
+    [12_340_000, '12.3 MB'],
+    [308_200_000, '308 MB'],
+    [999_960_000, '1.0 GB'],
+    [1_250_000_000, '1.3 GB'],
+    [-5, '0 B'],
   ])('%d → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });
   test('estimates say 约', () => {
-    expect(aboutBytes(2 * GiB)).toBe('约 2.0 GB');
+    expect(aboutBytes(2e9)).toBe('约 2.0 GB');
+  });
+  test('a catalogue estimate reads as the megabytes the build-size chart draws', () => {
+    expect(formatBytes(QWEN.estimatedDownloadBytes)).toBe(`${Math.round(QWEN.estimatedDownloadBytes / 1e6)} MB`);
   });
 });
 
@@ -120,12 +127,12 @@ describe('"下载到本机" on a device that cannot run the build', () => {
 
 describe('QuotaExceededError', () => {
   test('names what was needed, what is left and what to delete, largest first', () => {
-    const text = describeQuotaShortfall(2 * GiB, { usage: 9.5 * GiB, quota: 10 * GiB }, [
-      { label: 'Qwen2.5 0.5B Instruct · q4f32_1', bytes: 300 * MiB },
-      { label: 'Qwen3 8B · q4f16_1', bytes: 4.3 * GiB },
+    const text = describeQuotaShortfall(2e9, { usage: 9.5e9, quota: 10e9 }, [
+      { label: 'Qwen2.5 0.5B Instruct · q4f32_1', bytes: 300e6 },
+      { label: 'Qwen3 8B · q4f16_1', bytes: 4.3e9 },
     ]);
     expect(text).toContain('需要约 2.0 GB');
-    expect(text).toContain('目前只剩约 512 MB');
+    expect(text).toContain('目前只剩约 500 MB');
     expect(text).toContain('上限约 10.0 GB');
     expect(text.indexOf('Qwen3 8B')).toBeLessThan(text.indexOf('Qwen2.5 0.5B'));
     expect(text).toContain('Qwen3 8B · q4f16_1（4.3 GB）');
@@ -133,7 +140,7 @@ describe('QuotaExceededError', () => {
   });
 
   test('nothing to delete, storage unknown', () => {
-    const text = describeQuotaShortfall(GiB, null, []);
+    const text = describeQuotaShortfall(1e9, null, []);
     expect(text).toContain('需要约 1.0 GB');
     expect(text).toContain('没有本站下载的其他模型可以删除');
   });

@@ -5,14 +5,6 @@
 
 import type { LoadPhase } from '../engine/chat-engine';
 
-const MiB = 1024 * 1024;
-
-/** "312 MB": whole megabytes below 10 GB reads better than "0.3 GB" for model files. */
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / MiB;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-US')} MB`;
-}
-
 export function formatVram(megabytes: number): string {
   return megabytes >= 1024 ? `${(megabytes / 1024).toFixed(1)} GB` : `${Math.round(megabytes)} MB`;
 }

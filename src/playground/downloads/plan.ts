@@ -9,7 +9,7 @@
 import type { CapabilityDecision } from '../capability';
 import type { CatalogueEntry } from '../catalogue';
 import { needsWebGpu } from '../quantization';
-import { aboutBytes, formatBytes } from './format';
+import { aboutBytes, formatBytes } from '../ui/bytes';
 import type { StorageFigures } from './storage';
 
 export interface PlanItem {

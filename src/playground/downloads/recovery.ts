@@ -9,7 +9,7 @@
 
 import type { EngineErrorKind } from '../engine/errors';
 import type { CachedModelReport } from '../engine/cache-inspection';
-import { aboutBytes } from './format';
+import { aboutBytes } from '../ui/bytes';
 
 export type Recovery =
   | { action: 'resume'; message: string }

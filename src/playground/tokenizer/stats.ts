@@ -55,9 +55,3 @@ export function formatInteger(value: number): string {
 export function formatRatio(value: number | null, digits = 2): string {
   return value === null ? '—' : value.toFixed(digits);
 }
-
-/** 20_507_144 → "20.5 MB" (decimal megabytes, as download sizes are usually given). */
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / 1_000_000;
-  return `${mb >= 10 ? mb.toFixed(1) : mb.toFixed(2)} MB`;
-}

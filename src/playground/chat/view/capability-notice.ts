@@ -11,7 +11,8 @@
 import { CATALOGUE, type CatalogueEntry } from '../../catalogue';
 import type { CapabilityDecision } from '../../capability';
 import { element, setText } from '../../dom';
-import { formatMegabytes, formatVram } from '../format';
+import { formatBytes } from '../../ui/bytes';
+import { formatVram } from '../format';
 
 /** Where the demos that need no graphics card are. */
 export interface NextSteps {
@@ -157,7 +158,7 @@ function modelOverview(open: boolean): HTMLElement {
     const row = element('tr');
     row.append(
       element('th', undefined, entry.displayName),
-      element('td', undefined, formatMegabytes(entry.estimatedDownloadBytes)),
+      element('td', undefined, formatBytes(entry.estimatedDownloadBytes)),
       element('td', undefined, formatVram(entry.vramRequiredMB)),
     );
     row.firstElementChild?.setAttribute('scope', 'row');

@@ -5,7 +5,8 @@
  */
 
 import type { ChatSession, ChatState } from '../chat-session';
-import { formatMegabytes, formatPercent, PHASE_LABELS } from '../format';
+import { formatBytes } from '../../ui/bytes';
+import { formatPercent, PHASE_LABELS } from '../format';
 import { button, element, setHidden, setText } from '../../dom';
 
 export interface ProgressPanel {
@@ -46,8 +47,8 @@ export function createProgressPanel(session: ChatSession, id: string): ProgressP
       loadedBytes === undefined
         ? ''
         : totalBytes === undefined
-          ? `（${formatMegabytes(loadedBytes)}）`
-          : `（${formatMegabytes(loadedBytes)} / ${formatMegabytes(totalBytes)}）`,
+          ? `（${formatBytes(loadedBytes)}）`
+          : `（${formatBytes(loadedBytes)} / ${formatBytes(totalBytes)}）`,
     );
   }
 

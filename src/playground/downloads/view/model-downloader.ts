@@ -14,7 +14,7 @@ import { CATALOGUE, findCatalogueEntry, type CatalogueEntry } from '../../catalo
 import type { LoadProgress } from '../../engine/chat-engine';
 import { toEngineError, type EngineError } from '../../engine/errors';
 import { currentModelSource, onModelSourceChange } from '../../sources/source-store';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../ui/bytes';
 import type { ModelCacheEngine } from '../model-cache-engine';
 import { probeGpu } from '../../probe-gpu';
 import { describeQuotaShortfall, downloadBlockedReason, modelLabel } from '../plan';

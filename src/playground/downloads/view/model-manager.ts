@@ -14,7 +14,7 @@ import { describeSource, sameSource, type ModelSource } from '../../sources/mode
 import { currentModelSource, onModelSourceChange } from '../../sources/source-store';
 import { describeRowState, summarizeCache, type CacheRow } from '../cache-summary';
 import { scanCachedGguf, scanCachedModels } from '../scan';
-import { aboutBytes, formatBytes } from '../format';
+import { aboutBytes, formatBytes } from '../../ui/bytes';
 import type { ModelCacheEngine } from '../model-cache-engine';
 import { readStorageFigures } from '../storage';
 import { button, element, uniqueId } from '../../dom';

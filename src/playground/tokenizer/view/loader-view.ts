@@ -3,7 +3,7 @@
  * downloading, error with retry.
  */
 import type { LoadProgress } from '../client.ts';
-import { formatMegabytes } from '../stats.ts';
+import { formatBytes } from '../../ui/bytes.ts';
 import { element } from '../../dom.ts';
 
 export interface DownloadSizes {
@@ -27,7 +27,7 @@ export interface LoaderView {
 }
 
 export function loadButtonLabel(totalBytes: number): string {
-  return `加载分词器（约 ${formatMegabytes(totalBytes)}）`;
+  return `加载分词器（约 ${formatBytes(totalBytes)}）`;
 }
 
 export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCancel: () => void): LoaderView {
@@ -39,8 +39,8 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCan
   const note = element(
     'p',
     'tok-note',
-    `需要下载两个分词器文件：Qwen ${formatMegabytes(sizes.qwenBytes)}，Llama 3 ${formatMegabytes(sizes.llamaBytes)}` +
-      `（服务器压缩传输时共约 ${formatMegabytes(sizes.gzipBytes)}）。只在你点击按钮或开始输入后才下载，之后由浏览器缓存；分词在你的设备上进行，文字不会上传。`,
+    `需要下载两个分词器文件：Qwen ${formatBytes(sizes.qwenBytes)}，Llama 3 ${formatBytes(sizes.llamaBytes)}` +
+      `（服务器压缩传输时共约 ${formatBytes(sizes.gzipBytes)}）。只在你点击按钮或开始输入后才下载，之后由浏览器缓存；分词在你的设备上进行，文字不会上传。`,
   );
   const progress = element('progress', 'tok-progress');
   progress.max = total;
@@ -84,7 +84,7 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCan
       }
       progress.value = receivedBytes;
       const percent = totalBytes ? Math.floor((receivedBytes / totalBytes) * 100) : 100;
-      status.textContent = `正在下载分词器：${formatMegabytes(receivedBytes)} / ${formatMegabytes(totalBytes)}（${percent}%）`;
+      status.textContent = `正在下载分词器：${formatBytes(receivedBytes)} / ${formatBytes(totalBytes)}（${percent}%）`;
     },
     showError({ message, details: raw }) {
       button.hidden = true;
