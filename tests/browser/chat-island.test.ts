@@ -152,13 +152,13 @@ describe('model picker and loading', () => {
       ],
     });
     await userEvent.click(one(island, '.chat-load'));
-    const label = () => one(island, '.chat-progress-label').textContent;
+    const label = () => one(island, '.chat-progress .progress-label').textContent;
     await gate.release();
-    await expect.poll(label).toBe('下载： 50% （157 MB / 315 MB）');
+    await expect.poll(label).toBe('下载：50%（157 MB / 315 MB）');
     expect(visible(one(island, '.chat-progress'))).toBe(true);
     expect(one<HTMLProgressElement>(island, 'progress').value).toBe(50);
     await gate.release();
-    await expect.poll(label).toBe('编译着色器： 25% ');
+    await expect.poll(label).toBe('编译着色器：25%');
     await gate.release();
     await expect.poll(() => status(island)).toMatch(/已加载/);
     expect(visible(one(island, '.chat-progress'))).toBe(false);

@@ -108,7 +108,7 @@ test('a stalled download: progress stays, the page stays responsive, and 取消�
   await expect(progress).toBeVisible();
   await expect.poll(() => seen.length, { timeout: 20_000 }).toBeGreaterThan(0);
   await expect(progress).toBeVisible();
-  await expect(progress.locator('.chat-progress-label')).toHaveText(/准备中：\s*0%/);
+  await expect(progress.locator('.progress-label')).toHaveText(/准备中：\s*0%/);
   await expect(loadButton(page)).toBeDisabled();
 
   // The main thread is free: typing, the theme toggle and a frame all happen promptly.
@@ -129,7 +129,7 @@ test('a stalled download: progress stays, the page stays responsive, and 取消�
   );
   expect(frameMs).toBeLessThan(200);
   // All that while, the stalled load kept its progress.
-  await expect(progress.locator('.chat-progress-label')).toHaveText(/准备中：\s*0%/);
+  await expect(progress.locator('.progress-label')).toHaveText(/准备中：\s*0%/);
 
   await chat.getByRole('button', { name: '取消加载' }).click();
   await expect(progress).toBeHidden();

@@ -6,7 +6,7 @@ import {
   pickerChoices,
   smallerBuildThan,
 } from '../../src/playground/chat/model-picker';
-import { formatPercent } from '../../src/playground/chat/format';
+import { formatPercent } from '../../src/playground/ui/progress';
 import { splitThinking } from '../../src/playground/chat/thinking';
 
 const GiB = 1024 ** 3;

@@ -9,11 +9,6 @@ export function formatVram(megabytes: number): string {
   return megabytes >= 1024 ? `${(megabytes / 1024).toFixed(1)} GB` : `${Math.round(megabytes)} MB`;
 }
 
-export function formatPercent(fraction: number): string {
-  // Floor, so "100%" only appears when the phase is really complete.
-  return `${Math.floor(Math.min(1, Math.max(0, fraction)) * 100)}%`;
-}
-
 export function formatSeconds(seconds: number): string {
   return seconds < 10 ? `${seconds.toFixed(2)} 秒` : `${seconds.toFixed(1)} 秒`;
 }

@@ -1,13 +1,11 @@
 /**
- * Load progress: phase (下载 / 从缓存读取 / 编译着色器), percent within the phase, megabytes, and
- * the cancel button. web-llm restarts the fraction at 0 for each phase, so the phase name is
- * always shown next to the bar — a bar going back to 0% would otherwise look like a fault.
+ * Load progress of a chat (or one arena side): web-llm's phase (下载 / 从缓存读取 / 编译着色器),
+ * percent within the phase and bytes, in the shared display (ui/progress.ts), with 取消加载.
  */
 
 import type { ChatSession, ChatState } from '../chat-session';
-import { formatBytes } from '../../ui/bytes';
-import { formatPercent, PHASE_LABELS } from '../format';
-import { button, element, setHidden, setText } from '../../dom';
+import { PHASE_LABELS } from '../format';
+import { createProgress } from '../../ui/progress';
 
 export interface ProgressPanel {
   element: HTMLElement;
@@ -16,41 +14,18 @@ export interface ProgressPanel {
 }
 
 export function createProgressPanel(session: ChatSession, id: string): ProgressPanel {
-  const root = element('div', 'chat-progress');
-  const label = element('p', 'chat-progress-label');
-  label.id = `${id}-progress-label`;
-  const phase = element('span', 'chat-progress-phase');
-  const percent = element('span', 'chat-progress-percent');
-  const bytes = element('span', 'chat-progress-bytes');
-  label.append(phase, ' ', percent, ' ', bytes);
-  const bar = element('progress', 'chat-progress-bar');
-  bar.max = 100;
-  bar.setAttribute('aria-labelledby', label.id);
-  const cancelButton = button('取消加载');
-  cancelButton.addEventListener('click', () => session.cancelLoad());
-  const row = element('div', 'chat-progress-row');
-  row.append(bar, cancelButton);
-  root.append(label, row);
+  const view = createProgress({ id, className: 'chat-progress', cancelLabel: '取消加载', onCancel: () => session.cancelLoad() });
 
   function update(state: ChatState): void {
-    setHidden(root, state.status !== 'loading');
-    if (state.status !== 'loading') return;
-    const progress = state.progress;
-    setText(phase, `${PHASE_LABELS[progress?.phase ?? 'other']}：`);
-    const fraction = progress?.fraction ?? 0;
-    setText(percent, formatPercent(fraction));
-    const value = String(Math.floor(fraction * 100));
-    if (bar.getAttribute('value') !== value) bar.value = Number(value);
-    const { loadedBytes, totalBytes } = progress ?? {};
-    setText(
-      bytes,
-      loadedBytes === undefined
-        ? ''
-        : totalBytes === undefined
-          ? `（${formatBytes(loadedBytes)}）`
-          : `（${formatBytes(loadedBytes)} / ${formatBytes(totalBytes)}）`,
-    );
+    if (state.status !== 'loading') return view.update(null);
+    const { phase = 'other', fraction = 0, loadedBytes, totalBytes } = state.progress ?? {};
+    view.update({
+      phase: PHASE_LABELS[phase],
+      fraction,
+      ...(loadedBytes === undefined ? {} : { loadedBytes }),
+      ...(totalBytes === undefined ? {} : { totalBytes }),
+    });
   }
 
-  return { element: root, cancelButton, update };
+  return { element: view.element, cancelButton: view.cancelButton, update };
 }
