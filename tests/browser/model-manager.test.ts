@@ -155,7 +155,7 @@ describe('本机已下载的模型 panel', () => {
     await vi.waitFor(() => expect(root.querySelector<HTMLElement>('.model-manager-empty')!.hidden).toBe(false), { timeout: 30_000 });
     expect(root.querySelectorAll('.model-row')).toHaveLength(0);
     expect((await cachedUrls()).filter((url) => llama.urls.includes(url))).toEqual([]);
-    await expect.poll(() => storageLine.textContent, { timeout: 30_000 }).toContain('模型文件共占用 0 字节');
+    await expect.poll(() => storageLine.textContent, { timeout: 30_000 }).toContain(`模型文件共占用 ${formatBytes(0)}`);
   }, 90_000);
 
   test('an interrupted download is "partial", a library that is not WebAssembly is "damaged"', async () => {

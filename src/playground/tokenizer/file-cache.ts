@@ -50,3 +50,28 @@ export function keeper(url: string, bytes: ArrayBuffer, current: readonly string
       await Promise.all([cache.put(href, response), ...stale.map((request) => cache.delete(request))]);
     })().catch(() => undefined);
 }
+
+export interface KeptFiles {
+  files: number;
+  bytes: number;
+}
+
+/**
+ * What the tokenizer keeps in this browser, for the models page's storage list; null when nothing
+ * (or no Cache API). Sizes are read from the stored bodies: the files were stored without a
+ * Content-Length.
+ */
+export async function keptFiles(storage: Pick<CacheStorage, 'has' | 'open'> | undefined = globalThis.caches): Promise<KeptFiles | null> {
+  // has() first: open() would create the cache just by asking.
+  if (storage === undefined || !(await storage.has(CACHE_NAME))) return null;
+  const cache = await storage.open(CACHE_NAME);
+  const requests = await cache.keys();
+  let bytes = 0;
+  for (const request of requests) bytes += (await (await cache.match(request))?.blob())?.size ?? 0;
+  return requests.length === 0 ? null : { files: requests.length, bytes };
+}
+
+/** Deletes the kept files; the tokenizer downloads them again when next used. */
+export async function deleteKeptFiles(storage: Pick<CacheStorage, 'delete'> | undefined = globalThis.caches): Promise<void> {
+  await storage?.delete(CACHE_NAME);
+}

@@ -1,30 +1,18 @@
 /**
- * "下载模型到本机": fetch a model into this browser ahead of time, e.g. on a good connection,
- * so the chat demo later loads it from the cache.
- *
- * web-llm has no download-only call: reload() downloads, then puts the model on the GPU. So this
- * loads the model and unloads it again at once — which also proves the downloaded files work.
- * A failure offers the right next step: a retry that continues where the download stopped, or,
- * when a cached file is damaged, deleting the model's files and downloading again. A build this
- * device cannot run (no WebGPU, no shader-f16) is refused before the click, with the reason.
+ * "下载模型到本机": renders a DownloaderSession (../downloader-session.ts, where the workflow
+ * lives) and forwards the reader's choices to it.
  */
 
-import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../../capability';
-import { CATALOGUE, findCatalogueEntry, type CatalogueEntry } from '../../catalogue';
+import type { EnvironmentDescription } from '../../capability';
+import type { CatalogueEntry } from '../../catalogue';
 import type { LoadProgress } from '../../engine/chat-engine';
-import { toEngineError, type EngineError } from '../../engine/errors';
-import { currentModelSource, onModelSourceChange } from '../../sources/source-store';
-import { formatBytes } from '../../ui/bytes';
 import type { ModelCacheEngine } from '../model-cache-engine';
 import { probeGpu } from '../../probe-gpu';
-import { describeQuotaShortfall, downloadBlockedReason, modelLabel } from '../plan';
-import { recoveryFor } from '../recovery';
-import { persistIfFirstDownload, readStorageFigures } from '../storage';
-import { summarizeCache, type SourcedReport } from '../cache-summary';
-import { scanCachedModels } from '../scan';
-import { sameSource } from '../../sources/model-source';
+import { modelLabel } from '../plan';
+import { DownloaderSession, type DownloaderState } from '../downloader-session';
 import { mountDownloadPlan } from './download-plan';
-import { button, element, uniqueId } from '../../dom';
+import { createProgress, type ProgressReading } from '../../ui/progress';
+import { button, element, setDisabled, setHidden, setText, uniqueId } from '../../dom';
 
 export interface ModelDownloaderOptions {
   /** An engine of its own: downloading loads the model and unloads it again. */
@@ -40,24 +28,34 @@ export interface ModelDownloader {
   destroy(): void;
 }
 
-function progressText(progress: LoadProgress): string {
-  switch (progress.phase) {
-    case 'download':
-      return progress.loadedBytes !== undefined && progress.totalBytes !== undefined
-        ? `正在下载模型权重：${formatBytes(progress.loadedBytes)} / ${formatBytes(progress.totalBytes)}`
-        : `正在下载模型权重：${Math.round(progress.fraction * 100)}%`;
-    case 'cache':
-      return `正在检查已下载的文件：${Math.round(progress.fraction * 100)}%`;
-    case 'compile':
-      return `正在试运行（准备显卡程序）：${Math.round(progress.fraction * 100)}%`;
-    case 'other':
-      return progress.fraction >= 1 ? '下载完成，正在收尾……' : '正在下载模型配置和模型程序……';
-  }
+const PHASES: Readonly<Record<Exclude<LoadProgress['phase'], 'other'>, string>> = {
+  download: '下载模型权重',
+  cache: '检查已下载的文件',
+  compile: '试运行（准备显卡程序）',
+};
+
+function reading(state: DownloaderState): ProgressReading | null {
+  if (!state.running) return null;
+  const { progress } = state;
+  if (progress === null) return { phase: state.activity, fraction: null };
+  if (progress.phase === 'other') return { phase: progress.fraction >= 1 ? '下载完成，正在收尾……' : '正在下载模型配置和模型程序……', fraction: null };
+  const { loadedBytes, totalBytes } = progress;
+  return {
+    phase: PHASES[progress.phase],
+    fraction: progress.fraction,
+    ...(loadedBytes === undefined ? {} : { loadedBytes }),
+    ...(totalBytes === undefined ? {} : { totalBytes }),
+  };
 }
 
 export function mountModelDownloader(root: HTMLElement, options: ModelDownloaderOptions): ModelDownloader {
   const { engine } = options;
-  const catalogue = options.catalogue ?? CATALOGUE;
+  const session = new DownloaderSession({
+    engine,
+    ...(options.catalogue === undefined ? {} : { catalogue: options.catalogue }),
+    probe: options.probe ?? (() => probeGpu()),
+    ...(options.onCacheChange === undefined ? {} : { onCacheChange: options.onCacheChange }),
+  });
   const id = uniqueId('model-downloader');
 
   const section = element('section', 'model-downloader');
@@ -76,7 +74,7 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
   const select = element('select');
   select.id = `${id}-model`;
   const groups = new Map<string, HTMLOptGroupElement>();
-  for (const entry of catalogue) {
+  for (const entry of session.catalogue) {
     let group = groups.get(entry.series);
     if (group === undefined) {
       group = element('optgroup');
@@ -88,8 +86,6 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
     option.value = entry.id;
     group.append(option);
   }
-  // q4f32 runs on every WebGPU device; the f16 builds need shader-f16.
-  select.value = catalogue.find((entry) => entry.quantization === 'q4f32_1')?.id ?? catalogue[0]?.id ?? '';
   field.append(selectLabel, select);
 
   const planRoot = element('div');
@@ -97,22 +93,13 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
 
   const controls = element('div', 'model-actions');
   const start = button('下载到本机', 'button button-primary');
-  const cancel = button('取消下载');
-  cancel.hidden = true;
-  controls.append(start, cancel);
+  controls.append(start);
   // Why the button is disabled, said before the click, not after a failed download.
   const blocked = element('p', 'model-warning');
   blocked.id = `${id}-blocked`;
   blocked.hidden = true;
 
-  const progress = element('progress', 'model-progress');
-  progress.max = 1;
-  progress.value = 0;
-  progress.hidden = true;
-  progress.setAttribute('aria-labelledby', `${id}-progress`);
-  const progressLine = element('p', 'model-hint');
-  progressLine.id = `${id}-progress`;
-  progressLine.setAttribute('aria-live', 'polite');
+  const progress = createProgress({ id, className: 'model-progress', cancelLabel: '取消下载', onCancel: () => session.cancel(), announce: true });
 
   const failure = element('div', 'model-failure');
   failure.setAttribute('role', 'alert');
@@ -130,129 +117,48 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
   const done = element('p', 'model-done');
   done.setAttribute('role', 'status');
 
-  section.append(heading, intro, field, planRoot, controls, blocked, progress, progressLine, failure, done);
+  section.append(heading, intro, field, planRoot, controls, blocked, progress.element, failure, done);
   root.replaceChildren(section);
 
-  let running = false;
-  const selected = (): CatalogueEntry => findCatalogueEntry(select.value) ?? catalogue[0]!;
-  const showPlan = () => void plan.show([selected().id]).catch(() => undefined);
-
-  let capability: CapabilityDecision | null = null;
-  const probed = (options.probe ?? (() => probeGpu()))().then((env) => {
-    capability = decideCapability(env);
-    updateStart();
-  });
-  const blockedReason = (): string | null => (capability === null ? null : downloadBlockedReason(selected(), capability));
-
-  function updateStart(): void {
-    const reason = blockedReason();
-    blocked.textContent = reason ?? '';
-    blocked.hidden = reason === null;
-    if (reason === null) start.removeAttribute('aria-describedby');
+  let planFor = '';
+  function render(state: DownloaderState): void {
+    if (select.value !== state.selectedId) select.value = state.selectedId;
+    setDisabled(select, state.running);
+    setText(blocked, state.blockedReason ?? '');
+    setHidden(blocked, state.blockedReason === null);
+    if (state.blockedReason === null) start.removeAttribute('aria-describedby');
     else start.setAttribute('aria-describedby', blocked.id);
-    start.disabled = running || reason !== null;
-  }
-
-  function setRunning(value: boolean): void {
-    running = value;
-    updateStart();
-    select.disabled = value;
-    retry.disabled = value;
-    clean.disabled = value;
-    cancel.hidden = !value;
-    progress.hidden = !value;
-  }
-
-  async function explainFailure(entry: CatalogueEntry, error: EngineError): Promise<void> {
-    const current = currentModelSource();
-    const found = await scanCachedModels(engine, catalogue.map((e) => e.id), current).catch(() => []);
-    const own = found.find(({ source, report }) => sameSource(source, current) && report.modelId === entry.id)?.report;
-    // A 1k build shares its files with the full-context one: deleting it would delete this model.
-    const ownFiles = new Set(own?.files.map((file) => file.url));
-    const isOwn = ({ report }: SourcedReport) => report.files.some((file) => ownFiles.has(file.url));
-    retry.hidden = true;
-    clean.hidden = true;
-    recoveryText.textContent = '';
-    failureDetailsText.textContent = error.details;
-    if (error.kind === 'storage-quota') {
-      const cachedOfThis = own?.files.reduce((sum, file) => sum + file.bytes, 0) ?? 0;
-      const others = summarizeCache(
-        found.filter((item) => !isOwn(item)),
-        catalogue,
-      ).rows.map((row) => ({ label: row.label, bytes: row.bytes }));
-      failureText.textContent = describeQuotaShortfall(
-        Math.max(0, entry.estimatedDownloadBytes - cachedOfThis),
-        await readStorageFigures(),
-        others,
-      );
-      failure.hidden = false;
-      return;
-    }
-    failureText.textContent = error.message;
-    const recovery = recoveryFor(error.kind, own);
-    if (recovery.action !== 'none') {
-      recoveryText.textContent = recovery.message;
-      retry.hidden = recovery.action !== 'resume';
-      clean.hidden = recovery.action !== 'clean-redownload';
-    }
-    failure.hidden = false;
-  }
-
-  async function download(entry: CatalogueEntry, { deleteFirst }: { deleteFirst: boolean }): Promise<void> {
-    if (running) return;
-    setRunning(true);
-    failure.hidden = true;
-    done.textContent = '';
-    progress.value = 0;
-    progressLine.textContent = '正在准备……';
-    try {
-      if (deleteFirst) {
-        progressLine.textContent = '正在删除已下载的文件……';
-        await engine.deleteCached(entry.id);
-      }
-      const wasCached = await engine.isCached(entry.id);
-      await engine.load(entry.id, {
-        onProgress: (report) => {
-          progress.value = report.fraction;
-          progressLine.textContent = progressText(report);
-        },
-      });
-      await engine.unload();
-      progressLine.textContent = '';
-      const persisted = await persistIfFirstDownload(wasCached);
-      done.textContent = `${modelLabel(entry)} 已下载到本机并试运行成功，之后加载不需要再下载。${persisted ?? ''}`;
-    } catch (error) {
-      const engineError = toEngineError(error);
-      progressLine.textContent = '';
-      if (engineError.kind === 'load-cancelled') {
-        done.textContent = '已取消下载。已下载的文件会保留，下次会从中断处继续。';
-      } else {
-        await explainFailure(entry, engineError);
-      }
-    } finally {
-      setRunning(false);
-      options.onCacheChange?.();
-      showPlan();
+    setDisabled(start, state.running || state.blockedReason !== null);
+    progress.update(reading(state));
+    const { failure: failed } = state;
+    setHidden(failure, failed === null);
+    setText(failureText, failed?.message ?? '');
+    setText(failureDetailsText, failed?.details ?? '');
+    setText(recoveryText, failed?.recovery ?? '');
+    setHidden(retry, failed?.offer !== 'resume');
+    setHidden(clean, failed?.offer !== 'clean-redownload');
+    setDisabled(retry, state.running);
+    setDisabled(clean, state.running);
+    setText(done, state.done);
+    // The plan follows the choice, the source and the cached files.
+    const key = `${state.selectedId}|${state.cacheVersion}`;
+    if (key !== planFor && !state.running) {
+      planFor = key;
+      void plan.show([state.selectedId]).catch(() => undefined);
     }
   }
 
-  start.addEventListener('click', () => {
-    // A click before the probe answered waits for it, so it is refused the same way.
-    void probed.then(() => {
-      if (blockedReason() === null) void download(selected(), { deleteFirst: false });
-    });
-  });
-  retry.addEventListener('click', () => void download(selected(), { deleteFirst: false }));
-  clean.addEventListener('click', () => void download(selected(), { deleteFirst: true }));
-  cancel.addEventListener('click', () => void engine.unload());
-  select.addEventListener('change', () => {
-    failure.hidden = true;
-    done.textContent = '';
-    updateStart();
-    showPlan();
-  });
+  start.addEventListener('click', () => void session.start());
+  retry.addEventListener('click', () => void session.retry());
+  clean.addEventListener('click', () => void session.cleanRedownload());
+  select.addEventListener('change', () => session.select(select.value));
 
-  showPlan();
-  const stopListening = onModelSourceChange(showPlan);
-  return { destroy: stopListening };
+  const stop = session.subscribe(render);
+  render(session.getState());
+  return {
+    destroy() {
+      stop();
+      session.destroy();
+    },
+  };
 }

@@ -1,23 +1,13 @@
 /**
- * The "本机已下载的模型" panel: every model this browser holds, its size and state, delete one,
- * delete all, and what the site uses of the browser's storage.
- *
- * The listing runs in the engine worker (list-cached) with web-llm's own cache checks and the
- * same config a load would use, for the current source and the presets (see scan.ts). The CPU
- * path's GGUF files are listed and deleted through wllama's own cache (cpu/gguf-cache.ts).
+ * The "本机已下载的模型" panel: renders a ModelManagerSession (../manager-session.ts, where the
+ * listing and deleting live) and forwards the reader's clicks.
  */
 
-import { CATALOGUE, type CatalogueEntry } from '../../catalogue';
-import { CPU_CATALOGUE, findGgufBuild } from '../../cpu/gguf-catalogue';
-import { toEngineError } from '../../engine/errors';
-import { describeSource, sameSource, type ModelSource } from '../../sources/model-source';
-import { currentModelSource, onModelSourceChange } from '../../sources/source-store';
-import { describeRowState, summarizeCache, type CacheRow } from '../cache-summary';
-import { scanCachedGguf, scanCachedModels } from '../scan';
-import { aboutBytes, formatBytes } from '../../ui/bytes';
+import type { CatalogueEntry } from '../../catalogue';
+import { formatBytes } from '../../ui/bytes';
 import type { ModelCacheEngine } from '../model-cache-engine';
-import { readStorageFigures } from '../storage';
-import { button, element, uniqueId } from '../../dom';
+import { describeKinds, ModelManagerSession, type ManagerRow, type ManagerState } from '../manager-session';
+import { button, element, setDisabled, setHidden, setText, uniqueId } from '../../dom';
 
 export interface ModelManagerOptions {
   engine: ModelCacheEngine;
@@ -33,9 +23,10 @@ export interface ModelManager {
 }
 
 export function mountModelManager(root: HTMLElement, options: ModelManagerOptions): ModelManager {
-  const { engine } = options;
-  const catalogue = options.catalogue ?? CATALOGUE;
-  const ids = catalogue.map((entry) => entry.id);
+  const session = new ModelManagerSession({
+    engine: options.engine,
+    ...(options.catalogue === undefined ? {} : { catalogue: options.catalogue }),
+  });
   const headingId = uniqueId('model-manager');
 
   const section = element('section', 'model-manager');
@@ -43,125 +34,80 @@ export function mountModelManager(root: HTMLElement, options: ModelManagerOption
   const heading = element(`h${options.headingLevel ?? 2}` as 'h2', 'model-panel-title', '本机已下载的模型');
   heading.id = headingId;
   heading.tabIndex = -1;
-  const storageLine = element('p', 'model-hint model-storage', '正在查看本机存储……');
+  const storageLine = element('p', 'model-hint model-storage');
   const empty = element('p', 'model-manager-empty', '这个浏览器里还没有本站下载的模型。');
-  empty.hidden = true;
   const list = element('ul', 'model-rows');
   const actions = element('div', 'model-actions');
   const deleteAll = button('全部删除');
   const confirmAll = button('确认全部删除', 'button model-danger');
   const cancelAll = button('取消');
-  confirmAll.hidden = true;
-  cancelAll.hidden = true;
   actions.append(deleteAll, confirmAll, cancelAll);
   const status = element('p', 'model-status');
   status.setAttribute('role', 'status');
   section.append(heading, storageLine, empty, list, actions, status);
   root.replaceChildren(section);
 
-  let rows: CacheRow[] = [];
-  let busy = false;
-  let generation = 0;
+  let shownRows: readonly ManagerRow[] | null = null;
+  let confirming = false;
 
-  function setBusy(value: boolean): void {
-    busy = value;
-    for (const control of section.querySelectorAll('button')) control.disabled = value;
+  function rowItem(row: ManagerRow): HTMLLIElement {
+    const item = element('li', 'model-row');
+    item.dataset.modelIds = row.modelIds.join(' ');
+    item.dataset.kind = row.kind;
+    item.dataset.state = row.state;
+    const name = element('span', 'model-row-name', row.label);
+    const meta = element('span', 'model-row-meta', `${formatBytes(row.bytes)} · ${row.stateText}`);
+    meta.classList.toggle('model-warning', row.state === 'damaged');
+    const from = row.sourceNote === null ? [] : [element('span', 'model-row-source', row.sourceNote)];
+    const remove = button('删除');
+    remove.setAttribute('aria-label', `删除 ${row.label}（${formatBytes(row.bytes)}）`);
+    remove.addEventListener('click', () => {
+      // Keep keyboard users in the list: the row that took the deleted one's place, else the heading.
+      const position = [...list.children].indexOf(item);
+      void session.remove(row.key).then(() => {
+        const buttons = list.querySelectorAll('button');
+        (buttons[Math.min(position, buttons.length - 1)] ?? heading).focus();
+      });
+    });
+    item.append(name, meta, ...from, remove);
+    return item;
   }
 
-  async function refresh(): Promise<void> {
-    const mine = ++generation;
-    const current = currentModelSource();
-    const found = [...(await scanCachedModels(engine, ids, current)), ...(await scanCachedGguf(current))];
-    const storage = await readStorageFigures();
-    if (mine !== generation) return;
-    const summary = summarizeCache(found, [...catalogue, ...CPU_CATALOGUE]);
-    rows = summary.rows;
-
-    storageLine.textContent =
-      storage === null
-        ? `模型文件共占用 ${formatBytes(summary.totalBytes)}。这个浏览器没有告诉本站存储上限。`
-        : `模型文件共占用 ${formatBytes(summary.totalBytes)}；本站在这个浏览器里一共占用 ${formatBytes(storage.usage)}，浏览器允许的上限${aboutBytes(storage.quota)}。`;
-    empty.hidden = rows.length > 0;
-    actions.hidden = rows.length === 0;
-    list.replaceChildren(
-      ...rows.map((row) => {
-        const item = element('li', 'model-row');
-        item.dataset.modelIds = row.modelIds.join(' ');
-        item.dataset.state = row.state;
-        const name = element('span', 'model-row-name', row.label);
-        const meta = element('span', 'model-row-meta', `${formatBytes(row.bytes)} · ${describeRowState(row)}`);
-        meta.classList.toggle('model-warning', row.state === 'damaged');
-        const from = sameSource(row.source, current)
-          ? null
-          : element('span', 'model-row-source', `来自${describeSource(row.source)}（不是现在选用的下载源）`);
-        const remove = button('删除');
-        remove.setAttribute('aria-label', `删除 ${row.label}（${formatBytes(row.bytes)}）`);
-        remove.addEventListener('click', () => void removeRows([row], item));
-        item.append(name, meta, ...(from === null ? [] : [from]), remove);
-        return item;
-      }),
-    );
-    setBusy(busy);
-  }
-
-  async function removeRows(targets: readonly CacheRow[], item: HTMLElement | null): Promise<void> {
-    if (busy) return;
-    setBusy(true);
-    const position = item === null ? -1 : [...list.children].indexOf(item);
-    try {
-      for (const row of targets) {
-        // The second id of a row that shares files finds nothing left; deleting is idempotent.
-        for (const modelId of row.modelIds) await deleteModel(modelId, row.source);
-      }
-      const freed = targets.reduce((sum, row) => sum + row.bytes, 0);
-      status.textContent =
-        targets.length === 1 ? `已删除 ${targets[0]!.label}，释放了 ${formatBytes(freed)}。` : `已删除全部模型，释放了 ${formatBytes(freed)}。`;
-    } catch (error) {
-      status.textContent = `删除没有完成：${toEngineError(error).message}`;
-    } finally {
-      setBusy(false);
+  function render(state: ManagerState): void {
+    setText(storageLine, state.storageText);
+    if (state.rows !== shownRows) {
+      shownRows = state.rows;
+      list.replaceChildren(...state.rows.map(rowItem));
     }
-    await refresh().catch(reportFailure);
-    // Keep keyboard users in the list: the row that took the deleted one's place, else the heading.
-    const buttons = list.querySelectorAll('button');
-    const replacement = position >= 0 ? buttons[Math.min(position, buttons.length - 1)] : undefined;
-    (replacement ?? heading).focus();
-  }
-
-  async function deleteModel(modelId: string, source: ModelSource): Promise<void> {
-    const gguf = findGgufBuild(modelId);
-    if (gguf === undefined) return engine.deleteCached(modelId, { source });
-    const { deleteCachedGguf } = await import('../../cpu/gguf-cache');
-    await deleteCachedGguf(gguf, source);
-  }
-
-  function showConfirm(confirming: boolean): void {
-    deleteAll.hidden = confirming;
-    confirmAll.hidden = !confirming;
-    cancelAll.hidden = !confirming;
-    if (confirming) {
-      const total = rows.reduce((sum, row) => sum + row.bytes, 0);
-      confirmAll.textContent = `确认删除全部 ${rows.length} 个模型（${formatBytes(total)}）`;
+    setHidden(empty, !state.listed || state.rows.length > 0);
+    setHidden(actions, state.rows.length === 0);
+    setHidden(deleteAll, state.confirming);
+    setHidden(confirmAll, !state.confirming);
+    setHidden(cancelAll, !state.confirming);
+    const models = state.rows.filter((row) => row.kind === 'model').length;
+    const total = state.rows.reduce((sum, row) => sum + row.bytes, 0);
+    setText(confirmAll, `确认删除全部 ${models} 个${describeKinds(state.rows)}（${formatBytes(total)}）`);
+    setText(status, state.status);
+    for (const control of section.querySelectorAll('button')) setDisabled(control, state.busy);
+    if (state.confirming !== confirming) {
+      confirming = state.confirming;
+      (confirming ? confirmAll : deleteAll).focus();
     }
-    (confirming ? confirmAll : deleteAll).focus();
   }
 
-  function reportFailure(error: unknown): void {
-    storageLine.textContent = `没能读取本机已下载的模型：${toEngineError(error).message}`;
-  }
+  deleteAll.addEventListener('click', () => session.askRemoveAll(true));
+  cancelAll.addEventListener('click', () => session.askRemoveAll(false));
+  confirmAll.addEventListener('click', () => void session.removeAll().then(() => heading.focus()));
 
-  deleteAll.addEventListener('click', () => showConfirm(true));
-  cancelAll.addEventListener('click', () => showConfirm(false));
-  confirmAll.addEventListener('click', () => {
-    showConfirm(false);
-    void removeRows(rows, null);
-  });
-
-  const stopListening = onModelSourceChange(() => void refresh().catch(reportFailure));
-  void refresh().catch(reportFailure);
+  const stop = session.subscribe(render);
+  render(session.getState());
+  void session.refresh();
 
   return {
-    refresh: () => refresh().catch(reportFailure),
-    destroy: stopListening,
+    refresh: () => session.refresh(),
+    destroy() {
+      stop();
+      session.destroy();
+    },
   };
 }
