@@ -18,6 +18,7 @@ import { mountSourcePicker } from '../../src/playground/downloads/view/source-pi
 import { mountDownloadPlan } from '../../src/playground/downloads/view/download-plan';
 import { recoveryFor } from '../../src/playground/downloads/recovery';
 import { formatBytes } from '../../src/playground/ui/bytes';
+import { CACHE_NAME as TOKENIZER_CACHE } from '../../src/playground/tokenizer/file-cache';
 
 const QWEN = { id: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', lib: 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm' };
 const LLAMA = { id: 'Llama-3.2-1B-Instruct-q4f32_1-MLC', lib: 'Llama-3.2-1B-Instruct-q4f32_1_cs1k-webgpu.wasm' };
@@ -157,6 +158,25 @@ describe('本机已下载的模型 panel', () => {
     expect((await cachedUrls()).filter((url) => llama.urls.includes(url))).toEqual([]);
     await expect.poll(() => storageLine.textContent, { timeout: 30_000 }).toContain(`模型文件共占用 ${formatBytes(0)}`);
   }, 90_000);
+
+  test('the tokenizer demo\'s kept files are listed with their size and can be deleted', async () => {
+    const files = { 'tokenizer.qwen.json': new Uint8Array(3 * MiB), 'tokenizer.llama3.json': new Uint8Array(2 * MiB) };
+    const cache = await caches.open(TOKENIZER_CACHE);
+    for (const [name, bytes] of Object.entries(files)) await cache.put(new URL(`/tokenizers/${name}`, location.href).href, new Response(bytes));
+    cleanups.push(() => void caches.delete(TOKENIZER_CACHE));
+
+    const root = mountPoint();
+    const manager = mountModelManager(root, { engine: makeEngine() });
+    cleanups.push(() => manager.destroy());
+    const row = await shown(() => one(root, '.model-row[data-kind="tokenizer"]'));
+    expect(row.textContent).toContain(`${formatBytes(5 * MiB)} · 已保存，离线也能使用`);
+    expect(one(root, '.model-storage').textContent).toContain(`分词器文件占用 ${formatBytes(5 * MiB)}`);
+
+    await userEvent.click(row.querySelector('button')!);
+    await expect.poll(() => root.querySelector('.model-status')?.textContent, { timeout: 30_000 }).toMatch(/^已删除 Qwen 和 Llama 3 的分词器文件/);
+    expect(await caches.has(TOKENIZER_CACHE)).toBe(false);
+    expect(root.querySelector('.model-row')).toBeNull();
+  });
 
   test('an interrupted download is "partial", a library that is not WebAssembly is "damaged"', async () => {
     const mirror = customSource(`${SERVER}/mirror/`);

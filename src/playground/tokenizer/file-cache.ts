@@ -8,7 +8,7 @@
  * files are downloaded again.
  */
 
-const CACHE_NAME = 'qwen-vs-llama3 tokenizers';
+export const CACHE_NAME = 'qwen-vs-llama3 tokenizers';
 
 async function openCache(): Promise<Cache | null> {
   try {
