@@ -19,7 +19,7 @@ async function startLoading(page: Page, stall: () => boolean): Promise<void> {
   await page.goto('./playground/tokenizer/');
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
   await island(page).getByRole('button', { name: /^加载分词器/ }).click();
-  await expect(island(page).locator('.tok-status')).toHaveText(/正在下载分词器：0\.00 MB/);
+  await expect(island(page).locator('.tok-progress .progress-label')).toHaveText(/^下载分词器：0%（0 B \/ [\d.]+ MB）$/);
 }
 
 test('a stalled tokenizer download can be cancelled, and 重试 then loads it', async ({ page }) => {

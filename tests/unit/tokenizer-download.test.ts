@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DOWNLOAD_STALL_MS, DownloadError, download } from '../../src/playground/tokenizer/download';
 import { TokenizerLoadError } from '../../src/playground/tokenizer/client';
-import { loadErrorMessage, tokenizeErrorMessage } from '../../src/playground/tokenizer/view/mount';
+import { loadErrorMessage, tokenizeErrorMessage } from '../../src/playground/tokenizer/tokenizer-session';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -3,20 +3,16 @@
  * downloading, error with retry.
  */
 import type { LoadProgress } from '../client.ts';
+import type { LoadErrorText } from '../tokenizer-session.ts';
 import { formatBytes } from '../../ui/bytes.ts';
-import { element } from '../../dom.ts';
+import { createProgress } from '../../ui/progress.ts';
+import { element, uniqueId } from '../../dom.ts';
 
 export interface DownloadSizes {
   qwenBytes: number;
   llamaBytes: number;
   /** What a gzip-serving host sends for both files together. */
   gzipBytes: number;
-}
-
-/** A failure in Chinese, and the browser's raw text for a collapsed 技术细节 line. */
-export interface LoadErrorText {
-  message: string;
-  details: string;
 }
 
 export interface LoaderView {
@@ -42,10 +38,7 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCan
     `需要下载两个分词器文件：Qwen ${formatBytes(sizes.qwenBytes)}，Llama 3 ${formatBytes(sizes.llamaBytes)}` +
       `（服务器压缩传输时共约 ${formatBytes(sizes.gzipBytes)}）。只在你点击按钮或开始输入后才下载，之后由浏览器缓存；分词在你的设备上进行，文字不会上传。`,
   );
-  const progress = element('progress', 'tok-progress');
-  progress.max = total;
-  progress.value = 0;
-  progress.hidden = true;
+  const progress = createProgress({ id: uniqueId('tok'), className: 'tok-progress', cancelLabel: '取消下载', onCancel, announce: true });
   const status = element('p', 'tok-status');
   status.setAttribute('role', 'status');
   status.tabIndex = -1;
@@ -60,36 +53,26 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCan
   const detailsText = element('p');
   details.append(element('summary', undefined, '技术细节'), detailsText);
   error.append(errorText, retry, details);
-  progress.setAttribute('aria-label', '分词器下载进度');
-  const cancel = element('button', 'button tok-cancel', '取消下载');
-  cancel.type = 'button';
-  cancel.hidden = true;
-  cancel.addEventListener('click', onCancel);
-  box.append(button, note, progress, status, cancel, error);
+  box.append(button, note, progress.element, status, error);
 
   return {
     element: box,
     showProgress({ phase, receivedBytes, totalBytes }) {
       // Hiding the focused button would drop focus to <body>; keep it in the island.
-      if (document.activeElement === button || document.activeElement === retry) status.focus();
+      const hadFocus = document.activeElement === button || document.activeElement === retry;
       button.hidden = true;
       error.hidden = true;
-      progress.hidden = false;
-      progress.max = Math.max(totalBytes, 1);
-      cancel.hidden = phase !== 'download';
-      if (phase === 'parse') {
-        progress.removeAttribute('value');
-        status.textContent = '下载完成，正在解析分词器…';
-        return;
-      }
-      progress.value = receivedBytes;
-      const percent = totalBytes ? Math.floor((receivedBytes / totalBytes) * 100) : 100;
-      status.textContent = `正在下载分词器：${formatBytes(receivedBytes)} / ${formatBytes(totalBytes)}（${percent}%）`;
+      status.textContent = '';
+      progress.update(
+        phase === 'parse'
+          ? { phase: '下载完成，正在解析分词器…', fraction: null, cancellable: false }
+          : { phase: '下载分词器', fraction: totalBytes ? receivedBytes / totalBytes : 1, loadedBytes: receivedBytes, totalBytes },
+      );
+      if (hadFocus) (progress.cancelButton.hidden ? status : progress.cancelButton).focus();
     },
     showError({ message, details: raw }) {
       button.hidden = true;
-      progress.hidden = true;
-      cancel.hidden = true;
+      progress.update(null);
       status.textContent = '';
       errorText.textContent = message;
       detailsText.textContent = raw;
@@ -102,8 +85,7 @@ export function createLoaderView(sizes: DownloadSizes, onLoad: () => void, onCan
     },
     showReady() {
       button.hidden = true;
-      progress.hidden = true;
-      cancel.hidden = true;
+      progress.update(null);
       error.hidden = true;
       status.textContent = '分词器已加载。修改文字，结果会随之更新。';
     },
