@@ -5,7 +5,6 @@
  */
 import { describe, expect, test } from 'vitest';
 import { CAPABILITY_MESSAGES } from '../../src/playground/capability';
-import { findCatalogueEntry, type CatalogueEntry } from '../../src/playground/catalogue';
 import type { CachedModelReport } from '../../src/playground/engine/cache-inspection';
 import type { SourcedReport } from '../../src/playground/downloads/cache-summary';
 import { DownloaderSession, type DownloaderState, type SourceFeed } from '../../src/playground/downloads/downloader-session';
@@ -13,6 +12,7 @@ import { ModelManagerSession, TOKENIZER_ROW_LABEL, type ManagerStores } from '..
 import type { ModelCacheEngine } from '../../src/playground/downloads/model-cache-engine';
 import { HF_MIRROR, HUGGING_FACE, type ModelSource } from '../../src/playground/sources/model-source';
 import { aboutBytes, formatBytes } from '../../src/playground/ui/bytes';
+import { entry } from '../fixtures/catalogue';
 import { NO_F16_GPU } from '../fixtures/environments';
 import { FakeChatEngine, StepGate, type FakeChatEngineOptions } from '../fixtures/fake-engine';
 
@@ -22,11 +22,6 @@ class FakeCacheEngine extends FakeChatEngine implements ModelCacheEngine {
   }
 }
 
-const entry = (id: string): CatalogueEntry => {
-  const found = findCatalogueEntry(id);
-  if (found === undefined) throw new Error(id);
-  return found;
-};
 const QWEN = entry('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
 const LLAMA_8B = entry('Llama-3.1-8B-Instruct-q4f32_1-MLC');
 const LLAMA_8B_1K = entry('Llama-3.1-8B-Instruct-q4f32_1-MLC-1k');

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { findCatalogueEntry, type CatalogueEntry } from '../../src/playground/catalogue';
 import type { CachedModelReport } from '../../src/playground/engine/cache-inspection';
 import { HF_MIRROR, HUGGING_FACE } from '../../src/playground/sources/model-source';
 import { aboutBytes, formatBytes } from '../../src/playground/ui/bytes';
@@ -8,6 +7,7 @@ import { CAPABILITY_MESSAGES, decideCapability } from '../../src/playground/capa
 import { CPU_CATALOGUE } from '../../src/playground/cpu/gguf-catalogue';
 import { describeRowState, summarizeCache } from '../../src/playground/downloads/cache-summary';
 import { recoveryFor } from '../../src/playground/downloads/recovery';
+import { entry } from '../fixtures/catalogue';
 import {
   describePersistOutcome,
   persistIfFirstDownload,
@@ -17,11 +17,6 @@ import {
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
-const entry = (id: string): CatalogueEntry => {
-  const found = findCatalogueEntry(id);
-  if (found === undefined) throw new Error(id);
-  return found;
-};
 const QWEN = entry('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
 const LLAMA = entry('Llama-3.2-1B-Instruct-q4f32_1-MLC');
 
