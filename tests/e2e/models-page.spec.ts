@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { recordTraffic } from './chat-network';
 import { openSettled } from './open-settled';
+import { CACHE_NAME as TOKENIZER_CACHE } from '../../src/playground/tokenizer/file-cache.ts';
 
 test('the models page lists an empty browser without downloading web-llm', async ({ page, context }) => {
   const traffic = recordTraffic(context);
@@ -40,4 +41,26 @@ test('自定义地址 in the built site: an address without https:// is accepted
   await expect(message).not.toContainText('已改用');
   await expect(field).toHaveAccessibleDescription(/本站不能从这个地址下载模型/);
   await expect(field).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('the files the tokenizer demo kept are listed with their size, and 删除 removes them from the browser', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./playground/tokenizer/');
+  const tokenizer = page.locator('[data-island-root="tokenizer"]');
+  await expect(tokenizer).toHaveAttribute('data-island-state', 'ready');
+  await tokenizer.getByRole('button', { name: /^加载分词器/ }).click();
+  await expect(tokenizer.locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
+  const kept = () => page.evaluate(async (name) => (await caches.has(name)) && (await (await caches.open(name)).keys()).length, TOKENIZER_CACHE);
+  await expect.poll(kept).toBe(2);
+
+  await openSettled(page, './playground/models/');
+  const manager = page.locator('[data-models-part="manager"]');
+  const row = manager.locator('.model-row[data-kind="tokenizer"]');
+  await expect(row).toContainText('Qwen 和 Llama 3 的分词器文件');
+  await expect(row.locator('.model-row-meta')).toHaveText(/^[\d.]+ MB · 已保存，离线也能使用/);
+  await expect(manager.locator('.model-storage')).toContainText(/分词器文件占用 [\d.]+ MB/);
+  await row.getByRole('button', { name: /^删除 Qwen 和 Llama 3 的分词器文件/ }).click();
+  await expect(manager.locator('.model-status')).toContainText('已删除 Qwen 和 Llama 3 的分词器文件');
+  await expect(row).toHaveCount(0);
+  expect(await kept()).toBe(false);
 });
