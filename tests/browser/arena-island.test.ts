@@ -132,7 +132,7 @@ describe('before anything is loaded', () => {
     expect(one<HTMLSelectElement>(island, 'select[id$="-llama"]').value).toBe(LLAMA);
     expect(one<HTMLSelectElement>(island, 'select[id$="-pair"]').selectedOptions[0]!.textContent).toMatch(/Qwen2\.5-0\.5B 对 Llama-3\.2-1B/);
     await expect.poll(() => one(island, '.download-plan-summary').textContent).toMatch(/^需要下载约 [\d.]+ GB（估计值）/);
-    expect(one(island, '.arena-plan-vram').textContent).toBe('两个模型合计需要显存约 2.1 GB。');
+    expect(one(island, '.arena-plan-vram').textContent).toBe('两个模型合计需要显存约 2.2 GB。');
     expect(one(island, '.arena-plan-mode').textContent).toMatch(/同时加载.*不超过 4 GB，可以同时加载、同时生成/);
     expect(visible(buttonNamed(island, '加载'))).toBe(true);
 

@@ -82,7 +82,7 @@ describe('model picker and loading', () => {
       'q0f16（不可用：需要 shader-f16，你的显卡不支持）',
     ]);
     expect(one(island, '.chat-capability').textContent).toMatch(/shader-f16/);
-    expect(one(island, '.chat-build-facts').textContent).toMatch(/^估计下载约 \d+ MB · 需要显存约 1\.0 GB/);
+    expect(one(island, '.chat-build-facts').textContent).toMatch(/^估计下载约 \d+ MB · 需要显存约 1\.1 GB/);
     expect(visible(one(island, '.chat-badge'))).toBe(false);
     expect(island.engine.calls).toEqual([]);
 

@@ -53,7 +53,7 @@ describe('smallerBuildThan', () => {
 
 describe('wording', () => {
   test('download sizes are labelled as estimates', () => {
-    expect(buildFacts(entry('Qwen2.5-0.5B-Instruct-q4f32_1-MLC'))).toMatch(/^估计下载约 \d+ MB · 需要显存约 1\.0 GB · 上下文 4096 token$/);
+    expect(buildFacts(entry('Qwen2.5-0.5B-Instruct-q4f32_1-MLC'))).toMatch(/^估计下载约 \d+ MB · 需要显存约 1\.1 GB · 上下文 4096 token$/);
     expect(formatPercent(0.999)).toBe('99%');
     expect(formatPercent(1)).toBe('100%');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CachedModelReport } from '../../src/playground/engine/cache-inspection';
 import { HF_MIRROR, HUGGING_FACE } from '../../src/playground/sources/model-source';
-import { aboutBytes, formatBytes } from '../../src/playground/ui/bytes';
+import { aboutBytes, formatBytes, formatMegabytes } from '../../src/playground/ui/bytes';
 import { describePlan, describeQuotaShortfall, downloadBlockedReason, planDownload } from '../../src/playground/downloads/plan';
 import { CAPABILITY_MESSAGES, decideCapability } from '../../src/playground/capability';
 import { CPU_CATALOGUE } from '../../src/playground/cpu/gguf-catalogue';
@@ -37,6 +37,10 @@ describe('byte formatting', () => {
   });
   test('estimates say 约', () => {
     expect(aboutBytes(2e9)).toBe('约 2.0 GB');
+  });
+  test('memory needs, stated in megabytes, read in the same units', () => {
+    expect(formatMegabytes(944.62)).toBe('945 MB');
+    expect(formatMegabytes(1060.2)).toBe('1.1 GB');
   });
   test('a catalogue estimate reads as the megabytes the build-size chart draws', () => {
     expect(formatBytes(QWEN.estimatedDownloadBytes)).toBe(`${Math.round(QWEN.estimatedDownloadBytes / 1e6)} MB`);

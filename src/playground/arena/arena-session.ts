@@ -29,7 +29,7 @@ import {
   type ChatState,
   type ChatTurn,
 } from '../chat/chat-session';
-import { formatVram } from '../chat/format';
+import { formatMegabytes } from '../ui/bytes';
 import type { ChatEngine, FinishReason } from '../engine/chat-engine';
 import { probeGpu } from '../probe-gpu';
 import { compareAnswerLanguage } from './language';
@@ -115,7 +115,7 @@ export const WEBGPU_ARENA: ArenaBackend = {
   catalogue: CATALOGUE,
   pairs: pairsForDevice,
   plan: (qwen, llama, device) => planPair(qwen, llama, device?.vramBudgetMB),
-  describeMemory: (plan) => `两个模型合计需要显存约 ${formatVram(plan.totalVramMB)}。`,
+  describeMemory: (plan) => `两个模型合计需要显存约 ${formatMegabytes(plan.totalVramMB)}。`,
   intro:
     '把同一个提示词、同样的采样设置和随机种子交给一个 Qwen 模型和一个 Llama 模型，在你的浏览器里用你自己的显卡生成，并排比较回答、速度和回答用的语言。提示词和回答都不会发送到任何服务器；只有模型文件需要下载。',
 };

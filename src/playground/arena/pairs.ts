@@ -4,6 +4,7 @@
  */
 import { CATALOGUE, type CatalogueEntry } from '../catalogue';
 import type { AnyQuantization } from '../quantization';
+import { formatMegabytes } from '../ui/bytes';
 
 export interface SuggestedPair {
   label: string;
@@ -51,19 +52,18 @@ export function planPair(qwen: CatalogueEntry, llama: CatalogueEntry, vramBudget
   const totalDownloadBytes = qwen.estimatedDownloadBytes + llama.estimatedDownloadBytes;
   const budget = vramBudgetMB ?? 4096;
   const known = vramBudgetMB !== undefined;
-  const gb = (mb: number) => (mb / 1024).toFixed(1);
   if (totalVramMB <= budget) {
     return {
       totalDownloadBytes,
       totalVramMB,
       mode: 'together',
-      reason: `两个模型共需约 ${gb(totalVramMB)} GB 显存，${known ? `在本设备的 ${gb(budget)} GB 预算之内` : '不超过 4 GB'}，可以同时加载、同时生成。`,
+      reason: `两个模型共需约 ${formatMegabytes(totalVramMB)} 显存，${known ? `在本设备的 ${formatMegabytes(budget)} 预算之内` : '不超过 4 GB'}，可以同时加载、同时生成。`,
     };
   }
   return {
     totalDownloadBytes,
     totalVramMB,
     mode: 'one-after-another',
-    reason: `两个模型共需约 ${gb(totalVramMB)} GB 显存，超过${known ? `本设备的 ${gb(budget)} GB 预算` : ' 4 GB 的稳妥上限'}，因此轮流加载：先让一个模型回答，卸载后再加载另一个。`,
+    reason: `两个模型共需约 ${formatMegabytes(totalVramMB)} 显存，超过${known ? `本设备的 ${formatMegabytes(budget)} 预算` : ' 4 GB 的稳妥上限'}，因此轮流加载：先让一个模型回答，卸载后再加载另一个。`,
   };
 }

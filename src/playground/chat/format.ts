@@ -5,10 +5,6 @@
 
 import type { LoadPhase } from '../engine/chat-engine';
 
-export function formatVram(megabytes: number): string {
-  return megabytes >= 1024 ? `${(megabytes / 1024).toFixed(1)} GB` : `${Math.round(megabytes)} MB`;
-}
-
 export function formatSeconds(seconds: number): string {
   return seconds < 10 ? `${seconds.toFixed(2)} 秒` : `${seconds.toFixed(1)} 秒`;
 }

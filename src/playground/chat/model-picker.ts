@@ -16,8 +16,7 @@ import {
 import type { EnvironmentDescription } from '../capability';
 import { needsShaderF16 } from '../quantization';
 import { isLowResourceDevice, limitsBelowWebLlmMinimum } from '../webgpu-requirements';
-import { aboutBytes } from '../ui/bytes';
-import { formatVram } from './format';
+import { aboutBytes, formatMegabytes } from '../ui/bytes';
 import { ggufBuildFacts } from '../cpu/build-facts';
 import { findGgufBuild } from '../cpu/gguf-catalogue';
 import type { ChatTurn } from './chat-session';
@@ -152,7 +151,7 @@ export function buildFacts(entry: CatalogueEntry, turns: readonly ChatTurn[] = [
     const measured = turns.findLast((turn) => turn.modelId === entry.id && turn.metrics !== null)?.metrics;
     return ggufBuildFacts(gguf, measured?.decodeTokensPerSecond ?? null);
   }
-  return `估计下载${aboutBytes(entry.estimatedDownloadBytes)} · 需要显存约 ${formatVram(entry.vramRequiredMB)} · 上下文 ${entry.contextWindow} token`;
+  return `估计下载${aboutBytes(entry.estimatedDownloadBytes)} · 需要显存约 ${formatMegabytes(entry.vramRequiredMB)} · 上下文 ${entry.contextWindow} token`;
 }
 
 export function supportsThinking(entry: CatalogueEntry): boolean {

@@ -7,7 +7,7 @@
 
 import type { ArenaBackend } from '../arena/arena-session';
 import { suggestedPairs } from '../arena/pairs';
-import { formatVram } from '../chat/format';
+import { formatMegabytes } from '../ui/bytes';
 import type { ChatEngine } from '../engine/chat-engine';
 import { currentModelSource } from '../sources/source-store';
 import { cpuCapability } from './cpu-capability';
@@ -26,7 +26,7 @@ export const CPU_ARENA: ArenaBackend = {
       // One at a time: the larger model is what the device has to hold.
       totalVramMB: known ? largest : 0,
       mode: 'one-after-another',
-      reason: `在 CPU 上一次只运行一个模型：先让一个模型回答，卸载后再加载另一个，内存里始终只有一个模型${known ? `（最多约 ${formatVram(largest)}）` : ''}。`,
+      reason: `在 CPU 上一次只运行一个模型：先让一个模型回答，卸载后再加载另一个，内存里始终只有一个模型${known ? `（最多约 ${formatMegabytes(largest)}）` : ''}。`,
     };
   },
   // The plan's reason names the memory: one model's, not the pair's.

@@ -50,3 +50,11 @@ export function formatBytes(bytes: number): string {
 export function aboutBytes(bytes: number): string {
   return `约 ${formatBytes(bytes)}`;
 }
+
+/**
+ * Memory needs, which web-llm states in megabytes (vram_required_MB), in the same units as every
+ * other size, as the article's build-size chart prints them.
+ */
+export function formatMegabytes(megabytes: number): string {
+  return formatBytes(megabytes * 1e6);
+}

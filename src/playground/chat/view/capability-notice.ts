@@ -11,8 +11,7 @@
 import { CATALOGUE, type CatalogueEntry } from '../../catalogue';
 import type { CapabilityDecision } from '../../capability';
 import { element, setText } from '../../dom';
-import { formatBytes } from '../../ui/bytes';
-import { formatVram } from '../format';
+import { formatBytes, formatMegabytes } from '../../ui/bytes';
 
 /** Where the demos that need no graphics card are. */
 export interface NextSteps {
@@ -159,7 +158,7 @@ function modelOverview(open: boolean): HTMLElement {
     row.append(
       element('th', undefined, entry.displayName),
       element('td', undefined, formatBytes(entry.estimatedDownloadBytes)),
-      element('td', undefined, formatVram(entry.vramRequiredMB)),
+      element('td', undefined, formatMegabytes(entry.vramRequiredMB)),
     );
     row.firstElementChild?.setAttribute('scope', 'row');
     tbody.append(row);
