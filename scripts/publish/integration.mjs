@@ -110,7 +110,8 @@ export function finishHeaders(dir, base) {
 /**
  * sw.js for a built site. Its version is a hash of every other file, so any change to the site
  * makes a new worker that replaces the old one and its cache. Precached: each page and what it
- * loads before any interaction (stylesheets, their web fonts, first-load scripts), not islands.
+ * loads before any interaction (stylesheets, their web fonts, first-load scripts), not islands:
+ * the code of a demo the reader opens is kept when it loads (see service-worker.js).
  */
 export function writeServiceWorker(dir, base) {
   const files = listFiles(dir).filter((file) => file !== 'sw.js');

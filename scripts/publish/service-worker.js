@@ -56,15 +56,39 @@ worker.addEventListener('fetch', (event) => {
  */
 function keep(event, response, key = event.request) {
   if (!response.ok || response.type !== 'basic') return;
-  const copy = response.clone();
-  event.waitUntil(
-    (async () => {
-      const body = await copy.blob();
-      if (body.size > largestCachedBytes) return;
-      const cache = await caches.open(cacheName);
-      await cache.put(key, new Response(body, { status: copy.status, statusText: copy.statusText, headers: copy.headers }));
-    })(),
-  );
+  event.waitUntil(store(response.clone(), key));
+}
+
+async function store(response, key) {
+  const body = await response.blob();
+  if (body.size > largestCachedBytes) return;
+  const cache = await caches.open(cacheName);
+  await cache.put(key, new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
+}
+
+/**
+ * The page that installed this worker is not controlled by it (see activate), so the code its
+ * demos load afterwards (an island's chunks, the tokenizer's own worker) never comes through
+ * here. That page names the build files it has loaded (ServiceWorker.astro), and they are kept
+ * as if they had: the next visit can start those demos offline. The names are checked: only
+ * this site's hashed build output, never data files.
+ */
+worker.addEventListener('message', (event) => {
+  const { data } = event;
+  if (data?.type !== 'keep' || !Array.isArray(data.urls)) return;
+  event.waitUntil(keepLoaded(data.urls.filter((href) => typeof href === 'string')));
+});
+
+async function keepLoaded(hrefs) {
+  const cache = await caches.open(cacheName);
+  for (const href of hrefs) {
+    const url = new URL(href, worker.location.href);
+    if (url.origin !== worker.location.origin || !url.pathname.startsWith(`${BUILD.base}_astro/`) || bulkyFile.test(url.pathname)) continue;
+    if (await cache.match(url.href)) continue;
+    // The page has just loaded it: the browser's HTTP cache usually answers.
+    const response = await fetch(url.href).catch(() => null);
+    if (response?.ok && response.type === 'basic') await store(response, url.href);
+  }
 }
 
 /**

@@ -45,8 +45,9 @@ export type CapabilityDecision =
     };
 
 // Browser versions checked against the gpuweb implementation-status wiki and MDN's compat data
-// (late 2025): Chromium 113 on Windows/macOS/ChromeOS, Chrome 121 on Android 12+, Safari 26,
-// Firefox 141 on Windows (145 on Apple-silicon macOS 26). Linux Chrome is only partly enabled.
+// (late 2025): Chromium 113 on Windows/macOS/ChromeOS, Chrome 121 on Android 12+, Safari 26 (see
+// MOBILE_BROWSERS for WebKit's own posts), Firefox 141 on Windows (145 on Apple-silicon macOS 26).
+// Linux Chrome is only partly enabled.
 const WORKING_BROWSERS =
   'Windows、macOS 或 ChromeOS 上的 Chrome/Edge 113 及以上版本、Android 12 以上的 Chrome 121 及以上版本、Safari 26 及以上版本，或 Windows 上的 Firefox 141 及以上版本';
 
@@ -62,7 +63,10 @@ export const CAPABILITY_MESSAGES: Readonly<Record<CapabilityProblem, string>> = 
 
 // Phones and tablets have no hardware-acceleration switch and no graphics driver to update. Chrome
 // for Android enables WebGPU from 121 on Android 12+ with Qualcomm or ARM GPUs only (Chrome's
-// "What's New in WebGPU 121"); on iPhone and iPad, Safari has it from iOS/iPadOS 26.
+// "What's New in WebGPU 121"); on iPhone and iPad, Safari has it from iOS/iPadOS 26: WebKit's
+// announcement at WWDC25 (https://webkit.org/blog/16993/news-from-wwdc25-web-technology-coming-this-fall-in-safari-26-beta/)
+// and its Safari 26.0 release post, 2025-09-15 (https://webkit.org/blog/17333/webkit-features-in-safari-26-0/:
+// WebGPU in Safari on macOS, iOS, iPadOS and visionOS 26).
 const MOBILE_BROWSERS = 'Android 12 及以上系统的 Chrome 121 及以上版本（高通或 ARM 显卡的设备），或 iOS、iPadOS 26 上的 Safari';
 
 export const MOBILE_CAPABILITY_MESSAGES: Readonly<Partial<Record<CapabilityProblem, string>>> = {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { builtPages, servedFile } from '../../scripts/site-files.mjs';
-import { rootSite, subSite } from './sites.mjs';
+import { rootSite, siteUrl, subSite } from './sites.mjs';
 
 const origin = 'http://site.invalid';
 
@@ -63,5 +63,23 @@ for (const site of [rootSite, subSite]) {
     }
     // Anchors, labels and ARIA references (each citation's preview) find the first element only.
     expect(duplicated).toEqual([]);
+  });
+}
+
+// Where the download source is chosen and downloaded models are managed: readers for whom Hugging
+// Face is slow or blocked find it from the article's chat demo and from the arena page.
+for (const [path, where] of [
+  ['', 'article .island-slot[data-island="chat"] .island-static'],
+  ['playground/arena/', 'article.arena-page > p'],
+] as const) {
+  test(`${path || 'the article'}: a link leads to the models page, under the sub-path too`, async ({ browser }) => {
+    // JavaScript off: the link is part of the page, not of a demo.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(siteUrl(subSite) + path);
+    await page.locator(where).getByRole('link', { name: '模型下载源与本机存储' }).first().click();
+    await expect(page).toHaveURL(`${siteUrl(subSite)}playground/models/`);
+    await expect(page.locator('h1')).toHaveText('模型下载源与本机存储');
+    await context.close();
   });
 }

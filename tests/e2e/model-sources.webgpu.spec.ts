@@ -18,17 +18,20 @@ const MODEL_HOSTS =
 /** Hugging Face and GitHub, as the network of many readers in mainland China sees them. */
 const UNREACHABLE = /^(?:[^.]+\.)*(?:huggingface\.co|hf\.co|raw\.githubusercontent\.com)$/;
 
-/** Records every request to a model host; answers 404 except for `serve`, and never from `unreachable` hosts. */
+/** Hugging Face and GitHub, for every model. */
+const huggingFaceUnreachable = (url: URL) => UNREACHABLE.test(url.hostname);
+
+/** Records every request to a model host; answers 404 except for `serve`, and never the `unreachable` ones. */
 async function answerModelHosts(
   context: BrowserContext,
   serve: Record<string, string> = {},
-  unreachable: RegExp | null = null,
+  unreachable: ((url: URL) => boolean) | null = null,
 ): Promise<string[]> {
   const seen: string[] = [];
   await context.route(MODEL_HOSTS, async (route) => {
     const request = route.request();
     seen.push(`${request.method()} ${request.url()}`);
-    if (unreachable?.test(new URL(request.url()).hostname)) {
+    if (unreachable?.(new URL(request.url()))) {
       await route.abort('internetdisconnected');
       return;
     }
@@ -103,7 +106,7 @@ async function openIsland(page: Page, path: string, name: 'chat' | 'arena') {
 
 test('Hugging Face unreachable, chat: the error switches to hf-mirror.com and retries there, and the choice holds after a reload', async ({ page, context }) => {
   test.setTimeout(120_000);
-  const seen = await answerModelHosts(context, {}, UNREACHABLE);
+  const seen = await answerModelHosts(context, {}, huggingFaceUnreachable);
   const chat = await openIsland(page, 'playground/', 'chat');
   await chat.getByRole('button', { name: '加载', exact: true }).click();
 
@@ -143,7 +146,7 @@ test('Hugging Face unreachable, chat: the error switches to hf-mirror.com and re
 
 test('Hugging Face unreachable, arena: both sides fail once, on one message, whose mirror button retries both on hf-mirror.com', async ({ page, context }) => {
   test.setTimeout(180_000);
-  const seen = await answerModelHosts(context, {}, UNREACHABLE);
+  const seen = await answerModelHosts(context, {}, huggingFaceUnreachable);
   const arena = await openIsland(page, 'playground/arena/', 'arena');
   await arena.locator('textarea.arena-prompt').fill('你好');
   await arena.getByRole('button', { name: '开始对比' }).click();
@@ -169,4 +172,35 @@ test('Hugging Face unreachable, arena: both sides fail once, on one message, who
   const configs = seen.filter((line) => line.endsWith('/mlc-chat-config.json'));
   expect(configs.some((line) => /\/mlc-ai\/Qwen/.test(line)) && configs.some((line) => /\/mlc-ai\/Llama/.test(line))).toBe(true);
   expect(await page.evaluate((key) => localStorage.getItem(key), `${subSite.base}model-source`)).toBe('hf-mirror');
+});
+
+test('arena, each side failing its own way: the mirror button on one side retries both failed sides on hf-mirror.com', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  // Hugging Face unreachable for the Qwen files only; the Llama files are missing there (404).
+  const seen = await answerModelHosts(context, {}, (url) => huggingFaceUnreachable(url) && url.pathname.includes('/Qwen'));
+  const arena = await openIsland(page, 'playground/arena/', 'arena');
+  await arena.locator('textarea.arena-prompt').fill('你好');
+  await arena.getByRole('button', { name: '开始对比' }).click();
+
+  // Two different messages: one in each pane, none shared.
+  const sideWith = (message: RegExp) => arena.locator('.arena-side').filter({ has: page.locator('.chat-error-message', { hasText: message }) });
+  const qwen = sideWith(/^连不上模型下载源/);
+  await expect(qwen).toHaveCount(1, { timeout: 120_000 });
+  await expect(sideWith(/^模型文件下载失败/)).toHaveCount(1, { timeout: 120_000 });
+  await expect(arena.locator('.arena-shared-error')).toBeHidden();
+  expect(hostsOf(seen)).toEqual(['huggingface.co']);
+
+  seen.length = 0;
+  await qwen.getByRole('button', { name: '改用 hf-mirror.com 镜像并重试' }).click();
+  // The source is the site's: both sides that failed on Hugging Face now ask the mirror.
+  await expect
+    .poll(() => [...new Set(seen.filter((line) => line.endsWith('/mlc-chat-config.json')).map((line) => /\/mlc-ai\/(Qwen|Llama)/.exec(line)?.[1]))].sort(), {
+      timeout: 120_000,
+    })
+    .toEqual(['Llama', 'Qwen']);
+  expect(hostsOf(seen)).toEqual(['hf-mirror.com']);
+  // Both now fail the same way on the mirror (404 here): one message, offering the way back.
+  const shared = arena.locator('.arena-shared-error');
+  await expect(shared.locator('.chat-error-message')).toHaveText(/^模型文件下载失败/, { timeout: 120_000 });
+  await expect(shared.getByRole('button', { name: '改回 Hugging Face 并重试' })).toBeVisible();
 });

@@ -139,3 +139,49 @@ test('the worker leaves other origins, big files and other caches alone', async 
   expect(source).toContain('url.origin !== worker.location.origin');
   expect(source).toMatch(/name\.startsWith\(prefix\)/);
 });
+
+test('the tokenizer, loaded on the visit that installed the worker, starts again offline', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const server = (await startServer({ dir: subSite.dir, base: subSite.base, port: 0 })) as Server;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${subSite.base}playground/tokenizer/`;
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const island = page.locator('[data-island-root="tokenizer"]');
+    const loadAndCount = async () => {
+      await expect(island).toHaveAttribute('data-island-state', 'ready');
+      const load = island.getByRole('button', { name: /^加载分词器/ });
+      // The files kept by the first visit may already be loading by themselves.
+      if (await load.isVisible()) await load.click();
+      await expect(island.locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
+      await expect(island.locator('.tok-summary')).toHaveText(/^这段文字 Qwen 需要 \d+ 个 token/);
+    };
+    await page.goto(url);
+    await loadAndCount();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The visit that installs the worker is not controlled by it: the island's code, and the
+    // tokenizer's own worker, came from the network without passing through it.
+    expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(false);
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => /\/_astro\/[^/]+\.js$/.test(name)),
+    );
+    expect(scripts.some((name) => /\/worker-[\w-]+\.js$/.test(name))).toBe(true);
+    const kept = () =>
+      page.evaluate(async (prefix) => {
+        const name = (await caches.keys()).find((n) => n.startsWith(prefix));
+        return name ? (await (await caches.open(name)).keys()).map((request) => request.url) : [];
+      }, cachePrefix);
+    await expect.poll(kept).toEqual(expect.arrayContaining(scripts));
+
+    await context.setOffline(true);
+    await page.reload();
+    await loadAndCount();
+    await expect(island.locator('.tok-error')).toBeHidden();
+  } finally {
+    await context.close();
+    await close(server);
+  }
+});

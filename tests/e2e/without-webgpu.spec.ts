@@ -73,14 +73,24 @@ for (const site of [rootSite, subSite]) {
   });
 }
 
-test('the arena page sends the reader to the chat page for the CPU path', async ({ page }) => {
-  const root = await openIsland(page, 'playground/arena/', 'arena');
-  await root.locator('.chat-capability').getByRole('link', { name: '用 CPU 运行小模型' }).click();
-  await expect(page).toHaveURL(/\/playground\/$/);
-  await expect(page.locator('[data-island-root="chat"]').getByRole('button', { name: '改用 CPU 运行' })).toBeVisible({
-    timeout: 30_000,
+for (const viewport of [PHONE.viewport, { width: 1280, height: 800 }]) {
+  test(`the arena page (${viewport.width} px) leads to its own CPU offer, in place`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const root = await openIsland(page, 'playground/arena/', 'arena');
+    await root.locator('.chat-capability').getByRole('link', { name: '用 CPU 运行小模型' }).click();
+    // Still the arena page: the offer under this arena, focused, with its button next in line.
+    await expect(page).toHaveURL(/\/playground\/arena\/#arena-\d+-cpu$/);
+    const offer = root.locator('.chat-cpu-offer');
+    await expect(offer).toBeFocused();
+    await expect(offer).toBeInViewport();
+    await page.keyboard.press('Tab');
+    await expect(offer.getByRole('button', { name: '改用 CPU 运行' })).toBeFocused();
+    // The button starts the arena's CPU path right here.
+    await page.keyboard.press('Enter');
+    await expect(root.locator('.arena-island .chat-intro')).toContainText('CPU', { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/playground\/arena\//);
   });
-});
+}
 
 test('on a desktop, the advice is about the browser: hardware acceleration and versions', async ({ page }) => {
   const root = await openIsland(page, 'playground/', 'chat');

@@ -214,6 +214,62 @@ describe('a round', () => {
     expect(await arena.runSharedErrorAction()).toBe(false);
   });
 
+  describe('switching the download source from one side’s error', () => {
+    const unreachable = (repo: string) => `ModelFileError: unreachable https://huggingface.co/mlc-ai/${repo}/resolve/main/mlc-chat-config.json (Failed to fetch)`;
+    const missing = (repo: string) => `ModelFileError: HTTP 404 https://huggingface.co/mlc-ai/${repo}/resolve/main/mlc-chat-config.json (Not found)`;
+    const loadCount = (log: string[], family: ModelFamily) => log.filter((line) => line === `${family} load`).length;
+
+    test('retries both sides when both failed because of the source, each its own way', async () => {
+      const { arena, engines } = setup({
+        qwen: { loads: [{ failWith: unreachable('Qwen') }, {}] },
+        llama: { loads: [{ failWith: missing('Llama') }, {}] },
+      });
+      await arena.checkCapability();
+      arena.setDraft('你好');
+      await arena.start();
+      // Two messages, one per side: not one shared error.
+      expect(arena.sharedError).toBeNull();
+      expect(arena.sides.qwen.session.getState().error).toMatchObject({ kind: 'network', sourceMayHelp: true });
+      expect(arena.sides.llama.session.getState().error).toMatchObject({ kind: 'download-failed', sourceMayHelp: true });
+
+      await arena.retryAfterSourceSwitch();
+      for (const family of ['qwen', 'llama'] as const) {
+        expect(arena.sides[family].session.getState().error).toBeNull();
+        expect(requests(engines[family])).toHaveLength(1);
+      }
+    });
+
+    test('retries only the side the source failed: a side that answered is not loaded again', async () => {
+      const { arena, log } = setup({ qwen: { loads: [{ failWith: unreachable('Qwen') }, {}] } });
+      await arena.checkCapability();
+      arena.setDraft('你好');
+      await arena.start();
+      expect(arena.sideResult('llama')).toMatchObject({ finishReason: 'stop' });
+      const llamaLoads = loadCount(log, 'llama');
+
+      await arena.retryAfterSourceSwitch();
+      expect(arena.sides.qwen.session.getState().error).toBeNull();
+      expect(arena.sides.qwen.session.getState().loadedModelId).not.toBeNull();
+      expect(loadCount(log, 'llama')).toBe(llamaLoads);
+    });
+
+    test('leaves a side that failed for another reason (memory) to its own remedy', async () => {
+      const { arena, log } = setup({
+        qwen: { loads: [{ failWith: unreachable('Qwen') }, {}] },
+        llama: { loads: [{ failWith: 'RangeError: Array buffer allocation failed' }] },
+      });
+      await arena.checkCapability();
+      arena.setDraft('你好');
+      await arena.start();
+      const llamaLoads = loadCount(log, 'llama');
+
+      await arena.retryAfterSourceSwitch();
+      expect(arena.sides.qwen.session.getState().error).toBeNull();
+      expect(arena.sides.llama.session.getState().error?.kind).toBe('out-of-memory');
+      expect(loadCount(log, 'llama')).toBe(llamaLoads);
+    });
+  });
+
   test('a shared failure of a pair that does not fit together is retried one side after the other', async () => {
     const offline = { loads: [{ failWith: 'TypeError: Failed to fetch' }, {}] };
     const { arena, snapshots } = setup({ qwen: offline, llama: offline }, { probe: async () => SWIFTSHADER });

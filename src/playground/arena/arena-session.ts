@@ -535,12 +535,28 @@ export class ArenaSession {
       await this.regenerate();
       return;
     }
-    const failed = FAMILIES.filter((family) => this.sides[family].session.getState().error !== null);
+    await this.retrySides(FAMILIES.filter((family) => this.sides[family].session.getState().error !== null));
+  }
+
+  /**
+   * After the reader switched the download source from one side's error: the source is the
+   * whole site's, so every side that failed for want of a working source tries again on the new
+   * one — both sides when both did, as 重试 for both would — while a side that loaded, or failed
+   * for another reason, is left as it is.
+   */
+  async retryAfterSourceSwitch(): Promise<void> {
+    const failed = FAMILIES.filter((family) => this.sides[family].session.getState().error?.sourceMayHelp === true);
+    if (failed.length === FAMILIES.length) await this.retryBoth();
+    else await this.retrySides(failed);
+  }
+
+  /** Each side's own 重试, together or one after the other as the pair fits in VRAM. */
+  private async retrySides(families: readonly ModelFamily[]): Promise<void> {
     if (this.plan?.mode === 'together') {
-      await Promise.all(failed.map((family) => this.sides[family].session.retry()));
+      await Promise.all(families.map((family) => this.sides[family].session.retry()));
       return;
     }
-    for (const family of failed) {
+    for (const family of families) {
       // Wait until the other model's GPU memory is free, as a round does.
       await this.free(otherFamily(family));
       await this.sides[family].session.retry();

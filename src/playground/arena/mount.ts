@@ -78,12 +78,14 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
     onWillLoad: () => tenancy.claim(),
   });
   const tenancy = joinGpuTenants(arena);
+  const id = `arena-${++mountCount}`;
+  const offerId = `${id}-cpu`;
   const view = createArenaView(arena, {
-    id: `arena-${++mountCount}`,
+    id,
     headingLevel: level >= 2 && level <= 5 ? level : 4,
     reloadPage: options.reloadPage ?? (() => location.reload()),
     share: { syncUrl, arenaHref: data.shareHref ?? '/playground/arena/', url, opening: shareStateOf(shared ?? { prompt: '' }) },
-    nextSteps: nextStepsOf(root, data.cpuHref),
+    nextSteps: nextStepsOf(root, offerId),
   });
   // The CPU path replaces this arena in place, as in the chat; its code loads only on that click.
   let cpuArena: MountedArena | null = null;
@@ -101,6 +103,7 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
   view.flush();
   // Added once the arena has its final height, so the offer below it never moves.
   if (offer !== null) {
+    offer.element.id = offerId;
     offer.update(arena.getState().capability?.ok === true);
     root.append(offer.element);
   }

@@ -50,7 +50,7 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
   const id = `chat-${++mountCount}`;
   const reloadPage = options.reloadPage ?? (() => location.reload());
   const offerId = `${id}-cpu`;
-  const view = createChatView(session, { id, reloadPage, nextSteps: nextStepsOf(root, `#${offerId}`) });
+  const view = createChatView(session, { id, reloadPage, nextSteps: nextStepsOf(root, offerId) });
   // The CPU path replaces this island's WebGPU chat in place; its code loads only on that click.
   let cpuChat: { destroy(): Promise<void> } | null = null;
   const offer = createCpuOffer(async () => {

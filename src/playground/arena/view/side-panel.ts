@@ -63,7 +63,8 @@ export function createSidePanel(arena: ArenaSession, family: ModelFamily, option
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
   const progress = createProgressPanel(session, id);
-  const errorPanel = createErrorPanel(sessionErrorActions(session), options.reloadPage);
+  // Switching the download source here is the whole site's choice: every side it may cure retries.
+  const errorPanel = createErrorPanel({ ...sessionErrorActions(session), retry: () => arena.retryAfterSourceSwitch() }, options.reloadPage);
   const answer = element('div', 'chat-answer chat-markdown arena-answer');
   const language = element('p', 'arena-language');
   const metricsSlot = element('div', 'arena-metrics-slot');

@@ -15,8 +15,8 @@ import { formatBytes, formatMegabytes } from '../../ui/bytes';
 
 /** Where the demos that need no graphics card are. */
 export interface NextSteps {
-  /** The CPU path: this island's own offer, or the chat page that has one. */
-  cpuHref: string;
+  /** The CPU path: the id of this island's own offer, right below it on the page. */
+  cpuOfferId: string;
   tokenizerHref: string;
   explorerHref: string;
   /** On the demo's own page the model list starts open; in the article it is one line until asked. */
@@ -27,10 +27,10 @@ export interface NextSteps {
  * Read from the island root's data-tokenizer-href, data-explorer-href and data-standalone (set by
  * the .astro component, under the site's base path); undefined on a root without them (tests).
  */
-export function nextStepsOf(root: HTMLElement, cpuHref: string | undefined): NextSteps | undefined {
+export function nextStepsOf(root: HTMLElement, cpuOfferId: string): NextSteps | undefined {
   const { tokenizerHref, explorerHref, standalone } = root.dataset;
-  if (cpuHref === undefined || tokenizerHref === undefined || explorerHref === undefined) return undefined;
-  return { cpuHref, tokenizerHref, explorerHref, showModels: standalone === 'true' };
+  if (tokenizerHref === undefined || explorerHref === undefined) return undefined;
+  return { cpuOfferId, tokenizerHref, explorerHref, showModels: standalone === 'true' };
 }
 
 export interface CapabilityNotice {
@@ -119,8 +119,8 @@ function fullNotice(steps: NextSteps | undefined): HTMLElement[] {
     return li;
   };
   list.append(
-    // The chat offers the CPU path right below the notice; elsewhere it is on the chat page.
-    item(link(steps.cpuHref, steps.cpuHref.startsWith('#') ? '用 CPU 运行小模型' : '到对话页用 CPU 运行小模型'), '：比显卡慢，手机上也能回答；'),
+    // The chat and the arena each offer the CPU path right below themselves, in place.
+    item(link(`#${steps.cpuOfferId}`, '用 CPU 运行小模型'), '：比显卡慢，手机上也能回答；'),
     item(link(steps.tokenizerHref, '分词器对比'), '：Qwen 和 Llama 3 的真实分词器；'),
     item(link(steps.explorerHref, '注意力权重演示'), '：逐步计算注意力和因果掩码。'),
   );

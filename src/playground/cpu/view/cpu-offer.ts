@@ -1,6 +1,8 @@
 /**
- * The way onto the CPU path, under the chat island: offered first when WebGPU is missing or
- * unusable, and as a quieter choice when it works. Pressing it is what downloads the CPU engine.
+ * The way onto the CPU path, under the chat or arena island: offered first when WebGPU is missing
+ * or unusable, and as a quieter choice when it works. Pressing it is what downloads the CPU engine.
+ * The no-WebGPU notice links to it (#id): following that link brings focus here, so the next Tab
+ * is its button.
  */
 
 import { button, element, setDisabled, setText } from '../../dom';
@@ -17,6 +19,7 @@ const WITH_WEBGPU = '也可以不用显卡，改用 CPU 运行小模型（llama.
 
 export function createCpuOffer(choose: () => Promise<void>): CpuOffer {
   const root = element('div', 'chat-cpu-offer');
+  root.tabIndex = -1;
   const text = element('p', 'chat-cpu-offer-text');
   const action = button('改用 CPU 运行', 'button chat-cpu-offer-button');
   action.addEventListener('click', () => {
