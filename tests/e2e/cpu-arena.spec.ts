@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openSettled } from './open-settled';
 import { watchPageHealth } from './page-health';
@@ -38,7 +39,9 @@ async function countWorkers(page: Page) {
   return () => page.evaluate(() => (globalThis as unknown as { workerCounts: { live: number; most: number } }).workerCounts);
 }
 
-test('without WebGPU the arena runs both tiny models on the CPU, one at a time, and the blind vote reveals them', async ({
+const wllamaVersion = (JSON.parse(readFileSync(new URL('../../node_modules/@wllama/wllama/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+test('without WebGPU the arena lists the GGUF files it will download, runs both tiny models on the CPU, one at a time, the blind vote reveals them, and the export names wllama', async ({
   page,
   context,
 }) => {
@@ -59,6 +62,12 @@ test('without WebGPU the arena runs both tiny models on the CPU, one at a time, 
   await expect(root.getByLabel('Llama 3', { exact: true })).toHaveValue(TINY_LLAMA_BUILD);
   await expect(root.locator('.arena-plan-mode')).toContainText('依次加载');
   await expect(root.locator('.arena-plan-mode')).toContainText('内存里始终只有一个模型');
+  // What will be downloaded, before anything is: each file with its listed size, in running order, and the total.
+  await expect(root.locator('.download-plan-items li')).toHaveText([
+    /^先 .*Qwen2\.5-0\.5B-Instruct-Q4_K_M\.gguf，398 MB/,
+    /^再 .*Llama-3\.2-1B-Instruct-Q4_K_M\.gguf，0\.81GB/,
+  ]);
+  await expect(root.locator('.download-plan-summary')).toHaveText(/^合计需要下载 1\.21 GB.*依次下载/);
   expect(host.requests).toEqual([]);
 
   await root.getByRole('checkbox', { name: /盲测/ }).check();
@@ -81,5 +90,16 @@ test('without WebGPU the arena runs both tiny models on the CPU, one at a time, 
   await expect(titles.filter({ hasText: 'Qwen2.5' })).toHaveCount(1);
   await expect(titles.filter({ hasText: 'Llama 3.2' })).toHaveCount(1);
   await expect(root.locator('.arena-votes')).toContainText('Qwen2.5');
+
+  // The export names the engine that ran: wllama as installed, each GGUF file, the thread mode.
+  await expect(root.locator('.arena-export-label')).toContainText('wllama 版本、模型文件和线程数');
+  const download = page.waitForEvent('download');
+  await root.getByRole('button', { name: '下载 Markdown' }).click();
+  const markdown = readFileSync(await (await download).path(), 'utf8');
+  expect(markdown).toContain(`推理引擎：wllama ${wllamaVersion}（llama.cpp 的 WebAssembly 版本）`);
+  expect(markdown).toContain('；单线程');
+  expect(markdown).toContain(`${TINY_QWEN_BUILD} 的模型文件：bartowski/Qwen2.5-0.5B-Instruct-GGUF/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf（Q4_K_M 量化）`);
+  expect(markdown).toContain(`${TINY_LLAMA_BUILD} 的模型文件：bartowski/Llama-3.2-1B-Instruct-GGUF/Llama-3.2-1B-Instruct-Q4_K_M.gguf（Q4_K_M 量化）`);
+  expect(markdown).not.toContain('web-llm');
   expect(health.consoleErrors).toEqual([]);
 });

@@ -4,6 +4,8 @@ import { shareHref } from '../../src/playground/share/share-href';
 import { localTimestamp, roundToJson, roundToMarkdown, type ArenaRound } from '../../src/playground/arena/round-export';
 import { planPair, suggestedPairs } from '../../src/playground/arena/pairs';
 import { findCatalogueEntry } from '../../src/playground/catalogue';
+import { CPU_ARENA } from '../../src/playground/cpu/cpu-arena';
+import wllamaPackage from '@wllama/wllama/package.json';
 
 describe('share URL', () => {
   const round = {
@@ -117,6 +119,34 @@ describe('round export', () => {
 
   it('writes JSON that parses back to the round plus its environment', () => {
     expect(JSON.parse(roundToJson(round, environment))).toEqual({ ...round, environment });
+  });
+
+  it('names the CPU path’s engine, not web-llm: wllama’s installed version, each GGUF file and its quantization, the thread mode', () => {
+    const cpuRound: ArenaRound = {
+      ...round,
+      sides: round.sides.map((side, index) => ({ ...side, modelId: ['Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF', 'Llama-3.2-1B-Instruct-Q4_K_M-GGUF'][index]! })),
+    };
+    const cpu = CPU_ARENA.exportEnvironment!(cpuRound);
+    const markdown = roundToMarkdown(cpuRound, cpu);
+    for (const expected of [
+      `推理引擎：wllama ${wllamaPackage.version}（llama.cpp 的 WebAssembly 版本）`,
+      '硬件：不用显卡：CPU（llama.cpp 的 WebAssembly 版本）；单线程',
+      'Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF 的模型文件：bartowski/Qwen2.5-0.5B-Instruct-GGUF/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf（Q4_K_M 量化）',
+      'Llama-3.2-1B-Instruct-Q4_K_M-GGUF 的模型文件：bartowski/Llama-3.2-1B-Instruct-GGUF/Llama-3.2-1B-Instruct-Q4_K_M.gguf（Q4_K_M 量化）',
+    ]) {
+      expect(markdown).toContain(expected);
+    }
+    expect(markdown).not.toMatch(/web-llm|GPU 适配器/);
+    expect(JSON.parse(roundToJson(cpuRound, cpu)).environment).toEqual({
+      engine: 'wllama',
+      wllamaVersion: wllamaPackage.version,
+      hardware: '不用显卡：CPU（llama.cpp 的 WebAssembly 版本）',
+      threads: '单线程',
+      files: [
+        { modelId: 'Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF', repo: 'bartowski/Qwen2.5-0.5B-Instruct-GGUF', file: 'Qwen2.5-0.5B-Instruct-Q4_K_M.gguf', quantization: 'Q4_K_M' },
+        { modelId: 'Llama-3.2-1B-Instruct-Q4_K_M-GGUF', repo: 'bartowski/Llama-3.2-1B-Instruct-GGUF', file: 'Llama-3.2-1B-Instruct-Q4_K_M.gguf', quantization: 'Q4_K_M' },
+      ],
+    });
   });
 });
 

@@ -4,6 +4,8 @@ import type { ChatTurn } from '../../src/playground/chat/chat-session';
 import { buildFacts, defaultBuildFor } from '../../src/playground/chat/model-picker';
 import { CPU_CATALOGUE, GGUF_BUILDS, findGgufBuild } from '../../src/playground/cpu/gguf-catalogue';
 import { ggufUrl } from '../../src/playground/cpu/gguf-url';
+import { GGUF_PLAN_FILES } from '../../src/playground/cpu/gguf-plan';
+import { planDownload } from '../../src/playground/downloads/plan';
 import { cpuThreads, describeThreads } from '../../src/playground/cpu/threads';
 import { HF_MIRROR, HUGGING_FACE, connectSrcFor, customSource } from '../../src/playground/sources/model-source';
 import { urlAllowed } from '../../src/playground/sources/csp';
@@ -88,5 +90,28 @@ describe('the picker’s line for a GGUF build', () => {
       ({ role: 'assistant', modelId, metrics: { decodeTokensPerSecond } }) as unknown as ChatTurn;
     const turns = [answer(qwen.id, 3.21), answer('Llama-3.2-1B-Instruct-Q4_K_M-GGUF', 9), answer(qwen.id, 12.345)];
     expect(buildFacts(entry, turns)).toContain('在你的设备上测得解码速度 12.3 token/秒（上一次回答）');
+  });
+});
+
+describe('the CPU arena’s download plan', () => {
+  const entry = (id: string) => GGUF_PLAN_FILES.find(id)!;
+  const llama = 'Llama-3.2-1B-Instruct-Q4_K_M-GGUF';
+  const storage = { usage: 0, quota: 10e9 };
+
+  test('names each GGUF file with its listed size, in the order they run, and the total in the listings’ units', () => {
+    const text = GGUF_PLAN_FILES.describe(planDownload([{ entry: entry(qwen.id), cached: false }, { entry: entry(llama), cached: false }], storage));
+    expect(text.items).toEqual([
+      '先 Qwen2.5 0.5B Instruct · Q4_K_M：文件 Qwen2.5-0.5B-Instruct-Q4_K_M.gguf，398 MB（模型仓库列出的大小）',
+      '再 Llama 3.2 1B Instruct · Q4_K_M：文件 Llama-3.2-1B-Instruct-Q4_K_M.gguf，0.81GB（模型仓库列出的大小）',
+    ]);
+    expect(text.summary).toBe('合计需要下载 1.21 GB（按列出的大小相加）。两个文件依次下载：第一个模型回答完、卸载后才下载第二个。');
+  });
+
+  test('a file already here costs nothing; a size not verified is said, and left out of the total', () => {
+    const qwen3 = 'Qwen3-0.6B-Q4_K_M-GGUF';
+    const text = GGUF_PLAN_FILES.describe(planDownload([{ entry: entry(qwen3), cached: false }, { entry: entry(llama), cached: true }], storage));
+    expect(text.items[0]).toContain('文件 Qwen_Qwen3-0.6B-Q4_K_M.gguf，大小未核实');
+    expect(text.items[1]).toContain('，已在本机，不用再下载');
+    expect(text.summary).toBe('另有 Qwen3 0.6B · Q4_K_M 的文件大小未核实，不在合计里。两个文件依次下载：第一个模型回答完、卸载后才下载第二个。');
   });
 });

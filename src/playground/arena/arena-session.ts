@@ -30,12 +30,13 @@ import {
   type ChatTurn,
 } from '../chat/chat-session';
 import { formatMegabytes } from '../ui/bytes';
+import type { PlanFiles } from '../downloads/plan';
 import type { ChatEngine, FinishReason } from '../engine/chat-engine';
 import { probeGpu } from '../probe-gpu';
 import { compareAnswerLanguage } from './language';
 import { LazyEngine } from './lazy-engine';
 import { planPair, suggestedPairs, type PairPlan, type SuggestedPair } from './pairs';
-import { localTimestamp, type ArenaRound, type ArenaSideResult } from './round-export';
+import { localTimestamp, type ArenaRound, type ArenaSideResult, type ExportEnvironment } from './round-export';
 import type { SharedRound } from './share-url';
 import { clearVotes, readVotes, saveVote, type Verdict, type Vote } from './votes';
 
@@ -98,8 +99,12 @@ export interface ArenaBackend {
   plan(qwen: CatalogueEntry, llama: CatalogueEntry, device: DeviceProfile | null): PairPlan;
   /** The memory the pair needs, in a sentence for the reader ('' when the plan's reason says it). */
   describeMemory(plan: PairPlan): string;
+  /** The files the download plan lists; by default web-llm's. */
+  downloads?: PlanFiles;
   /** The hardware the export names; by default the GPU as the browser describes it. */
   hardware?: string;
+  /** What the export names as the engine of a round; by default web-llm and the GPU. */
+  exportEnvironment?: (round: ArenaRound) => ExportEnvironment;
   /** The island's introduction. */
   intro: string;
 }

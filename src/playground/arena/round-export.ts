@@ -1,7 +1,9 @@
 /**
  * One arena round written out for the reader to keep or share: Markdown for reading, JSON for
- * tools. Everything needed to reproduce it is included — prompt, settings, model ids, the
- * web-llm version and the GPU adapter — with the measured figures, never invented ones.
+ * tools. Everything needed to reproduce it is included — prompt, settings, model ids, the engine
+ * that ran them (web-llm's version and the GPU adapter; or on the CPU path wllama's version, each
+ * GGUF file and its quantization, and the thread mode) — with the measured figures, never invented
+ * ones.
  */
 import type { AnswerMetrics } from '../metrics';
 import type { FinishReason, SamplingParams } from '../engine/chat-engine';
@@ -27,10 +29,36 @@ export interface ArenaRound {
   sides: ArenaSideResult[];
 }
 
-export interface ExportEnvironment {
+/** web-llm on the GPU. */
+export interface GpuExportEnvironment {
   webLlmVersion: string;
   /** e.g. "google / swiftshader", or "未知" when the browser does not say. */
   gpuAdapter: string;
+}
+
+/** The CPU path: llama.cpp in WebAssembly (wllama) on GGUF files. */
+export interface CpuExportEnvironment {
+  engine: 'wllama';
+  /** The installed @wllama/wllama package's version. */
+  wllamaVersion: string;
+  hardware: string;
+  /** e.g. "单线程" or "多线程（4 个线程）". */
+  threads: string;
+  /** Each side's file, in the order of the round's sides. */
+  files: Array<{ modelId: string; repo: string; file: string; quantization: string }>;
+}
+
+export type ExportEnvironment = GpuExportEnvironment | CpuExportEnvironment;
+
+function environmentLines(environment: ExportEnvironment): string[] {
+  if (!('engine' in environment)) {
+    return [`- web-llm 版本：${environment.webLlmVersion}`, `- GPU 适配器：${environment.gpuAdapter}`];
+  }
+  return [
+    `- 推理引擎：wllama ${environment.wllamaVersion}（llama.cpp 的 WebAssembly 版本）`,
+    `- 硬件：${environment.hardware}；${environment.threads}`,
+    ...environment.files.map(({ modelId, repo, file, quantization }) => `- ${modelId} 的模型文件：${repo}/${file}（${quantization} 量化）`),
+  ];
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
@@ -73,8 +101,7 @@ export function roundToMarkdown(round: ArenaRound, environment: ExportEnvironmen
     '',
     `- 时间：${round.startedAt}`,
     `- 采样设置：temperature ${sampling.temperature}，top_p ${sampling.top_p}，max_tokens ${sampling.max_tokens}，seed ${sampling.seed}`,
-    `- web-llm 版本：${environment.webLlmVersion}`,
-    `- GPU 适配器：${environment.gpuAdapter}`,
+    ...environmentLines(environment),
     '',
     '## 提示词',
     '',

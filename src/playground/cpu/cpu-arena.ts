@@ -5,6 +5,8 @@
  * always runs one after the other and unloads the first model before it loads the second.
  */
 
+// A JSON import: Vite keeps only the one field.
+import { version as wllamaVersion } from '@wllama/wllama/package.json';
 import type { ArenaBackend } from '../arena/arena-session';
 import { suggestedPairs } from '../arena/pairs';
 import { formatMegabytes } from '../ui/bytes';
@@ -12,7 +14,11 @@ import type { ChatEngine } from '../engine/chat-engine';
 import { currentModelSource } from '../sources/source-store';
 import { cpuCapability } from './cpu-capability';
 import { CpuChatEngine } from './cpu-chat-engine';
-import { CPU_CATALOGUE } from './gguf-catalogue';
+import { cpuThreads } from './threads';
+import { CPU_CATALOGUE, findGgufBuild } from './gguf-catalogue';
+import { GGUF_PLAN_FILES } from './gguf-plan';
+
+const HARDWARE = '不用显卡：CPU（llama.cpp 的 WebAssembly 版本）';
 
 export const CPU_ARENA: ArenaBackend = {
   catalogue: CPU_CATALOGUE,
@@ -31,7 +37,22 @@ export const CPU_ARENA: ArenaBackend = {
   },
   // The plan's reason names the memory: one model's, not the pair's.
   describeMemory: () => '',
-  hardware: '不用显卡：CPU（llama.cpp 的 WebAssembly 版本）',
+  downloads: GGUF_PLAN_FILES,
+  hardware: HARDWARE,
+  // The thread mode is the one the engines were given (cpu-chat-engine.ts asks the same function).
+  exportEnvironment: (round) => {
+    const { multiThread, threads } = cpuThreads();
+    return {
+      engine: 'wllama',
+      wllamaVersion,
+      hardware: HARDWARE,
+      threads: multiThread ? `多线程（${threads} 个线程）` : '单线程',
+      files: round.sides.flatMap(({ modelId }) => {
+        const build = findGgufBuild(modelId);
+        return build === undefined ? [] : [{ modelId, repo: build.repo, file: build.file, quantization: build.quantization }];
+      }),
+    };
+  },
   intro:
     '把同一个提示词、同样的采样设置和随机种子交给一个 Qwen 模型和一个 Llama 模型，在你的浏览器里用你设备的 CPU 依次生成，并排比较回答、速度和回答用的语言。提示词和回答都不会发送到任何服务器；只有模型文件需要下载。CPU 比显卡慢得多，请先试最小的模型。',
 };

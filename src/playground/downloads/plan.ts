@@ -61,6 +61,14 @@ export function planDownload(items: readonly PlanItem[], storage: StorageFigures
   };
 }
 
+/** Which files a plan is about: web-llm's by default, the CPU path's GGUF files (cpu/gguf-plan.ts). */
+export interface PlanFiles {
+  find(modelId: string): CatalogueEntry | undefined;
+  /** Whether this browser holds any such files (asking the engine costs a download). */
+  anythingCached(): Promise<boolean>;
+  describe(plan: DownloadPlan): PlanText;
+}
+
 export interface PlanText {
   /** One line per model. */
   items: string[];

@@ -1,6 +1,7 @@
 /**
  * The finished round as a file or on the clipboard, in Markdown (to read) or JSON (for tools),
- * with what it takes to reproduce it: web-llm's version and the GPU the browser reported.
+ * with what it takes to reproduce it: web-llm's version and the GPU the browser reported, or on the
+ * CPU path what its backend names (wllama's version, the GGUF files, the thread mode).
  * Offered only once the models are known — in a blind round, after the vote.
  */
 
@@ -33,7 +34,8 @@ const REVOKE_AFTER_MS = 10_000;
 export function createExportPanel(arena: ArenaSession, id: string): ExportPanel {
   const root = element('div', 'arena-export');
   root.setAttribute('role', 'group');
-  const label = element('p', 'arena-export-label', '导出这一轮（提示词、设置、两边的回答、测量数字、模型 id、web-llm 版本和显卡）：');
+  const engineParts = arena.backend.exportEnvironment === undefined ? 'web-llm 版本和显卡' : 'wllama 版本、模型文件和线程数';
+  const label = element('p', 'arena-export-label', `导出这一轮（提示词、设置、两边的回答、测量数字、模型 id、${engineParts}）：`);
   label.id = `${id}-export-label`;
   root.setAttribute('aria-labelledby', label.id);
   const actions = element('div', 'chat-composer-actions');
@@ -44,7 +46,10 @@ export function createExportPanel(arena: ArenaSession, id: string): ExportPanel 
   const render = (format: Format): { text: string; filename: string } | null => {
     const round = arena.result();
     if (round === null) return null;
-    const environment: ExportEnvironment = { webLlmVersion, gpuAdapter: arena.getState().gpuAdapter };
+    const environment: ExportEnvironment = arena.backend.exportEnvironment?.(round) ?? {
+      webLlmVersion,
+      gpuAdapter: arena.getState().gpuAdapter,
+    };
     const stamp = round.startedAt.replace(/[:.]/g, '-');
     return { text: format.write(round, environment), filename: `qwen-llama-arena-${stamp}.${format.extension}` };
   };

@@ -67,6 +67,7 @@ export function createSetupPanel(arena: ArenaSession, id: string, capability: Ca
   root.append(capability.element, fieldset, blindLabel, loadRow);
 
   const plan = mountDownloadPlan(downloadPlan, {
+    ...(arena.backend.downloads === undefined ? {} : { files: arena.backend.downloads }),
     engine: {
       // Asking the cache needs an engine, and creating one before 加载 would start web-llm.
       isCached: (modelId) => {

@@ -6,7 +6,7 @@
 import { hasWebLlmCaches } from '../scan';
 import { findCatalogueEntry } from '../../catalogue';
 import type { ChatEngine } from '../../engine/chat-engine';
-import { describePlan, planDownload, type DownloadPlan, type PlanItem } from '../plan';
+import { describePlan, planDownload, type DownloadPlan, type PlanFiles, type PlanItem } from '../plan';
 import { readStorageFigures } from '../storage';
 import { element } from '../../dom';
 
@@ -15,7 +15,16 @@ export interface DownloadPlanView {
   show(modelIds: readonly string[]): Promise<DownloadPlan>;
 }
 
-export function mountDownloadPlan(root: HTMLElement, { engine }: { engine: Pick<ChatEngine, 'isCached'> }): DownloadPlanView {
+const WEB_LLM_FILES: PlanFiles = {
+  find: findCatalogueEntry,
+  anythingCached: () => hasWebLlmCaches(globalThis.caches),
+  describe: describePlan,
+};
+
+export function mountDownloadPlan(
+  root: HTMLElement,
+  { engine, files = WEB_LLM_FILES }: { engine: Pick<ChatEngine, 'isCached'>; files?: PlanFiles },
+): DownloadPlanView {
   const box = element('div', 'download-plan');
   root.replaceChildren(box);
   let latest = 0;
@@ -24,12 +33,12 @@ export function mountDownloadPlan(root: HTMLElement, { engine }: { engine: Pick<
     async show(modelIds) {
       const request = ++latest;
       const entries = modelIds.map((id) => {
-        const entry = findCatalogueEntry(id);
+        const entry = files.find(id);
         if (entry === undefined) throw new Error(`Unknown model id ${id}`);
         return entry;
       });
       // An empty browser needs no engine to know nothing is cached (and starting one costs 2 MB).
-      const anythingCached = await hasWebLlmCaches(globalThis.caches);
+      const anythingCached = await files.anythingCached();
       const [items, storage] = await Promise.all([
         Promise.all(
           entries.map(async (entry): Promise<PlanItem> => ({ entry, cached: anythingCached && (await engine.isCached(entry.id)) })),
@@ -39,7 +48,7 @@ export function mountDownloadPlan(root: HTMLElement, { engine }: { engine: Pick<
       const plan = planDownload(items, storage);
       // A slower, older answer must not overwrite the newer choice's plan.
       if (request !== latest) return plan;
-      const text = describePlan(plan);
+      const text = files.describe(plan);
       const list = element('ul', 'download-plan-items');
       for (const line of text.items) list.append(element('li', undefined, line));
       const parts: HTMLElement[] = [list, element('p', 'download-plan-summary', text.summary)];
