@@ -8,7 +8,7 @@ import '../../src/playground/downloads/view/models.css';
 import '../../src/playground/arena/view/arena.css';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { EnvironmentDescription } from '../../src/playground/capability';
+import type { EnvironmentDescription } from '../../src/playground/gpu/capability';
 import type { ModelFamily } from '../../src/playground/catalogue';
 import { mountArena, type MountedArena } from '../../src/playground/arena/mount';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { EnvironmentDescription } from '../../src/playground/capability';
-import { CAPABILITY_MESSAGES } from '../../src/playground/capability';
+import type { EnvironmentDescription } from '../../src/playground/gpu/capability';
+import { CAPABILITY_MESSAGES } from '../../src/playground/gpu/capability';
 import {
   ChatSession,
   conversationHistory,

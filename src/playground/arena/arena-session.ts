@@ -18,7 +18,7 @@ import {
   type DeviceProfile,
   type ModelFamily,
 } from '../catalogue';
-import type { CapabilityDecision, EnvironmentDescription } from '../capability';
+import type { CapabilityDecision, EnvironmentDescription } from '../gpu/capability';
 import {
   ChatSession,
   normaliseSettings,
@@ -31,7 +31,7 @@ import {
 } from '../chat/chat-session';
 import { formatVram } from '../chat/format';
 import type { ChatEngine, FinishReason } from '../engine/chat-engine';
-import { probeGpu } from '../probe-gpu';
+import { probeGpu } from '../gpu/probe-gpu';
 import { compareAnswerLanguage } from './language';
 import { LazyEngine } from './lazy-engine';
 import { planPair, suggestedPairs, type PairPlan, type SuggestedPair } from './pairs';

@@ -6,10 +6,10 @@
  */
 
 import type { ModelFamily } from '../catalogue';
-import type { EnvironmentDescription } from '../capability';
+import type { EnvironmentDescription } from '../gpu/capability';
 import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
-import { joinGpuTenants } from '../gpu-tenants';
+import { joinGpuTenants } from '../gpu/gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { createCpuOffer } from '../cpu/view/cpu-offer';
 import { ArenaSession, type ArenaBackend, type VoteStorage } from './arena-session';

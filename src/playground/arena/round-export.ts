@@ -3,7 +3,7 @@
  * tools. Everything needed to reproduce it is included — prompt, settings, model ids, the
  * web-llm version and the GPU adapter — with the measured figures, never invented ones.
  */
-import type { AnswerMetrics } from '../metrics';
+import type { AnswerMetrics } from '../answer/metrics';
 import type { FinishReason, SamplingParams } from '../engine/chat-engine';
 import type { LanguageVerdict } from './language';
 

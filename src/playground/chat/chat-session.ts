@@ -11,7 +11,7 @@
  */
 
 import { CATALOGUE, DEFAULT_CONTEXT_WINDOW, DEFAULT_GENERATION, findCatalogueEntry, type CatalogueEntry, type DeviceProfile } from '../catalogue';
-import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../capability';
+import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../gpu/capability';
 import type {
   ChatEngine,
   ChatMessage,
@@ -20,8 +20,8 @@ import type {
   SamplingParams,
 } from '../engine/chat-engine';
 import { toEngineError, type EngineError, type EngineErrorAction, type EngineErrorKind } from '../engine/errors';
-import { answerMetrics, type AnswerMetrics, type AnswerTiming } from '../metrics';
-import { probeGpu } from '../probe-gpu';
+import { answerMetrics, type AnswerMetrics, type AnswerTiming } from '../answer/metrics';
+import { probeGpu } from '../gpu/probe-gpu';
 import { defaultBuildFor, deviceProfileOf, smallerBuildThan, supportsThinking } from './model-picker';
 import { splitThinking } from './thinking';
 

@@ -13,9 +13,9 @@ import {
   type DeviceProfile,
   type ModelFamily,
 } from '../catalogue';
-import type { EnvironmentDescription } from '../capability';
-import { needsShaderF16 } from '../quantization';
-import { isLowResourceDevice, limitsBelowWebLlmMinimum } from '../webgpu-requirements';
+import type { EnvironmentDescription } from '../gpu/capability';
+import { needsShaderF16 } from '../gpu/quantization';
+import { isLowResourceDevice, limitsBelowWebLlmMinimum } from '../gpu/webgpu-requirements';
 import { formatMegabytes, formatVram } from './format';
 import { ggufBuildFacts } from '../cpu/build-facts';
 import { findGgufBuild } from '../cpu/gguf-catalogue';

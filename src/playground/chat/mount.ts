@@ -6,10 +6,10 @@
  * view, so no test code reaches the production bundle.
  */
 
-import type { EnvironmentDescription } from '../capability';
+import type { EnvironmentDescription } from '../gpu/capability';
 import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
-import { joinGpuTenants } from '../gpu-tenants';
+import { joinGpuTenants } from '../gpu/gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { ChatSession } from './chat-session';
 import { createChatView } from './view/chat-view';

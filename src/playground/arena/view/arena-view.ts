@@ -6,8 +6,8 @@
  * the frame and finishing a large burst over the following frames.
  */
 
-import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../dom';
-import { frameRenderer } from '../../frame-renderer';
+import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../ui/dom';
+import { frameRenderer } from '../../ui/frame-renderer';
 import { createErrorPanel } from '../../chat/view/error-panel';
 import type { ArenaSession, ArenaState } from '../arena-session';
 import { createExportPanel } from './export-panel';

@@ -5,7 +5,7 @@
  */
 
 import { isImeEnter } from '../../chat/view/composer';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { createSamplingFields } from '../../chat/view/sampling-fields';
 import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';

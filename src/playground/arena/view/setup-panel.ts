@@ -6,7 +6,7 @@
 
 import type { ModelFamily } from '../../catalogue';
 import { buildLabel, FAMILY_LABELS, pickerChoices } from '../../chat/model-picker';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { field } from '../../chat/view/dom';
 import type { CapabilityNotice } from '../../chat/view/capability-notice';
 import { mountDownloadPlan } from '../../downloads/view/download-plan';

@@ -8,12 +8,12 @@
 
 import type { ModelFamily } from '../../catalogue';
 import { formatRate, formatSeconds } from '../../chat/format';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { createErrorPanel, sessionErrorActions } from '../../chat/view/error-panel';
 import { createProgressPanel } from '../../chat/view/progress-panel';
 import { modelLabel } from '../../downloads/plan';
-import { MarkdownView } from '../../markdown';
-import type { AnswerMetrics } from '../../metrics';
+import { MarkdownView } from '../../answer/markdown';
+import type { AnswerMetrics } from '../../answer/metrics';
 import { lastAnswer, type ArenaSession, type ArenaState } from '../arena-session';
 import { sideStatusText } from '../side-status';
 

@@ -9,8 +9,8 @@
  */
 
 import { CATALOGUE, type CatalogueEntry } from '../../catalogue';
-import type { CapabilityDecision } from '../../capability';
-import { element, setText } from '../../dom';
+import type { CapabilityDecision } from '../../gpu/capability';
+import { element, setText } from '../../ui/dom';
 import { formatMegabytes, formatVram } from '../format';
 
 /** Where the demos that need no graphics card are. */

@@ -11,9 +11,9 @@
 import type { ChatSession, ChatState } from '../chat-session';
 import { statusText } from '../status-text';
 import { createComposer } from './composer';
-import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../dom';
+import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../ui/dom';
 import { createCapabilityNotice, type NextSteps } from './capability-notice';
-import { frameRenderer } from '../../frame-renderer';
+import { frameRenderer } from '../../ui/frame-renderer';
 import { createErrorPanel, sessionErrorActions } from './error-panel';
 import { createProgressPanel } from './progress-panel';
 import { createSettingsPanel } from './settings-panel';

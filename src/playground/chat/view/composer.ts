@@ -7,7 +7,7 @@
 
 import type { ChatSession, ChatState } from '../chat-session';
 import { PROMPT_PRESETS } from '../presets';
-import { button, element, setDisabled, setHidden } from '../../dom';
+import { button, element, setDisabled, setHidden } from '../../ui/dom';
 
 export interface Composer {
   element: HTMLElement;

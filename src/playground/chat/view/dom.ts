@@ -1,4 +1,4 @@
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 
 /**
  * A label above its control, tied by id so the control has an accessible name. Styled by

@@ -13,7 +13,7 @@ import type { EngineErrorAction } from '../../engine/errors';
 import type { ModelSource } from '../../sources/model-source';
 import { alternativeSource, switchModelSource } from '../../sources/source-store';
 import type { ChatErrorState, ChatSession } from '../chat-session';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 
 export const ACTION_LABELS: Readonly<Record<Exclude<EngineErrorAction, 'none'>, string>> = {
   retry: '重试',

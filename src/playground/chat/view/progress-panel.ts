@@ -6,7 +6,7 @@
 
 import type { ChatSession, ChatState } from '../chat-session';
 import { formatMegabytes, formatPercent, PHASE_LABELS } from '../format';
-import { button, element, setHidden, setText } from '../../dom';
+import { button, element, setHidden, setText } from '../../ui/dom';
 
 export interface ProgressPanel {
   element: HTMLElement;

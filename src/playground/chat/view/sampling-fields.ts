@@ -5,7 +5,7 @@
  */
 
 import { SETTING_LIMITS } from '../chat-session';
-import { element, setDisabled, setText, writeField } from '../../dom';
+import { element, setDisabled, setText, writeField } from '../../ui/dom';
 import { field } from './dom';
 
 export interface SamplingValues {

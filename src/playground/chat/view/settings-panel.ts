@@ -5,7 +5,7 @@
 
 import type { ChatSession, ChatSettings, ChatState } from '../chat-session';
 import { supportsThinking } from '../model-picker';
-import { element, setDisabled, setHidden } from '../../dom';
+import { element, setDisabled, setHidden } from '../../ui/dom';
 import { createSamplingFields } from './sampling-fields';
 
 export interface SettingsPanel {

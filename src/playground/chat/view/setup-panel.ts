@@ -14,7 +14,7 @@ import {
   pickerChoices,
   type FamilyChoice,
 } from '../model-picker';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { field } from './dom';
 import type { CapabilityNotice } from './capability-notice';
 

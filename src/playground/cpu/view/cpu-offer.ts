@@ -3,7 +3,7 @@
  * unusable, and as a quieter choice when it works. Pressing it is what downloads the CPU engine.
  */
 
-import { button, element, setDisabled, setText } from '../../dom';
+import { button, element, setDisabled, setText } from '../../ui/dom';
 
 export interface CpuOffer {
   element: HTMLElement;

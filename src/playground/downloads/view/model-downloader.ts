@@ -9,14 +9,14 @@
  * device cannot run (no WebGPU, no shader-f16) is refused before the click, with the reason.
  */
 
-import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../../capability';
+import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../../gpu/capability';
 import { CATALOGUE, findCatalogueEntry, type CatalogueEntry } from '../../catalogue';
 import type { LoadProgress } from '../../engine/chat-engine';
 import { toEngineError, type EngineError } from '../../engine/errors';
 import { currentModelSource, onModelSourceChange } from '../../sources/source-store';
 import { formatBytes } from '../format';
 import type { ModelCacheEngine } from '../model-cache-engine';
-import { probeGpu } from '../../probe-gpu';
+import { probeGpu } from '../../gpu/probe-gpu';
 import { describeQuotaShortfall, downloadBlockedReason, modelLabel } from '../plan';
 import { recoveryFor } from '../recovery';
 import { persistIfFirstDownload, readStorageFigures } from '../storage';
@@ -24,7 +24,7 @@ import { summarizeCache, type SourcedReport } from '../cache-summary';
 import { scanCachedModels } from '../scan';
 import { sameSource } from '../../sources/model-source';
 import { mountDownloadPlan } from './download-plan';
-import { button, element, uniqueId } from '../../dom';
+import { button, element, uniqueId } from '../../ui/dom';
 
 export interface ModelDownloaderOptions {
   /** An engine of its own: downloading loads the model and unloads it again. */

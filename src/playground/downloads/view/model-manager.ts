@@ -17,7 +17,7 @@ import { scanCachedGguf, scanCachedModels } from '../scan';
 import { aboutBytes, formatBytes } from '../format';
 import type { ModelCacheEngine } from '../model-cache-engine';
 import { readStorageFigures } from '../storage';
-import { button, element, uniqueId } from '../../dom';
+import { button, element, uniqueId } from '../../ui/dom';
 
 export interface ModelManagerOptions {
   engine: ModelCacheEngine;

@@ -4,7 +4,7 @@
  */
 import type { LoadProgress } from '../client.ts';
 import { formatMegabytes } from '../stats.ts';
-import { element } from '../../dom.ts';
+import { element } from '../../ui/dom.ts';
 
 export interface DownloadSizes {
   qwenBytes: number;

@@ -12,7 +12,7 @@ import { PRESETS } from '../presets.ts';
 import type { Tokenized } from '../protocol.ts';
 import { comparisonSentence } from '../summary.ts';
 import { readSharedState, shareStateOf, type ViewMode } from '../url-state.ts';
-import { element } from '../../dom.ts';
+import { element } from '../../ui/dom.ts';
 import { createInputView } from './input-view.ts';
 import { createLoaderView, type LoadErrorText } from './loader-view.ts';
 import { createModeView } from './mode-view.ts';
