@@ -3,7 +3,7 @@
  * Chromium, with two scripted FakeChatEngines of different speeds behind it instead of web-llm.
  */
 import '../../src/styles/global.css';
-import '../../src/playground/chat/view/chat.css';
+import '../../src/playground/ui/island.css';
 import '../../src/playground/downloads/view/models.css';
 import '../../src/playground/arena/view/arena.css';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';

@@ -3,6 +3,7 @@
  * Chromium, with the scripted FakeChatEngine behind it instead of web-llm.
  */
 import '../../src/styles/global.css';
+import '../../src/playground/ui/island.css';
 import '../../src/playground/chat/view/chat.css';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';

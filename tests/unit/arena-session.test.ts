@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { ModelFamily } from '../../src/playground/catalogue';
 import { ArenaSession, lastAnswer, type ArenaSessionOptions } from '../../src/playground/arena/arena-session';
-import { NOTICES } from '../../src/playground/chat/chat-session';
+import { NOTICES } from '../../src/playground/session/chat-session';
 import { CPU_ARENA } from '../../src/playground/cpu/cpu-arena';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';
 import type { ChatRequest, ChatStream, LoadOptions } from '../../src/playground/engine/chat-engine';

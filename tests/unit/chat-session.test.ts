@@ -7,7 +7,7 @@ import {
   NOTICES,
   type ChatState,
   type ChatTurn,
-} from '../../src/playground/chat/chat-session';
+} from '../../src/playground/session/chat-session';
 import { statusText } from '../../src/playground/chat/status-text';
 import { NO_F16_GPU } from '../fixtures/environments';
 import { FakeChatEngine, StepGate, type FakeChatEngineOptions } from '../fixtures/fake-engine';

@@ -28,8 +28,8 @@ import {
   type ChatSettings,
   type ChatState,
   type ChatTurn,
-} from '../chat/chat-session';
-import { formatVram } from '../chat/format';
+} from '../session/chat-session';
+import { formatVram } from '../ui/format';
 import type { ChatEngine, FinishReason } from '../engine/chat-engine';
 import { probeGpu } from '../gpu/probe-gpu';
 import { compareAnswerLanguage } from './language';

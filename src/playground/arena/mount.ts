@@ -15,7 +15,7 @@ import { createCpuOffer } from '../cpu/view/cpu-offer';
 import { ArenaSession, type ArenaBackend, type VoteStorage } from './arena-session';
 import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
-import { nextStepsOf } from '../chat/view/capability-notice';
+import { nextStepsOf } from '../ui/capability-notice';
 import { browserPageUrl, type PageUrl } from '../share/view/share-link';
 
 export interface MountArenaOptions {

@@ -11,10 +11,10 @@ import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
 import { joinGpuTenants } from '../gpu/gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
-import { ChatSession } from './chat-session';
+import { ChatSession } from '../session/chat-session';
 import { createChatView } from './view/chat-view';
 import { createCpuOffer } from '../cpu/view/cpu-offer';
-import { nextStepsOf } from './view/capability-notice';
+import { nextStepsOf } from '../ui/capability-notice';
 
 export interface MountOptions {
   createEngine?: () => ChatEngine;

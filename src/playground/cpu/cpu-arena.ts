@@ -7,7 +7,7 @@
 
 import type { ArenaBackend } from '../arena/arena-session';
 import { suggestedPairs } from '../arena/pairs';
-import { formatVram } from '../chat/format';
+import { formatVram } from '../ui/format';
 import type { ChatEngine } from '../engine/chat-engine';
 import { currentModelSource } from '../sources/source-store';
 import { cpuCapability } from './cpu-capability';

@@ -1,12 +1,12 @@
 /**
  * The round's inputs — one prompt, one system prompt, one set of sampling settings and one seed
  * for both sides — and the round's buttons. Enter starts the round and Shift+Enter starts a new
- * line, except while an input method is composing (see the chat composer's isImeEnter).
+ * line, except while an input method is composing (isImeEnter in ui/field.ts).
  */
 
-import { isImeEnter } from '../../chat/view/composer';
 import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
-import { createSamplingFields } from '../../chat/view/sampling-fields';
+import { isImeEnter } from '../../ui/field';
+import { createSamplingFields } from '../../ui/sampling-fields';
 import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';
 import { shareStateOf } from '../share-url';

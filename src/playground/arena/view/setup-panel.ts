@@ -5,10 +5,10 @@
  */
 
 import type { ModelFamily } from '../../catalogue';
-import { buildLabel, FAMILY_LABELS, pickerChoices } from '../../chat/model-picker';
+import { buildLabel, FAMILY_LABELS, pickerChoices } from '../../session/model-picker';
 import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
-import { field } from '../../chat/view/dom';
-import type { CapabilityNotice } from '../../chat/view/capability-notice';
+import { field } from '../../ui/field';
+import type { CapabilityNotice } from '../../ui/capability-notice';
 import { mountDownloadPlan } from '../../downloads/view/download-plan';
 import { FAMILIES, type ArenaSession, type ArenaState } from '../arena-session';
 import type { SuggestedPair } from '../pairs';

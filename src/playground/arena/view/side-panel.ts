@@ -7,9 +7,9 @@
  */
 
 import type { ModelFamily } from '../../catalogue';
-import { formatRate, formatSeconds } from '../../chat/format';
+import { formatRate, formatSeconds } from '../../ui/format';
 import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
-import { createErrorPanel, sessionErrorActions } from '../../chat/view/error-panel';
+import { createErrorPanel, sessionErrorActions } from '../../ui/error-panel';
 import { createProgressPanel } from '../../chat/view/progress-panel';
 import { modelLabel } from '../../downloads/plan';
 import { MarkdownView } from '../../answer/markdown';

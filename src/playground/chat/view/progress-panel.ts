@@ -4,8 +4,8 @@
  * always shown next to the bar — a bar going back to 0% would otherwise look like a fault.
  */
 
-import type { ChatSession, ChatState } from '../chat-session';
-import { formatMegabytes, formatPercent, PHASE_LABELS } from '../format';
+import type { ChatSession, ChatState } from '../../session/chat-session';
+import { formatMegabytes, formatPercent, PHASE_LABELS } from '../../ui/format';
 import { button, element, setHidden, setText } from '../../ui/dom';
 
 export interface ProgressPanel {

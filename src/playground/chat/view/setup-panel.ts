@@ -5,7 +5,7 @@
  */
 
 import type { CatalogueEntry, ModelFamily } from '../../catalogue';
-import type { ChatSession, ChatState } from '../chat-session';
+import type { ChatSession, ChatState } from '../../session/chat-session';
 import {
   buildFacts,
   buildLabel,
@@ -13,10 +13,10 @@ import {
   defaultBuildOfModel,
   pickerChoices,
   type FamilyChoice,
-} from '../model-picker';
+} from '../../session/model-picker';
 import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
-import { field } from './dom';
-import type { CapabilityNotice } from './capability-notice';
+import { field } from '../../ui/field';
+import type { CapabilityNotice } from '../../ui/capability-notice';
 
 export interface SetupPanel {
   element: HTMLElement;

@@ -1,5 +1,6 @@
 /**
- * The chat island's state and behaviour, without any DOM: a small store driven by a ChatEngine.
+ * One conversation with one model, without any DOM: a small store driven by a ChatEngine. The chat
+ * island runs one; the arena runs one for each side.
  *
  * Views read snapshots (getState) and call the methods below; they never talk to the engine. The
  * engine is only touched from load() on — before the reader presses 加载, nothing may start the

@@ -8,10 +8,10 @@
  * the notice; if it goes away (the chat switched to the CPU path), the next one takes it over.
  */
 
-import { CATALOGUE, type CatalogueEntry } from '../../catalogue';
-import type { CapabilityDecision } from '../../gpu/capability';
-import { element, setText } from '../../ui/dom';
-import { formatMegabytes, formatVram } from '../format';
+import { CATALOGUE, type CatalogueEntry } from '../catalogue';
+import type { CapabilityDecision } from '../gpu/capability';
+import { element, setText } from './dom';
+import { formatMegabytes, formatVram } from './format';
 
 /** Where the demos that need no graphics card are. */
 export interface NextSteps {

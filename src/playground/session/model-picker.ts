@@ -16,7 +16,7 @@ import {
 import type { EnvironmentDescription } from '../gpu/capability';
 import { needsShaderF16 } from '../gpu/quantization';
 import { isLowResourceDevice, limitsBelowWebLlmMinimum } from '../gpu/webgpu-requirements';
-import { formatMegabytes, formatVram } from './format';
+import { formatMegabytes, formatVram } from '../ui/format';
 import { ggufBuildFacts } from '../cpu/build-facts';
 import { findGgufBuild } from '../cpu/gguf-catalogue';
 import type { ChatTurn } from './chat-session';
