@@ -1,5 +1,5 @@
 /**
- * The arena island's entry point, loaded by ArenaIsland.astro when the island comes near the
+ * The arena island's entry point, loaded by Island.astro when the island comes near the
  * viewport. This is the only place that names the production engine: the two WorkerChatEngines
  * are created on the reader's first 加载 or 开始对比 (see LazyEngine), and only then does web-llm
  * start to download. Tests pass `engineFactory` to put scripted engines behind the real view.

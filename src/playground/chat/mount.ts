@@ -1,5 +1,5 @@
 /**
- * The chat island's entry point, loaded by ChatIsland.astro when the island comes near the
+ * The chat island's entry point, loaded by Island.astro when the island comes near the
  * viewport. This is the only place that constructs the production engine: WorkerChatEngine starts
  * its worker — and with it the web-llm download — on its first call, which the session makes only
  * when the reader presses 加载. Tests pass `createEngine` to put a scripted engine behind the real
