@@ -9,8 +9,7 @@
 
 import { BITS_PER_WEIGHT, needsShaderF16, type AnyQuantization, type Quantization } from './gpu/quantization';
 import { isLowResourceDevice, limitsBelowWebLlmMinimum } from './gpu/webgpu-requirements';
-
-export type ModelFamily = 'qwen' | 'llama';
+import type { ModelFamily } from '../lib/model-families';
 
 export interface RecommendedSampling {
   temperature: number;

@@ -45,7 +45,7 @@ test('without WebGPU the arena runs both tiny models on the CPU, one at a time, 
   const health = watchPageHealth(page);
   const host = await serveTinyModels(context, {
     [TINY_QWEN_BUILD]: tinyModel('qwen', REPLY),
-    [TINY_LLAMA_BUILD]: tinyModel('llama3', OTHER_REPLY),
+    [TINY_LLAMA_BUILD]: tinyModel('llama', OTHER_REPLY),
   });
   const workers = await countWorkers(page);
   await openSettled(page, 'playground/arena/');

@@ -94,3 +94,23 @@ describe('layering: the chat and the arena share through ui/ and session/', () =
     expect(shared.filter((edge) => into('chat')(edge) || into('arena')(edge))).toEqual([]);
   });
 });
+
+describe('layering: the model families are listed once', () => {
+  // Content, charts, summary, builds, arena and tokenizers all speak of Qwen and Llama; a second
+  // list or spelling ('llama3' beside 'llama') drifts. src/lib/model-families.ts is the one list.
+  const src = join(import.meta.dirname, '../../src');
+  const definition = join(src, 'lib', 'model-families.ts');
+  const files = (readdirSync(src, { recursive: true }) as string[])
+    .filter((file) => /\.(ts|mjs|astro)$/.test(file))
+    .map((file) => join(src, file));
+  const familyList = /'qwen'\s*\|\s*'llama3?'|'llama3?'\s*\|\s*'qwen'|\[\s*'qwen',\s*'llama3?'\s*\]|\[\s*'llama3?',\s*'qwen'\s*\]|\bllama3:/;
+
+  test('the definition is the list', () => {
+    expect(readFileSync(definition, 'utf8')).toMatch(familyList);
+  });
+
+  test('no other source file lists or spells them', () => {
+    const offending = files.filter((file) => file !== definition && familyList.test(readFileSync(file, 'utf8')));
+    expect(offending.map((file) => relative(src, file))).toEqual([]);
+  });
+});

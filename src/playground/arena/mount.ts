@@ -5,7 +5,6 @@
  * start to download. Tests pass `engineFactory` to put scripted engines behind the real view.
  */
 
-import type { ModelFamily } from '../catalogue';
 import type { EnvironmentDescription } from '../gpu/capability';
 import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
@@ -17,6 +16,7 @@ import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
 import { nextStepsOf } from '../ui/capability-notice';
 import { browserPageUrl, type PageUrl } from '../share/view/share-link';
+import type { ModelFamily } from '../../lib/model-families';
 
 export interface MountArenaOptions {
   engineFactory?: (family: ModelFamily) => ChatEngine;

@@ -3,12 +3,13 @@
  * tools. Everything needed to reproduce it is included — prompt, settings, model ids, the
  * web-llm version and the GPU adapter — with the measured figures, never invented ones.
  */
+import type { ModelFamily } from '../../lib/model-families';
 import type { AnswerMetrics } from '../answer/metrics';
 import type { FinishReason, SamplingParams } from '../engine/chat-engine';
 import type { LanguageVerdict } from './language';
 
 export interface ArenaSideResult {
-  family: 'qwen' | 'llama';
+  family: ModelFamily;
   modelId: string;
   text: string;
   finishReason: FinishReason | null;

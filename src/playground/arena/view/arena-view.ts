@@ -6,6 +6,7 @@
  * the frame and finishing a large burst over the following frames.
  */
 
+import type { ModelFamily } from '../../../lib/model-families';
 import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../ui/dom';
 import { frameRenderer } from '../../ui/frame-renderer';
 import { createErrorPanel } from '../../ui/error-panel';
@@ -59,7 +60,7 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   );
   sharedError.element.classList.add('arena-shared-error');
   const columns = element('div', 'arena-columns');
-  const sides: Record<'qwen' | 'llama', SidePanel> = {
+  const sides: Record<ModelFamily, SidePanel> = {
     qwen: createSidePanel(arena, 'qwen', { id: `${id}-side-1`, headingLevel, reloadPage: options.reloadPage }),
     llama: createSidePanel(arena, 'llama', { id: `${id}-side-2`, headingLevel, reloadPage: options.reloadPage }),
   };

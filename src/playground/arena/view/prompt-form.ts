@@ -4,10 +4,11 @@
  * line, except while an input method is composing (isImeEnter in ui/field.ts).
  */
 
+import { MODEL_FAMILIES } from '../../../lib/model-families';
 import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { isImeEnter } from '../../ui/field';
 import { createSamplingFields } from '../../ui/sampling-fields';
-import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
+import { type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';
 import { shareStateOf } from '../share-url';
 import { createShareLink, type ShareOptions } from './share-link';
@@ -116,7 +117,7 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
     for (const part of [presets, label, textarea, hint, actions, modeHint, roundLine, shareLink.element]) setHidden(part, readOnly);
     if (state.settings !== shown) show(state.settings, false);
     if (textarea.value !== state.draft) textarea.value = state.draft;
-    const narrowest = Math.min(...FAMILIES.map((family) => arena.entry(family)?.contextWindow ?? Infinity));
+    const narrowest = Math.min(...MODEL_FAMILIES.map((family) => arena.entry(family)?.contextWindow ?? Infinity));
     if (Number.isFinite(narrowest)) fields.maxTokens.max = String(narrowest);
 
     setDisabled(startButton, !arena.canStart);

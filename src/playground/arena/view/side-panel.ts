@@ -6,7 +6,6 @@
  * The panel belongs to a family; which column it sits in (A or B) is decided per round.
  */
 
-import type { ModelFamily } from '../../catalogue';
 import { formatRate, formatSeconds } from '../../ui/format';
 import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { createErrorPanel, sessionErrorActions } from '../../ui/error-panel';
@@ -16,6 +15,7 @@ import { MarkdownView } from '../../answer/markdown';
 import type { AnswerMetrics } from '../../answer/metrics';
 import { lastAnswer, type ArenaSession, type ArenaState } from '../arena-session';
 import { sideStatusText } from '../side-status';
+import type { ModelFamily } from '../../../lib/model-families';
 
 export type Position = 'A' | 'B';
 

@@ -4,7 +4,7 @@
  * with the reason, so a reader without shader-f16 sees why there is no f16 build.
  */
 
-import type { CatalogueEntry, ModelFamily } from '../../catalogue';
+import type { CatalogueEntry } from '../../catalogue';
 import type { ChatSession, ChatState } from '../../session/chat-session';
 import {
   buildFacts,
@@ -17,6 +17,7 @@ import {
 import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { field } from '../../ui/field';
 import type { CapabilityNotice } from '../../ui/capability-notice';
+import type { ModelFamily } from '../../../lib/model-families';
 
 export interface SetupPanel {
   element: HTMLElement;

@@ -81,7 +81,7 @@ export function mount(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const loader = createLoaderView(
-    { qwenBytes: number(data.bytesQwen), llamaBytes: number(data.bytesLlama3), gzipBytes: number(data.gzipBytes) },
+    { qwenBytes: number(data.bytesQwen), llamaBytes: number(data.bytesLlama), gzipBytes: number(data.gzipBytes) },
     () => startLoading(),
     () => client?.cancel(),
   );
@@ -100,7 +100,7 @@ export function mount(root: HTMLElement): void {
   const summary = createSummaryView();
   const level = Number(data.headingLevel);
   const headingLevel = level === 2 || level === 3 || level === 5 ? level : 4;
-  const panels = { qwen: createPanelView('qwen', headingLevel), llama3: createPanelView('llama3', headingLevel) };
+  const panels = { qwen: createPanelView('qwen', headingLevel), llama: createPanelView('llama', headingLevel) };
   const chatNote = element(
     'p',
     'tok-chat-note',
@@ -108,7 +108,7 @@ export function mount(root: HTMLElement): void {
   );
   chatNote.hidden = view !== 'chat';
   const results = element('div', 'tok-results');
-  results.append(panels.qwen.element, panels.llama3.element);
+  results.append(panels.qwen.element, panels.llama.element);
   const clearPanels = (message: string) => FAMILIES.forEach((family) => panels[family].clear(message));
   clearPanels('加载分词器后，这里会显示切分结果。');
 
@@ -117,7 +117,7 @@ export function mount(root: HTMLElement): void {
     status = 'loading';
     client ??= createTokenizerClient({
       qwen: { url: TOKENIZER_URLS.qwen, bytes: number(data.bytesQwen) },
-      llama3: { url: TOKENIZER_URLS.llama3, bytes: number(data.bytesLlama3) },
+      llama: { url: TOKENIZER_URLS.llama, bytes: number(data.bytesLlama) },
     });
     client
       .load((progress) => loader.showProgress(progress))
@@ -145,10 +145,10 @@ export function mount(root: HTMLElement): void {
     const text = input.text();
     const mode = view;
     try {
-      const textResults = await client.tokenize({ qwen: text, llama3: text });
+      const textResults = await client.tokenize({ qwen: text, llama: text });
       if (mode === 'chat' && !chatResults) chatResults = await client.tokenize(renderChats(SAMPLE_CONVERSATION));
       if (requestId !== latestRequest) return;
-      summary.set(comparisonSentence(textResults.qwen.ids.length, textResults.llama3.ids.length));
+      summary.set(comparisonSentence(textResults.qwen.ids.length, textResults.llama.ids.length));
       for (const family of FAMILIES) {
         if (mode === 'chat' && chatResults) panels[family].renderChat(chatResults[family]);
         else if (mode !== 'chat') panels[family].renderText(text, textResults[family], mode);
