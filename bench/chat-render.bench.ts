@@ -5,6 +5,7 @@
  * scripts/bench-chat.mjs prints them.
  */
 import '../src/styles/global.css';
+import '../src/playground/ui/island.css';
 import '../src/playground/chat/view/chat.css';
 import { test } from 'vitest';
 import { commands } from 'vitest/browser';

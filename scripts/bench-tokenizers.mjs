@@ -18,7 +18,7 @@ import { writeBlock } from './docs-block.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const FAMILIES = ['qwen', 'llama3'];
+const { FAMILIES, FAMILY_INFO } = await import('../src/playground/tokenizer/families.ts');
 const IMPLEMENTATIONS = ['tokenizers.js', 'web-tokenizers'];
 const WARM_RUNS = 15;
 
@@ -102,8 +102,7 @@ async function measureInBrowser() {
       'text/javascript',
     ],
     '/web-tokenizers.js': [require.resolve('@mlc-ai/web-tokenizers'), 'text/javascript'],
-    '/qwen.json': [tokenizerJsonPath('qwen'), 'application/json'],
-    '/llama3.json': [tokenizerJsonPath('llama3'), 'application/json'],
+    ...Object.fromEntries(FAMILIES.map((family) => [`/${family}.json`, [tokenizerJsonPath(family), 'application/json']])),
   };
   const text = await articleText();
   const server = createServer((request, response) => {
@@ -261,13 +260,12 @@ for (const { name, raw, gzip } of shipped) console.log(name.padEnd(50), kib(raw)
 
 if (args.includes('--write-docs')) {
   const docs = fileURLToPath(new URL('../docs/tokenizers.md', import.meta.url));
-  const familyName = { qwen: 'Qwen', llama3: 'Llama 3' };
   const tableRows = [
     ...rows.map((row) => ({ where: `Node ${process.versions.node.split('.')[0]}`, ...row })),
     ...browserRows.map((row) => ({ where: 'Chromium', ...row })),
   ].map(
     (row) =>
-      `| ${row.where} | ${row.implementation} | ${familyName[row.family]} | ${thousands(row.tokens)} | ` +
+      `| ${row.where} | ${row.implementation} | ${FAMILY_INFO[row.family].label} | ${thousands(row.tokens)} | ` +
       `${thousands(Math.round(row.coldMs))} | ${perSecond(row.tokens, row.coldMs)} | ${row.warmMs.toFixed(1)} | ` +
       `${perSecond(row.tokens, row.warmMs)} |`,
   );

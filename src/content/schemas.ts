@@ -1,6 +1,7 @@
 // Schemas for the article's data. Kept free of `astro:content` so unit tests can validate the
 // same files with the same rules the build uses.
 import { z } from 'astro/zod';
+import { MODEL_FAMILIES } from '../lib/model-families.ts';
 
 /** Keys of ../references.yaml, e.g. "L3-card"; checked against that list at build and in tests. */
 export const referenceKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/);
@@ -50,7 +51,7 @@ export const sourcedValue = z.object({
 export const modelSchema = z.object({
   id: z.string(),
   name: z.string(),
-  family: z.enum(['llama', 'qwen']),
+  family: z.enum(MODEL_FAMILIES),
   /** flagship models are compared side by side first, small ones after. */
   group: z.enum(['flagship', 'small']),
   order: z.number().int(),
@@ -81,7 +82,7 @@ export const modelSchema = z.object({
 export const seriesSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
-  family: z.enum(['llama', 'qwen']),
+  family: z.enum(MODEL_FAMILIES),
   order: z.number().int(),
   /** The languages the vendor officially supports, as it states them. */
   languages: sourcedValue,

@@ -4,6 +4,7 @@
  */
 import { articleSections } from '../playground/tokenizer/article-sections.ts';
 import { textStats, type TextStats } from '../playground/tokenizer/stats.ts';
+import type { ModelFamily } from './model-families.ts';
 
 export interface SectionTokenCost {
   title: string;
@@ -21,11 +22,11 @@ export interface ArticleTokenCost {
 }
 
 /** `count` returns how many tokens a text costs with one family's tokenizer. */
-export function articleTokenCost(source: string, count: (family: 'qwen' | 'llama3', text: string) => number): ArticleTokenCost {
+export function articleTokenCost(source: string, count: (family: ModelFamily, text: string) => number): ArticleTokenCost {
   const sections = articleSections(source).map((section) => ({
     title: section.title,
     qwen: textStats(section.text, count('qwen', section.text)),
-    llama: textStats(section.text, count('llama3', section.text)),
+    llama: textStats(section.text, count('llama', section.text)),
   }));
   const total = sections.reduce(
     (sum, row) => ({ characters: sum.characters + row.qwen.characters, qwen: sum.qwen + row.qwen.tokens, llama: sum.llama + row.llama.tokens }),

@@ -7,10 +7,9 @@
  * and context window with the installed package and fails when they drift.
  */
 
-import { BITS_PER_WEIGHT, needsShaderF16, type AnyQuantization, type Quantization } from './quantization';
-import { isLowResourceDevice, limitsBelowWebLlmMinimum } from './webgpu-requirements';
-
-export type ModelFamily = 'qwen' | 'llama';
+import { BITS_PER_WEIGHT, needsShaderF16, type AnyQuantization, type Quantization } from './gpu/quantization';
+import { isLowResourceDevice, limitsBelowWebLlmMinimum } from './gpu/webgpu-requirements';
+import type { ModelFamily } from '../lib/model-families';
 
 export interface RecommendedSampling {
   temperature: number;

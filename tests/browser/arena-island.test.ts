@@ -3,13 +3,12 @@
  * Chromium, with two scripted FakeChatEngines of different speeds behind it instead of web-llm.
  */
 import '../../src/styles/global.css';
-import '../../src/playground/chat/view/chat.css';
+import '../../src/playground/ui/island.css';
 import '../../src/playground/downloads/view/models.css';
 import '../../src/playground/arena/view/arena.css';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { EnvironmentDescription } from '../../src/playground/capability';
-import type { ModelFamily } from '../../src/playground/catalogue';
+import type { EnvironmentDescription } from '../../src/playground/gpu/capability';
 import { mountArena, type MountedArena } from '../../src/playground/arena/mount';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';
 import type { PageUrl } from '../../src/playground/share/view/share-link';
@@ -17,6 +16,7 @@ import { afterImageErrors, buttonNamed as namedButton, one as first, visible } f
 import { SWIFTSHADER } from '../fixtures/environments';
 import { FakeChatEngine, StepGate, type FakeChatEngineOptions } from '../fixtures/fake-engine';
 import { currentModelSource, SOURCE_STORAGE_KEY } from '../../src/playground/sources/source-store';
+import type { ModelFamily } from '../../src/lib/model-families';
 
 const GPU = SWIFTSHADER;
 

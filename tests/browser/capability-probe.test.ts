@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { probeGpu } from '../../src/playground/probe-gpu';
-import { decideCapability } from '../../src/playground/capability';
+import { probeGpu } from '../../src/playground/gpu/probe-gpu';
+import { decideCapability } from '../../src/playground/gpu/capability';
 import { buildFitsDevice, CATALOGUE, pickDefaultBuilds } from '../../src/playground/catalogue';
 
 // Real headless Chromium with --enable-unsafe-webgpu: a SwiftShader adapter without shader-f16.

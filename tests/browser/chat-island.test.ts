@@ -3,10 +3,11 @@
  * Chromium, with the scripted FakeChatEngine behind it instead of web-llm.
  */
 import '../../src/styles/global.css';
+import '../../src/playground/ui/island.css';
 import '../../src/playground/chat/view/chat.css';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { EnvironmentDescription } from '../../src/playground/capability';
+import type { EnvironmentDescription } from '../../src/playground/gpu/capability';
 import { mountChat, type MountedChat } from '../../src/playground/chat/mount';
 import { afterImageErrors, buttonNamed as namedButton, one as first, shown, visible } from '../fixtures/dom';
 import { NO_F16_GPU } from '../fixtures/environments';

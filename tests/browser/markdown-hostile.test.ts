@@ -4,8 +4,8 @@
  * destination. Rendering must never throw, must keep the text, and must show the real target.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { MarkdownView, renderMarkdown } from '../../src/playground/markdown';
-import { MAX_NESTING_DEPTH } from '../../src/playground/markdown-nesting';
+import { MarkdownView, renderMarkdown } from '../../src/playground/answer/markdown';
+import { MAX_NESTING_DEPTH } from '../../src/playground/answer/markdown-nesting';
 
 let host: HTMLElement;
 beforeEach(() => {

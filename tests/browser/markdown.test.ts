@@ -4,7 +4,7 @@
  * handler or a navigation that slipped through would actually run and be caught.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { MarkdownView, renderMarkdown } from '../../src/playground/markdown';
+import { MarkdownView, renderMarkdown } from '../../src/playground/answer/markdown';
 import { afterImageErrors } from '../fixtures/dom';
 
 declare global {

@@ -4,16 +4,17 @@
  * views side by side in Chromium, with scripted engines behind them.
  */
 import '../../src/styles/global.css';
+import '../../src/playground/ui/island.css';
 import '../../src/playground/chat/view/chat.css';
 import '../../src/playground/downloads/view/models.css';
 import '../../src/playground/arena/view/arena.css';
 import { afterEach, expect, test } from 'vitest';
-import type { ModelFamily } from '../../src/playground/catalogue';
 import { mountArena, type MountedArena } from '../../src/playground/arena/mount';
 import { mountChat, type MountedChat } from '../../src/playground/chat/mount';
-import { NOTICES } from '../../src/playground/chat/chat-session';
+import { NOTICES } from '../../src/playground/session/chat-session';
 import { SWIFTSHADER } from '../fixtures/environments';
 import { FakeChatEngine } from '../fixtures/fake-engine';
+import type { ModelFamily } from '../../src/lib/model-families';
 
 const GPU = SWIFTSHADER;
 

@@ -48,7 +48,7 @@ test('without WebGPU the arena lists the GGUF files it will download, runs both 
   const health = watchPageHealth(page);
   const host = await serveTinyModels(context, {
     [TINY_QWEN_BUILD]: tinyModel('qwen', REPLY),
-    [TINY_LLAMA_BUILD]: tinyModel('llama3', OTHER_REPLY),
+    [TINY_LLAMA_BUILD]: tinyModel('llama', OTHER_REPLY),
   });
   const workers = await countWorkers(page);
   await openSettled(page, 'playground/arena/');

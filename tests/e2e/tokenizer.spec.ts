@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { Family } from '../../src/playground/tokenizer/families.ts';
 import { loadNodeTokenizer } from '../../src/playground/tokenizer/node-files.ts';
 import { PRESETS } from '../../src/playground/tokenizer/presets.ts';
 import { comparisonSentence } from '../../src/playground/tokenizer/summary.ts';
@@ -14,7 +15,7 @@ const PLAYGROUND = './playground/tokenizer/';
 const chinese = PRESETS.find((preset) => preset.id === 'article-zh')!;
 
 const island = (page: Page) => page.locator('[data-island-root="tokenizer"]');
-const panel = (page: Page, family: 'qwen' | 'llama3') => page.locator(`.tok-panel[data-family="${family}"]`);
+const panel = (page: Page, family: Family) => page.locator(`.tok-panel[data-family="${family}"]`);
 
 async function loadTokenizers(page: Page): Promise<void> {
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
@@ -71,10 +72,10 @@ test('counts, the summary sentence and ids on focus for a Chinese preset', async
   await island(page).getByRole('button', { name: '本文段落（中文）' }).click();
 
   const qwenIds = loadNodeTokenizer('qwen').encode(chinese.text);
-  const llamaIds = loadNodeTokenizer('llama3').encode(chinese.text);
+  const llamaIds = loadNodeTokenizer('llama').encode(chinese.text);
   expect(llamaIds.length).toBeGreaterThan(qwenIds.length);
   await expect(panel(page, 'qwen').locator('[data-stat="tokens"]')).toHaveText(String(qwenIds.length));
-  await expect(panel(page, 'llama3').locator('[data-stat="tokens"]')).toHaveText(String(llamaIds.length));
+  await expect(panel(page, 'llama').locator('[data-stat="tokens"]')).toHaveText(String(llamaIds.length));
   await expect(island(page).locator('.tok-summary')).toHaveText(comparisonSentence(qwenIds.length, llamaIds.length));
   await expect(island(page).locator('.tok-summary')).toHaveAttribute('aria-live', 'polite');
   const charsPerToken = ([...chinese.text].length / qwenIds.length).toFixed(2);
@@ -99,14 +100,14 @@ test('counts, the summary sentence and ids on focus for a Chinese preset', async
   // Llama 3 cuts emoji into byte pieces: each is one unit, marked, never "�".
   await island(page).getByRole('button', { name: '表情符号' }).click();
   const emoji = PRESETS.find((preset) => preset.id === 'emoji')!.text;
-  await expect(panel(page, 'llama3').locator('[data-stat="tokens"]')).toHaveText(
-    String(loadNodeTokenizer('llama3').encode(emoji).length),
+  await expect(panel(page, 'llama').locator('[data-stat="tokens"]')).toHaveText(
+    String(loadNodeTokenizer('llama').encode(emoji).length),
   );
-  const partial = panel(page, 'llama3').locator('.tok-partial').first();
+  const partial = panel(page, 'llama').locator('.tok-partial').first();
   await expect(partial).toBeVisible();
   await expect(partial.locator('.tok-partial-tag')).toHaveText('部分字节');
   await expect(partial.locator('.tok-id')).toHaveText(/^\d+ \+ \d+/);
-  expect(await panel(page, 'llama3').locator('.tok-list').textContent()).not.toContain('\uFFFD');
+  expect(await panel(page, 'llama').locator('.tok-list').textContent()).not.toContain('\uFFFD');
 
   // Characters are what the reader sees: the family emoji is one, not the 7 code points it is made of.
   const mixed = '𠮷野家的🍜很好吃👨‍👩‍👧‍👦！';
@@ -122,8 +123,8 @@ test('counts, the summary sentence and ids on focus for a Chinese preset', async
   await island(page).getByRole('radio', { name: '对话模板' }).check();
   await expect(panel(page, 'qwen').locator('.tok-special').first()).toHaveText(/<\|im_start\|>/);
   await expect(panel(page, 'qwen').locator('.tok-stats')).toContainText('其中特殊 token9');
-  await expect(panel(page, 'llama3').locator('.tok-special').first()).toHaveText(/<\|begin_of_text\|>/);
-  await expect(panel(page, 'llama3').locator('.tok-stats')).toContainText('其中特殊 token15');
+  await expect(panel(page, 'llama').locator('.tok-special').first()).toHaveText(/<\|begin_of_text\|>/);
+  await expect(panel(page, 'llama').locator('.tok-stats')).toContainText('其中特殊 token15');
   expect(health.consoleErrors).toEqual([]);
 });
 
@@ -142,8 +143,8 @@ test('the text and the view round-trip through the URL', async ({ page }) => {
   await expect(island(page).getByLabel(/^要切分的文字/)).toHaveValue(text);
   await expect(island(page).getByRole('radio', { name: 'token id' })).toBeChecked();
   await loadTokenizers(page);
-  const ids = loadNodeTokenizer('llama3').encode(text);
-  await expect(panel(page, 'llama3').locator('.tok-ids')).toHaveText(`[${ids.join(', ')}]`);
+  const ids = loadNodeTokenizer('llama').encode(text);
+  await expect(panel(page, 'llama').locator('.tok-ids')).toHaveText(`[${ids.join(', ')}]`);
 });
 
 test('the address stays plain until the reader types, and a text too long for a link stays out of it', async ({ page }) => {

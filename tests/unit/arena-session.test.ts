@@ -1,12 +1,12 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { ModelFamily } from '../../src/playground/catalogue';
 import { ArenaSession, lastAnswer, type ArenaSessionOptions } from '../../src/playground/arena/arena-session';
-import { NOTICES } from '../../src/playground/chat/chat-session';
+import { NOTICES } from '../../src/playground/session/chat-session';
 import { CPU_ARENA } from '../../src/playground/cpu/cpu-arena';
 import { VOTES_STORAGE_KEY } from '../../src/playground/arena/votes';
 import type { ChatRequest, ChatStream, LoadOptions } from '../../src/playground/engine/chat-engine';
 import { SWIFTSHADER } from '../fixtures/environments';
 import { FakeChatEngine, StepGate, type FakeChatEngineOptions } from '../fixtures/fake-engine';
+import type { ModelFamily } from '../../src/lib/model-families';
 
 const QWEN_3B = 'Qwen2.5-3B-Instruct-q4f32_1-MLC';
 const LLAMA_3B = 'Llama-3.2-3B-Instruct-q4f32_1-MLC';

@@ -3,8 +3,8 @@ import {
   decideCapability,
   type AdapterDescription,
   type EnvironmentDescription,
-} from '../../src/playground/capability';
-import { probeGpu } from '../../src/playground/probe-gpu';
+} from '../../src/playground/gpu/capability';
+import { probeGpu } from '../../src/playground/gpu/probe-gpu';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;

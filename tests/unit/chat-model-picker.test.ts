@@ -5,9 +5,9 @@ import {
   NO_SHADER_F16_REASON,
   pickerChoices,
   smallerBuildThan,
-} from '../../src/playground/chat/model-picker';
+} from '../../src/playground/session/model-picker';
 import { formatPercent } from '../../src/playground/ui/progress';
-import { splitThinking } from '../../src/playground/chat/thinking';
+import { splitThinking } from '../../src/playground/session/thinking';
 
 const GiB = 1024 ** 3;
 const noF16: DeviceProfile = { shaderF16: false, maxBufferSize: GiB, maxStorageBufferBindingSize: GiB };

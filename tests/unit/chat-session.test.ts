@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import type { EnvironmentDescription } from '../../src/playground/capability';
-import { CAPABILITY_MESSAGES } from '../../src/playground/capability';
+import type { EnvironmentDescription } from '../../src/playground/gpu/capability';
+import { CAPABILITY_MESSAGES } from '../../src/playground/gpu/capability';
 import {
   ChatSession,
   conversationHistory,
   NOTICES,
   type ChatState,
   type ChatTurn,
-} from '../../src/playground/chat/chat-session';
+} from '../../src/playground/session/chat-session';
 import { statusText } from '../../src/playground/chat/status-text';
 import { NO_F16_GPU } from '../fixtures/environments';
 import { FakeChatEngine, StepGate, type FakeChatEngineOptions } from '../fixtures/fake-engine';

@@ -73,7 +73,7 @@ describe('Qwen (ChatML) matches its chat_template', () => {
 
 describe('Llama 3 matches its chat_template', () => {
   test.each(Object.entries(CONVERSATIONS))('%s', (_name, messages) => {
-    expect(renderLlama3Chat(messages)).toBe(jinja('llama3', messages, true));
+    expect(renderLlama3Chat(messages)).toBe(jinja('llama', messages, true));
   });
 });
 
@@ -87,7 +87,7 @@ describe('the sample conversation the island shows', () => {
         '<|im_start|>user\nLlama 3 的分词器和它有什么不同？<|im_end|>\n' +
         '<|im_start|>assistant\n',
     );
-    expect(chats.llama3).toBe(
+    expect(chats.llama).toBe(
       '<|begin_of_text|>' +
         '<|start_header_id|>system<|end_header_id|>\n\n你是一个乐于助人的助手。<|eot_id|>' +
         '<|start_header_id|>user<|end_header_id|>\n\n用一句话介绍通义千问。<|eot_id|>' +
@@ -100,7 +100,7 @@ describe('the sample conversation the island shows', () => {
   test('has its special tokens recognised and counted', () => {
     const chats = renderChats(SAMPLE_CONVERSATION);
     const qwen = tokenizeForView(loadNodeTokenizer('qwen'), chats.qwen);
-    const llama = tokenizeForView(loadNodeTokenizer('llama3'), chats.llama3);
+    const llama = tokenizeForView(loadNodeTokenizer('llama'), chats.llama);
     // Qwen: <|im_start|> and <|im_end|> around 4 messages, plus the generation prompt's <|im_start|>.
     expect(qwen.specialCount).toBe(9);
     expect(qwen.units.filter((unit) => unit.special).map((unit) => unit.text)).toEqual([
@@ -119,7 +119,7 @@ describe('the sample conversation the island shows', () => {
 
   test('each format’s markers are plain text to the other family’s tokenizer', () => {
     const chats = renderChats(SAMPLE_CONVERSATION);
-    expect(tokenizeForView(loadNodeTokenizer('llama3'), chats.qwen).specialCount).toBe(0);
-    expect(tokenizeForView(loadNodeTokenizer('qwen'), chats.llama3).specialCount).toBe(0);
+    expect(tokenizeForView(loadNodeTokenizer('llama'), chats.qwen).specialCount).toBe(0);
+    expect(tokenizeForView(loadNodeTokenizer('qwen'), chats.llama).specialCount).toBe(0);
   });
 });

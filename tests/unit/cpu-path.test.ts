@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CATALOGUE } from '../../src/playground/catalogue';
-import type { ChatTurn } from '../../src/playground/chat/chat-session';
-import { buildFacts, defaultBuildFor } from '../../src/playground/chat/model-picker';
+import type { ChatTurn } from '../../src/playground/session/chat-session';
+import { buildFacts, defaultBuildFor } from '../../src/playground/session/model-picker';
 import { CPU_CATALOGUE, GGUF_BUILDS, findGgufBuild } from '../../src/playground/cpu/gguf-catalogue';
 import { ggufUrl } from '../../src/playground/cpu/gguf-url';
 import { GGUF_PLAN_FILES } from '../../src/playground/cpu/gguf-plan';

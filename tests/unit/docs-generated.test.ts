@@ -22,7 +22,7 @@ describe('generated blocks in the docs', () => {
     expect(block).toContain(`${[...text].length.toLocaleString('en-US')} characters`);
     for (const [family, name] of [
       ['qwen', 'Qwen'],
-      ['llama3', 'Llama 3'],
+      ['llama', 'Llama 3'],
     ] as const) {
       const tokens = createTokenizer(JSON.parse(readFileSync(tokenizerJsonPath(family), 'utf8'))).encode(text).length;
       const rows = block.split('\n').filter((line) => line.includes(` | ${name} | `));

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { joinGpuTenants } from '../../src/playground/gpu-tenants';
+import { joinGpuTenants } from '../../src/playground/gpu/gpu-tenants';
 
 function tenant(name: string, released: string[]) {
   return { release: () => released.push(name) };

@@ -53,3 +53,64 @@ describe('layering: scripts stand on their own', () => {
     expect(offending, 'scripts that import test code').toEqual([]);
   });
 });
+
+describe('layering: the chat and the arena share through ui/ and session/', () => {
+  // The arena runs a chat session per side and shows the chat's fields, errors and progress. Those
+  // parts live in playground/ui/ (views, CSS) and playground/session/ (the DOM-free session), so
+  // either island can change without reaching into the other's folder.
+  const playground = join(import.meta.dirname, '../../src/playground');
+  const importSpecifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"?]+)/g;
+  const importsOf = (folder: string) =>
+    (readdirSync(join(playground, folder), { recursive: true }) as string[])
+      .filter((file) => /\.(ts|mjs)$/.test(file))
+      .flatMap((file) => {
+        const path = join(playground, folder, file);
+        return [...readFileSync(path, 'utf8').matchAll(importSpecifier)].map(([, specifier]) => ({
+          from: relative(playground, path),
+          to: relative(playground, join(path, '..', specifier!)),
+        }));
+      });
+  const into = (folder: string) => (edge: { to: string }) => edge.to.startsWith(`${folder}/`);
+  // The chat's progress panel gives way to the single progress renderer (ui/progress.ts); until
+  // then the arena's side panel is the one place that still uses it.
+  const pending = [{ from: join('arena', 'view', 'side-panel.ts'), to: join('chat', 'view', 'progress-panel') }];
+  const isPending = (edge: { from: string; to: string }) => pending.some((p) => p.from === edge.from && p.to === edge.to);
+
+  test('the scan sees the arena use the shared parts', () => {
+    const arena = importsOf('arena');
+    expect(arena.filter(into('ui')).length).toBeGreaterThan(5);
+    expect(arena.filter(into('session')).length).toBeGreaterThan(0);
+    for (const edge of pending) expect(arena, 'a pending exception that is no longer needed: remove it').toContainEqual(edge);
+  });
+
+  test('arena/ imports nothing from chat/, and chat/ nothing from arena/', () => {
+    expect(importsOf('arena').filter(into('chat')).filter((edge) => !isPending(edge))).toEqual([]);
+    expect(importsOf('chat').filter(into('arena'))).toEqual([]);
+  });
+
+  test('ui/ and session/ import from neither island', () => {
+    const shared = [...importsOf('ui'), ...importsOf('session')];
+    expect(shared.length).toBeGreaterThan(10);
+    expect(shared.filter((edge) => into('chat')(edge) || into('arena')(edge))).toEqual([]);
+  });
+});
+
+describe('layering: the model families are listed once', () => {
+  // Content, charts, summary, builds, arena and tokenizers all speak of Qwen and Llama; a second
+  // list or spelling ('llama3' beside 'llama') drifts. src/lib/model-families.ts is the one list.
+  const src = join(import.meta.dirname, '../../src');
+  const definition = join(src, 'lib', 'model-families.ts');
+  const files = (readdirSync(src, { recursive: true }) as string[])
+    .filter((file) => /\.(ts|mjs|astro)$/.test(file))
+    .map((file) => join(src, file));
+  const familyList = /'qwen'\s*\|\s*'llama3?'|'llama3?'\s*\|\s*'qwen'|\[\s*'qwen',\s*'llama3?'\s*\]|\[\s*'llama3?',\s*'qwen'\s*\]|\bllama3:/;
+
+  test('the definition is the list', () => {
+    expect(readFileSync(definition, 'utf8')).toMatch(familyList);
+  });
+
+  test('no other source file lists or spells them', () => {
+    const offending = files.filter((file) => file !== definition && familyList.test(readFileSync(file, 'utf8')));
+    expect(offending.map((file) => relative(src, file))).toEqual([]);
+  });
+});

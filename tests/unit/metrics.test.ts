@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answerMetrics, countCodePoints } from '../../src/playground/metrics';
+import { answerMetrics, countCodePoints } from '../../src/playground/answer/metrics';
 import type { ChatUsage } from '../../src/playground/engine/chat-engine';
 
 const usage: ChatUsage = {

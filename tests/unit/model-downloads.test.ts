@@ -3,7 +3,7 @@ import type { CachedModelReport } from '../../src/playground/engine/cache-inspec
 import { HF_MIRROR, HUGGING_FACE } from '../../src/playground/sources/model-source';
 import { aboutBytes, formatBytes, formatMegabytes } from '../../src/playground/ui/bytes';
 import { describePlan, describeQuotaShortfall, downloadBlockedReason, planDownload } from '../../src/playground/downloads/plan';
-import { CAPABILITY_MESSAGES, decideCapability } from '../../src/playground/capability';
+import { CAPABILITY_MESSAGES, decideCapability } from '../../src/playground/gpu/capability';
 import { CPU_CATALOGUE } from '../../src/playground/cpu/gguf-catalogue';
 import { describeRowState, summarizeCache } from '../../src/playground/downloads/cache-summary';
 import { recoveryFor } from '../../src/playground/downloads/recovery';

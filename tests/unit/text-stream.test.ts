@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Utf8SafeAssembler } from '../../src/playground/text-stream';
+import { Utf8SafeAssembler } from '../../src/playground/answer/text-stream';
 
 const FFFD = '\uFFFD';
 

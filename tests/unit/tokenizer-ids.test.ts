@@ -128,7 +128,7 @@ describe('pinned ids (checked against both implementations and the models’ pub
   });
 
   test('Llama 3', () => {
-    const llama = loadNodeTokenizer('llama3');
+    const llama = loadNodeTokenizer('llama');
     expect(llama.encode('<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\n你好<|eot_id|>')).toEqual([
       128000, 128006, 882, 128007, 271, 57668, 53901, 128009,
     ]);

@@ -61,7 +61,7 @@ class FakeClient implements TokenizerClient {
       this.failNext = null;
       throw error;
     }
-    return { qwen: tokensOf(inputs.qwen), llama3: tokensOf(inputs.llama3) };
+    return { qwen: tokensOf(inputs.qwen), llama: tokensOf(inputs.llama) };
   }
 }
 
@@ -126,7 +126,7 @@ describe('TokenizerSession', () => {
     await vi.advanceTimersByTimeAsync(TYPING_PAUSE_MS - 1);
     expect(client.tokenized).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(client.tokenized).toEqual([{ qwen: 'ab', llama3: 'ab' }]);
+    expect(client.tokenized).toEqual([{ qwen: 'ab', llama: 'ab' }]);
     expect(session.getState().result?.text).toBe('ab');
   });
 
@@ -152,7 +152,7 @@ describe('TokenizerSession', () => {
     await vi.runAllTimersAsync();
     session.setView('chat');
     await vi.runAllTimersAsync();
-    const conversations = client.tokenized.filter((inputs) => inputs.qwen !== inputs.llama3);
+    const conversations = client.tokenized.filter((inputs) => inputs.qwen !== inputs.llama);
     expect(conversations).toHaveLength(1);
     expect(session.getState().result?.chat).not.toBeNull();
   });

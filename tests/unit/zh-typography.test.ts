@@ -58,10 +58,10 @@ const dataFiles = readdirSync(fileURLToPath(new URL('src/content/', root))).filt
 const dataStrings = dataFiles.flatMap((file) =>
   yamlStrings(parse(read(`src/content/${file}`))).map((s) => ({ ...s, path: `${file} ${s.path}` })),
 );
-/** UI strings of the demo islands: their views, and the chat's model facts line. */
-const islandFiles = ['src/playground/chat/model-picker.ts'].concat(
-  ['chat', 'arena', 'tokenizer'].flatMap((island) => {
-    const dir = `src/playground/${island}/view/`;
+/** UI strings of the demo islands: their views, the views they share, and the model facts line. */
+const islandFiles = ['src/playground/session/model-picker.ts'].concat(
+  ['chat/view', 'arena/view', 'tokenizer/view', 'ui'].flatMap((folder) => {
+    const dir = `src/playground/${folder}/`;
     return readdirSync(fileURLToPath(new URL(dir, root)))
       .filter((f) => f.endsWith('.ts'))
       .map((f) => dir + f);

@@ -6,6 +6,7 @@ import type { z } from 'astro/zod';
 import type { modelSchema } from '../../content/schemas.ts';
 import type { BarChartInput } from './bar-layout.ts';
 import { familySplitInput } from './family-split.ts';
+import type { ModelFamily } from '../model-families.ts';
 import { round1 } from './bar-layout.ts';
 
 export type Model = z.infer<typeof modelSchema>;
@@ -41,7 +42,7 @@ export function dimensionChartInput(models: Model[], field: ArchitectureDimensio
 
 export interface GqaRow {
   name: string;
-  family: 'llama' | 'qwen';
+  family: ModelFamily;
   heads: number;
   kvHeads: number;
   /** Query heads per K/V head. */

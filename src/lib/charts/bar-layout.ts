@@ -3,9 +3,10 @@
  * on its own line above its bars, so long names never squeeze the bars, and every bar carries its
  * value as text at its end. Pure numbers in, coordinates out; the .astro component only draws them.
  */
+import type { ModelFamily } from '../model-families.ts';
 import { formatTicks, zeroBasedAxis } from './scale.ts';
 
-export type SeriesFamily = 'llama' | 'qwen' | 'neutral';
+export type SeriesFamily = ModelFamily | 'neutral';
 
 export interface ChartSeries {
   name: string;

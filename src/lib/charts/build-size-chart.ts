@@ -4,7 +4,7 @@
  * the chart short enough for a phone; the models page lists every build.
  */
 import type { CatalogueEntry } from '../../playground/catalogue.ts';
-import type { Quantization } from '../../playground/quantization.ts';
+import type { Quantization } from '../../playground/gpu/quantization.ts';
 import { familySplitInput } from './family-split.ts';
 import type { BarChartInput } from './bar-layout.ts';
 

@@ -3,21 +3,20 @@
  * their family's colour, one series per family and measure, so the legend reads "Qwen" / "Llama"
  * (or "Qwen：显存需求" …) and the same colours mean the same families as everywhere else.
  */
+import { MODEL_FAMILIES, type ModelFamily } from '../model-families.ts';
 import type { BarChartInput, ChartSeries, ChartValue } from './bar-layout.ts';
 
-export type Family = 'llama' | 'qwen';
-
-export const FAMILY_LABEL: Record<Family, string> = { qwen: 'Qwen', llama: 'Llama' };
+export const FAMILY_LABEL: Record<ModelFamily, string> = { qwen: 'Qwen', llama: 'Llama' };
 
 export interface FamilyGroup {
   label: string;
-  family: Family;
+  family: ModelFamily;
   /** One value per measure, in the order of the measure names. */
   measures: Array<ChartValue | null>;
 }
 
 export function familySplitInput(groups: FamilyGroup[], measureNames: string[], axisMax?: number): BarChartInput {
-  const families = (['qwen', 'llama'] as const).filter((family) => groups.some((g) => g.family === family));
+  const families = MODEL_FAMILIES.filter((family) => groups.some((g) => g.family === family));
   const series: ChartSeries[] = families.flatMap((family) =>
     measureNames.map((measure, shade) => ({
       name: measureNames.length === 1 ? FAMILY_LABEL[family] : `${FAMILY_LABEL[family]}：${measure}`,

@@ -6,6 +6,7 @@
 import { formatScore } from '../benchmark-score.ts';
 import type { BenchmarkTable } from '../charts/benchmark-chart.ts';
 import { familyOfModelName, type SeriesFamily } from '../charts/bar-layout.ts';
+import type { ModelFamily } from '../model-families.ts';
 
 export interface QuotedScore {
   model: string;
@@ -46,7 +47,7 @@ export function quoteText(row: QuotedRow): string {
 }
 
 /** The family whose best score is highest in every row, or "mixed" when the rows disagree (a tie counts as mixed). */
-export function leader(rows: QuotedRow[]): 'llama' | 'qwen' | 'mixed' {
+export function leader(rows: QuotedRow[]): ModelFamily | 'mixed' {
   const leaders = rows.map((row) => {
     const best = (family: SeriesFamily) => Math.max(-Infinity, ...row.scores.filter((s) => s.family === family).map((s) => s.value));
     const llama = best('llama');

@@ -8,6 +8,7 @@ import { buildLabel, formatMB } from '../charts/build-size-chart.ts';
 import type { Model } from '../charts/architecture-chart.ts';
 import { formatInteger, formatRatio } from '../../playground/tokenizer/stats.ts';
 import type { CatalogueEntry } from '../../playground/catalogue.ts';
+import type { ModelFamily } from '../model-families.ts';
 import { seriesById } from './benchmark-topics.ts';
 import type { Claim, SummaryData, SummaryItem } from './types.ts';
 
@@ -32,7 +33,7 @@ function describeBuild(entry: CatalogueEntry): string {
 }
 
 export function sizesAndWhere(data: SummaryData): SummaryItem {
-  const smallest = (family: 'qwen' | 'llama') =>
+  const smallest = (family: ModelFamily) =>
     data.catalogue.filter((e) => e.family === family).sort((a, b) => a.vramRequiredMB - b.vramRequiredMB)[0]!;
   const lowResource = data.catalogue.filter((e) => e.lowResourceRequired).length;
   const largest = [...data.catalogue].sort((a, b) => b.vramRequiredMB - a.vramRequiredMB)[0]!;

@@ -16,9 +16,8 @@ import {
   RECOMMENDED_SAMPLING,
   type CatalogueEntry,
   type DeviceProfile,
-  type ModelFamily,
 } from '../catalogue';
-import type { CapabilityDecision, EnvironmentDescription } from '../capability';
+import type { CapabilityDecision, EnvironmentDescription } from '../gpu/capability';
 import {
   ChatSession,
   normaliseSettings,
@@ -28,19 +27,18 @@ import {
   type ChatSettings,
   type ChatState,
   type ChatTurn,
-} from '../chat/chat-session';
+} from '../session/chat-session';
 import { formatMegabytes } from '../ui/bytes';
 import type { PlanFiles } from '../downloads/plan';
 import type { ChatEngine, FinishReason } from '../engine/chat-engine';
-import { probeGpu } from '../probe-gpu';
+import { probeGpu } from '../gpu/probe-gpu';
 import { compareAnswerLanguage } from './language';
 import { LazyEngine } from './lazy-engine';
 import { planPair, suggestedPairs, type PairPlan, type SuggestedPair } from './pairs';
 import { localTimestamp, type ArenaRound, type ArenaSideResult, type ExportEnvironment } from './round-export';
 import type { SharedRound } from './share-url';
 import { clearVotes, readVotes, saveVote, type Verdict, type Vote } from './votes';
-
-export const FAMILIES: readonly ModelFamily[] = ['qwen', 'llama'];
+import { MODEL_FAMILIES, type ModelFamily } from '../../lib/model-families';
 
 export type ArenaSettings = Omit<ChatSettings, 'enableThinking'>;
 
@@ -281,7 +279,7 @@ export class ArenaSession {
 
   /** A side loading or answering, inside a round or on its own (a side's 重试). */
   get anySideBusy(): boolean {
-    return FAMILIES.some((family) => {
+    return MODEL_FAMILIES.some((family) => {
       const { status } = this.sides[family].session.getState();
       return status === 'loading' || status === 'generating';
     });
@@ -300,7 +298,7 @@ export class ArenaSession {
       this.plan?.mode === 'together' &&
       !this.state.running &&
       !this.anySideBusy &&
-      FAMILIES.some((family) => !this.hasModelLoaded(family))
+      MODEL_FAMILIES.some((family) => !this.hasModelLoaded(family))
     );
   }
 
@@ -320,7 +318,7 @@ export class ArenaSession {
   get canVote(): boolean {
     const { round, running, revealed } = this.state;
     if (round === null || running || revealed) return false;
-    return FAMILIES.every((family) => {
+    return MODEL_FAMILIES.every((family) => {
       const answer = lastAnswer(this.sides[family].session.getState());
       return answer !== undefined && answer.state !== 'error' && answer.state !== 'streaming' && answer.content.trim() !== '';
     });
@@ -340,7 +338,7 @@ export class ArenaSession {
   }
 
   private async runCapabilityCheck(): Promise<void> {
-    await Promise.all(FAMILIES.map((family) => this.sides[family].session.checkCapability()));
+    await Promise.all(MODEL_FAMILIES.map((family) => this.sides[family].session.checkCapability()));
     const { capability, device } = this.sides.qwen.session.getState();
     if (capability?.ok !== true || device === null) {
       this.set({ status: 'unsupported', capability, device: null });
@@ -378,7 +376,7 @@ export class ArenaSession {
 
   /** Clamped for the narrower of the two context windows, so both sides get the same values. */
   updateSettings(patch: Partial<ArenaSettings>): void {
-    const narrowest = FAMILIES.map((family) => this.entry(family))
+    const narrowest = MODEL_FAMILIES.map((family) => this.entry(family))
       .filter((entry) => entry !== null)
       .sort((a, b) => a.contextWindow - b.contextWindow)[0];
     const clamped = normaliseSettings({ ...this.state.settings, ...patch, enableThinking: false }, narrowest ?? null);
@@ -428,7 +426,7 @@ export class ArenaSession {
 
   async load(): Promise<void> {
     if (!this.canLoad) return;
-    await Promise.all(FAMILIES.map((family) => this.ensureLoaded(family)));
+    await Promise.all(MODEL_FAMILIES.map((family) => this.ensureLoaded(family)));
   }
 
   /**
@@ -459,13 +457,13 @@ export class ArenaSession {
     });
     // Each round is a fresh single-turn conversation: an earlier answer must not be in the
     // context, and a prompt prefilled from scratch on both sides keeps prefill speeds comparable.
-    await Promise.all(FAMILIES.map((family) => this.sides[family].session.newConversation()));
+    await Promise.all(MODEL_FAMILIES.map((family) => this.sides[family].session.newConversation()));
     const order = this.columns;
     if (plan.mode === 'together') {
       await Promise.all(order.map((family) => this.answerOn(family, round)));
     } else {
       // A model left loaded by 加载 or a side's 重试 would otherwise share VRAM with the first.
-      await Promise.all(FAMILIES.map((family) => this.free(family)));
+      await Promise.all(MODEL_FAMILIES.map((family) => this.free(family)));
       for (const family of order) {
         if (this.state.runs[family] === 'skipped') continue;
         await this.answerOn(family, round);
@@ -500,7 +498,7 @@ export class ArenaSession {
   }
 
   stopAll(): void {
-    for (const family of FAMILIES) this.stop(family);
+    for (const family of MODEL_FAMILIES) this.stop(family);
   }
 
   /**
@@ -509,14 +507,14 @@ export class ArenaSession {
    */
   release(): void {
     this.stopAll();
-    for (const family of FAMILIES) this.sides[family].session.release();
+    for (const family of MODEL_FAMILIES) this.sides[family].session.release();
   }
 
   /** Clears the answers and the prompt; loaded models stay loaded. */
   async newRound(): Promise<void> {
     if (this.state.running) return;
     this.set({ round: null, runs: IDLE_RUNS, vote: null, revealed: !this.state.blind, draft: '', notice: null });
-    await Promise.all(FAMILIES.map((family) => this.sides[family].session.newConversation()));
+    await Promise.all(MODEL_FAMILIES.map((family) => this.sides[family].session.newConversation()));
   }
 
   // ---- errors that both sides share ----------------------------------------------------------
@@ -526,7 +524,7 @@ export class ArenaSession {
    * one action for both instead of one per side. Null when only one side failed, or each its own way.
    */
   get sharedError(): ChatErrorState | null {
-    const [qwen, llama] = FAMILIES.map((family) => this.sides[family].session.getState().error);
+    const [qwen, llama] = MODEL_FAMILIES.map((family) => this.sides[family].session.getState().error);
     if (qwen === null || qwen === undefined || llama === null || llama === undefined) return null;
     return qwen.kind === llama.kind && qwen.action === llama.action && qwen.message === llama.message ? qwen : null;
   }
@@ -540,7 +538,7 @@ export class ArenaSession {
       await this.regenerate();
       return;
     }
-    await this.retrySides(FAMILIES.filter((family) => this.sides[family].session.getState().error !== null));
+    await this.retrySides(MODEL_FAMILIES.filter((family) => this.sides[family].session.getState().error !== null));
   }
 
   /**
@@ -550,8 +548,8 @@ export class ArenaSession {
    * for another reason, is left as it is.
    */
   async retryAfterSourceSwitch(): Promise<void> {
-    const failed = FAMILIES.filter((family) => this.sides[family].session.getState().error?.sourceMayHelp === true);
-    if (failed.length === FAMILIES.length) await this.retryBoth();
+    const failed = MODEL_FAMILIES.filter((family) => this.sides[family].session.getState().error?.sourceMayHelp === true);
+    if (failed.length === MODEL_FAMILIES.length) await this.retryBoth();
     else await this.retrySides(failed);
   }
 
@@ -577,13 +575,13 @@ export class ArenaSession {
       return true;
     }
     // One side after the other: two loads at once might not fit in VRAM.
-    for (const family of FAMILIES) await this.sides[family].session.runErrorAction();
+    for (const family of MODEL_FAMILIES) await this.sides[family].session.runErrorAction();
     this.updateSettings({});
     return true;
   }
 
   dismissSharedError(): void {
-    for (const family of FAMILIES) this.sides[family].session.dismissError();
+    for (const family of MODEL_FAMILIES) this.sides[family].session.dismissError();
   }
 
   // ---- votes ---------------------------------------------------------------------------------
@@ -633,11 +631,11 @@ export class ArenaSession {
   result(): ArenaRound | null {
     const { round, running } = this.state;
     if (round === null || running) return null;
-    return { ...round, sides: FAMILIES.map((family) => this.sideResult(family)) };
+    return { ...round, sides: MODEL_FAMILIES.map((family) => this.sideResult(family)) };
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(FAMILIES.map((family) => this.sides[family].engine.dispose()));
+    await Promise.all(MODEL_FAMILIES.map((family) => this.sides[family].engine.dispose()));
   }
 
   // ---- plumbing ------------------------------------------------------------------------------

@@ -1,22 +1,22 @@
 /**
- * The arena island's entry point, loaded by ArenaIsland.astro when the island comes near the
+ * The arena island's entry point, loaded by Island.astro when the island comes near the
  * viewport. This is the only place that names the production engine: the two WorkerChatEngines
  * are created on the reader's first 加载 or 开始对比 (see LazyEngine), and only then does web-llm
  * start to download. Tests pass `engineFactory` to put scripted engines behind the real view.
  */
 
-import type { ModelFamily } from '../catalogue';
-import type { EnvironmentDescription } from '../capability';
+import type { EnvironmentDescription } from '../gpu/capability';
 import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
-import { joinGpuTenants } from '../gpu-tenants';
+import { joinGpuTenants } from '../gpu/gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { createCpuOffer } from '../cpu/view/cpu-offer';
 import { ArenaSession, type ArenaBackend, type VoteStorage } from './arena-session';
 import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
-import { nextStepsOf } from '../chat/view/capability-notice';
+import { nextStepsOf } from '../ui/capability-notice';
 import { browserPageUrl, type PageUrl } from '../share/view/share-link';
+import type { ModelFamily } from '../../lib/model-families';
 
 export interface MountArenaOptions {
   engineFactory?: (family: ModelFamily) => ChatEngine;

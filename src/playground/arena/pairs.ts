@@ -3,7 +3,7 @@
  * of similar size and the same quantization; the arena still lets the reader pick any two builds.
  */
 import { CATALOGUE, type CatalogueEntry } from '../catalogue';
-import type { AnyQuantization } from '../quantization';
+import type { AnyQuantization } from '../gpu/quantization';
 import { formatMegabytes } from '../ui/bytes';
 
 export interface SuggestedPair {

@@ -5,7 +5,7 @@
  * writing prompts are the chat island's own, so both demos try the same cases.
  */
 
-import { PROMPT_PRESETS } from '../chat/presets';
+import { PROMPT_PRESETS } from '../session/presets';
 
 export interface ArenaPreset {
   id: string;

@@ -5,12 +5,13 @@
  * GGUF file and its quantization, and the thread mode) — with the measured figures, never invented
  * ones.
  */
-import type { AnswerMetrics } from '../metrics';
+import type { ModelFamily } from '../../lib/model-families';
+import type { AnswerMetrics } from '../answer/metrics';
 import type { FinishReason, SamplingParams } from '../engine/chat-engine';
 import type { LanguageVerdict } from './language';
 
 export interface ArenaSideResult {
-  family: 'qwen' | 'llama';
+  family: ModelFamily;
   modelId: string;
   text: string;
   finishReason: FinishReason | null;

@@ -3,6 +3,7 @@
  * go into the URL: they are the reader's, and another reader's models should produce their own.
  * Everything read back is validated and clamped; a bad parameter is dropped, not trusted.
  */
+import type { ModelFamily } from '../../lib/model-families';
 import { DEFAULT_CONTEXT_WINDOW, findCatalogueEntry } from '../catalogue';
 import type { ShareState } from '../share/share-href';
 
@@ -62,7 +63,7 @@ function number(params: URLSearchParams, key: string, min: number, max: number, 
   return Math.min(max, Math.max(min, value));
 }
 
-function model(params: URLSearchParams, key: string, family: 'qwen' | 'llama'): string | undefined {
+function model(params: URLSearchParams, key: string, family: ModelFamily): string | undefined {
   const id = params.get(key);
   return id !== null && findCatalogueEntry(id)?.family === family ? id : undefined;
 }

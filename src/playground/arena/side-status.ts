@@ -9,8 +9,8 @@
  * this line points there.
  */
 
-import { NOTICES, type ChatState } from '../chat/chat-session';
-import { PHASE_LABELS } from '../chat/format';
+import { NOTICES, type ChatState } from '../session/chat-session';
+import { PHASE_LABELS } from '../ui/format';
 import { lastAnswer, type SideRun } from './arena-session';
 
 export function sideStatusText(label: string, run: SideRun, running: boolean, chat: ChatState, sharedError = false): string {

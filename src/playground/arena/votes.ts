@@ -7,6 +7,7 @@
  * its own before a new history starts — it may still be repaired by hand.
  */
 
+import { MODEL_FAMILIES, type ModelFamily } from '../../lib/model-families';
 import { readStorage, storageKey } from '../../lib/storage-key';
 
 export type Verdict = 'a-better' | 'b-better' | 'tie' | 'both-bad';
@@ -15,7 +16,7 @@ export interface Vote {
   /** The Qwen and Llama builds compared (ids, order-independent for tallies). */
   models: { qwen: string; llama: string };
   /** Which model sat on side A while hidden; the verdict is about sides, the tally about models. */
-  sideA: 'qwen' | 'llama';
+  sideA: ModelFamily;
   verdict: Verdict;
   prompt: string;
   /** ms since epoch */
@@ -50,7 +51,7 @@ function isVote(value: unknown): value is Vote {
     models !== null &&
     typeof models.qwen === 'string' &&
     typeof models.llama === 'string' &&
-    (v.sideA === 'qwen' || v.sideA === 'llama') &&
+    MODEL_FAMILIES.includes(v.sideA as ModelFamily) &&
     verdicts.has(v.verdict as Verdict) &&
     typeof v.prompt === 'string' &&
     typeof v.at === 'number' &&
@@ -102,7 +103,7 @@ export function clearVotes(storage: Pick<Storage, 'removeItem'>): void {
 }
 
 /** Which model the reader preferred, translating sides back to models. */
-export function winner(vote: Vote): 'qwen' | 'llama' | 'tie' | 'both-bad' {
+export function winner(vote: Vote): ModelFamily | 'tie' | 'both-bad' {
   if (vote.verdict === 'tie' || vote.verdict === 'both-bad') return vote.verdict;
   const sideB = vote.sideA === 'qwen' ? 'llama' : 'qwen';
   return vote.verdict === 'a-better' ? vote.sideA : sideB;

@@ -1,20 +1,20 @@
 /**
- * The chat island's entry point, loaded by ChatIsland.astro when the island comes near the
+ * The chat island's entry point, loaded by Island.astro when the island comes near the
  * viewport. This is the only place that constructs the production engine: WorkerChatEngine starts
  * its worker — and with it the web-llm download — on its first call, which the session makes only
  * when the reader presses 加载. Tests pass `createEngine` to put a scripted engine behind the real
  * view, so no test code reaches the production bundle.
  */
 
-import type { EnvironmentDescription } from '../capability';
+import type { EnvironmentDescription } from '../gpu/capability';
 import type { ChatEngine } from '../engine/chat-engine';
 import { WorkerChatEngine } from '../engine/worker-engine';
-import { joinGpuTenants } from '../gpu-tenants';
+import { joinGpuTenants } from '../gpu/gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
-import { ChatSession } from './chat-session';
+import { ChatSession } from '../session/chat-session';
 import { createChatView } from './view/chat-view';
 import { createCpuOffer } from '../cpu/view/cpu-offer';
-import { nextStepsOf } from './view/capability-notice';
+import { nextStepsOf } from '../ui/capability-notice';
 
 export interface MountOptions {
   createEngine?: () => ChatEngine;

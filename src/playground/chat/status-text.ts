@@ -5,8 +5,8 @@
  */
 
 import { findCatalogueEntry } from '../catalogue';
-import type { ChatState } from './chat-session';
-import { PHASE_LABELS } from './format';
+import type { ChatState } from '../session/chat-session';
+import { PHASE_LABELS } from '../ui/format';
 
 export function statusText(state: ChatState): string {
   const name = (id: string | null) => {

@@ -3,7 +3,7 @@
  * WebAssembly build needs no GPU), with the thread mode as the message the reader sees.
  */
 
-import type { CapabilityDecision } from '../capability';
+import type { CapabilityDecision } from '../gpu/capability';
 import type { DeviceProfile } from '../catalogue';
 import { cpuThreads, describeThreads } from './threads';
 

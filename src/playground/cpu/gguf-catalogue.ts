@@ -9,7 +9,7 @@
  */
 
 import { CATALOGUE, type CatalogueEntry } from '../catalogue';
-import type { GgufQuantization } from '../quantization';
+import type { GgufQuantization } from '../gpu/quantization';
 import { GGUF_REPOS } from './gguf-repos';
 
 export interface GgufBuild {

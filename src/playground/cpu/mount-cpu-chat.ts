@@ -5,9 +5,9 @@
  */
 
 import type { ChatEngine } from '../engine/chat-engine';
-import { ChatSession } from '../chat/chat-session';
+import { ChatSession } from '../session/chat-session';
 import { createChatView } from '../chat/view/chat-view';
-import { joinGpuTenants } from '../gpu-tenants';
+import { joinGpuTenants } from '../gpu/gpu-tenants';
 import { currentModelSource } from '../sources/source-store';
 import { CpuChatEngine } from './cpu-chat-engine';
 import { CPU_CATALOGUE } from './gguf-catalogue';

@@ -6,9 +6,9 @@
  * its estimate, which is why the total is phrased as "at most about" only when that can happen.
  */
 
-import type { CapabilityDecision } from '../capability';
+import type { CapabilityDecision } from '../gpu/capability';
 import type { CatalogueEntry } from '../catalogue';
-import { needsWebGpu } from '../quantization';
+import { needsWebGpu } from '../gpu/quantization';
 import { aboutBytes, formatBytes } from '../ui/bytes';
 import type { StorageFigures } from './storage';
 

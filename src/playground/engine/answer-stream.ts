@@ -11,7 +11,7 @@
 
 import type { ChatResult, ChatStream, ChatStreamEvent } from './chat-engine';
 import type { EngineError } from './errors';
-import { Utf8SafeAssembler } from '../text-stream';
+import { Utf8SafeAssembler } from '../answer/text-stream';
 
 type Settled = { kind: 'event'; event: ChatStreamEvent } | { kind: 'error'; error: EngineError };
 

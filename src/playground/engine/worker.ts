@@ -33,7 +33,7 @@ import type { AppConfig, ChatCompletionMessageParam, ModelRecord } from '@mlc-ai
 import type { ChatUsage, FinishReason } from './chat-engine';
 import { readInitProgress, type ProgressContext } from './load-progress';
 import type { PageToWorker, ReplyValues, SerializedError, SourceFields, WorkerToPage } from './protocol';
-import { limitsBelowWebLlmMinimum } from '../webgpu-requirements';
+import { limitsBelowWebLlmMinimum } from '../gpu/webgpu-requirements';
 import { watchForStall, type StallPhase, type StallWatchdog } from './stall-watchdog';
 import { modelFolderUrl, modelIdNeedsShaderF16, WEB_LLM_CACHES } from './web-llm-contract';
 

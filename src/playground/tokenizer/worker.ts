@@ -28,11 +28,11 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   }
   try {
     const qwen = loaded.get('qwen');
-    const llama3 = loaded.get('llama3');
-    if (!qwen || !llama3) throw new Error('分词器尚未加载');
+    const llama = loaded.get('llama');
+    if (!qwen || !llama) throw new Error('分词器尚未加载');
     const results: PerFamily<Tokenized> = {
       qwen: tokenizeForView(qwen, message.inputs.qwen),
-      llama3: tokenizeForView(llama3, message.inputs.llama3),
+      llama: tokenizeForView(llama, message.inputs.llama),
     };
     post({ type: 'tokenized', requestId: message.requestId, results });
   } catch (error) {

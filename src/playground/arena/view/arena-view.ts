@@ -6,14 +6,15 @@
  * the frame and finishing a large burst over the following frames.
  */
 
-import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../dom';
-import { frameRenderer } from '../../frame-renderer';
-import { createErrorPanel } from '../../chat/view/error-panel';
+import type { ModelFamily } from '../../../lib/model-families';
+import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../ui/dom';
+import { frameRenderer } from '../../ui/frame-renderer';
+import { createErrorPanel } from '../../ui/error-panel';
 import type { ArenaSession, ArenaState } from '../arena-session';
 import { createExportPanel } from './export-panel';
 import { createPromptForm } from './prompt-form';
 import { createSetupPanel } from './setup-panel';
-import { createCapabilityNotice, type NextSteps } from '../../chat/view/capability-notice';
+import { createCapabilityNotice, type NextSteps } from '../../ui/capability-notice';
 import type { ShareOptions } from './share-link';
 import { createSidePanel, type SidePanel } from './side-panel';
 import { createVotePanel } from './vote-panel';
@@ -41,8 +42,8 @@ const MARKDOWN_MS_PER_SIDE = 6;
 
 export function createArenaView(arena: ArenaSession, options: ArenaViewOptions): ArenaView {
   const { id, headingLevel } = options;
-  // The chat island's stylesheet gives the shared parts (fields, progress, errors, Markdown) their look.
-  const root = element('div', 'chat-island arena-island');
+  // ui/island.css gives the parts shared with the chat (fields, progress, errors, Markdown) their look.
+  const root = element('div', 'model-island arena-island');
   const intro = element('p', 'chat-intro', arena.backend.intro);
   const capability = createCapabilityNotice(id, options.nextSteps, () => frames.schedule());
   const setup = createSetupPanel(arena, id, capability);
@@ -59,7 +60,7 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   );
   sharedError.element.classList.add('arena-shared-error');
   const columns = element('div', 'arena-columns');
-  const sides: Record<'qwen' | 'llama', SidePanel> = {
+  const sides: Record<ModelFamily, SidePanel> = {
     qwen: createSidePanel(arena, 'qwen', { id: `${id}-side-1`, headingLevel, reloadPage: options.reloadPage }),
     llama: createSidePanel(arena, 'llama', { id: `${id}-side-2`, headingLevel, reloadPage: options.reloadPage }),
   };

@@ -7,7 +7,7 @@
 
 // A JSON import: Vite keeps only the one field, not web-llm itself.
 import { version as webLlmVersion } from '@mlc-ai/web-llm/package.json';
-import { button, element, setHidden, setText } from '../../dom';
+import { button, element, setHidden, setText } from '../../ui/dom';
 import type { ArenaSession, ArenaState } from '../arena-session';
 import { roundToJson, roundToMarkdown, type ArenaRound, type ExportEnvironment } from '../round-export';
 

@@ -1,13 +1,14 @@
 /**
  * The round's inputs — one prompt, one system prompt, one set of sampling settings and one seed
  * for both sides — and the round's buttons. Enter starts the round and Shift+Enter starts a new
- * line, except while an input method is composing (see the chat composer's isImeEnter).
+ * line, except while an input method is composing (isImeEnter in ui/field.ts).
  */
 
-import { isImeEnter } from '../../chat/view/composer';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
-import { createSamplingFields } from '../../chat/view/sampling-fields';
-import { FAMILIES, type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
+import { MODEL_FAMILIES } from '../../../lib/model-families';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
+import { isImeEnter } from '../../ui/field';
+import { createSamplingFields } from '../../ui/sampling-fields';
+import { type ArenaSession, type ArenaSettings, type ArenaState } from '../arena-session';
 import { ARENA_PRESETS } from '../presets';
 import { shareStateOf } from '../share-url';
 import { createShareLink, type ShareOptions } from './share-link';
@@ -116,7 +117,7 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
     for (const part of [presets, label, textarea, hint, actions, modeHint, roundLine, shareLink.element]) setHidden(part, readOnly);
     if (state.settings !== shown) show(state.settings, false);
     if (textarea.value !== state.draft) textarea.value = state.draft;
-    const narrowest = Math.min(...FAMILIES.map((family) => arena.entry(family)?.contextWindow ?? Infinity));
+    const narrowest = Math.min(...MODEL_FAMILIES.map((family) => arena.entry(family)?.contextWindow ?? Infinity));
     if (Number.isFinite(narrowest)) fields.maxTokens.max = String(narrowest);
 
     setDisabled(startButton, !arena.canStart);

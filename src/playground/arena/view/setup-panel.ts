@@ -4,14 +4,14 @@
  * at once, or one after the other when together they would not fit — and why.
  */
 
-import type { ModelFamily } from '../../catalogue';
-import { buildLabel, FAMILY_LABELS, pickerChoices } from '../../chat/model-picker';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
-import { field } from '../../chat/view/dom';
-import type { CapabilityNotice } from '../../chat/view/capability-notice';
+import { buildLabel, FAMILY_LABELS, pickerChoices } from '../../session/model-picker';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
+import { field } from '../../ui/field';
+import type { CapabilityNotice } from '../../ui/capability-notice';
 import { mountDownloadPlan } from '../../downloads/view/download-plan';
-import { FAMILIES, type ArenaSession, type ArenaState } from '../arena-session';
+import { type ArenaSession, type ArenaState } from '../arena-session';
 import type { SuggestedPair } from '../pairs';
+import { MODEL_FAMILIES, type ModelFamily } from '../../../lib/model-families';
 
 export interface SetupPanel {
   element: HTMLElement;
@@ -71,7 +71,7 @@ export function createSetupPanel(arena: ArenaSession, id: string, capability: Ca
     engine: {
       // Asking the cache needs an engine, and creating one before 加载 would start web-llm.
       isCached: (modelId) => {
-        const started = FAMILIES.map((family) => arena.sides[family].engine).find((engine) => engine.started);
+        const started = MODEL_FAMILIES.map((family) => arena.sides[family].engine).find((engine) => engine.started);
         return started === undefined ? Promise.resolve(false) : started.isCached(modelId);
       },
     },
@@ -85,7 +85,7 @@ export function createSetupPanel(arena: ArenaSession, id: string, capability: Ca
     const pair = pairs[Number(pairSelect.value)];
     if (pair !== undefined) arena.selectPair(pair);
   });
-  for (const family of FAMILIES) {
+  for (const family of MODEL_FAMILIES) {
     modelSelects[family].addEventListener('change', () => arena.selectModel(family, modelSelects[family].value));
   }
   blind.addEventListener('change', () => arena.setBlind(blind.checked));
@@ -142,9 +142,9 @@ export function createSetupPanel(arena: ArenaSession, id: string, capability: Ca
     setText(modeLabel, pairPlan === null ? '' : MODE_LABELS[pairPlan.mode]);
     setText(modeReason, pairPlan?.reason ?? '');
 
-    const started = FAMILIES.some((family) => arena.sides[family].engine.started);
+    const started = MODEL_FAMILIES.some((family) => arena.sides[family].engine.started);
     setHidden(cacheNote, started);
-    const loaded = FAMILIES.map((family) => arena.sides[family].session.getState().loadedModelId ?? '');
+    const loaded = MODEL_FAMILIES.map((family) => arena.sides[family].session.getState().loadedModelId ?? '');
     const planKey = [qwen?.id, llama?.id, started, ...loaded].join('|');
     if (qwen !== null && llama !== null && planKey !== shownPlan) {
       shownPlan = planKey;
@@ -157,7 +157,7 @@ export function createSetupPanel(arena: ArenaSession, id: string, capability: Ca
 
     const together = pairPlan?.mode === 'together';
     setHidden(loadButton, !together);
-    setText(loadButton, FAMILIES.every((family) => arena.hasModelLoaded(family)) ? '已加载' : '加载');
+    setText(loadButton, MODEL_FAMILIES.every((family) => arena.hasModelLoaded(family)) ? '已加载' : '加载');
     setDisabled(loadButton, !arena.canLoad);
     setText(
       loadHint,

@@ -6,16 +6,16 @@
  * The panel belongs to a family; which column it sits in (A or B) is decided per round.
  */
 
-import type { ModelFamily } from '../../catalogue';
-import { formatRate, formatSeconds } from '../../chat/format';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
-import { createErrorPanel, sessionErrorActions } from '../../chat/view/error-panel';
+import { formatRate, formatSeconds } from '../../ui/format';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
+import { createErrorPanel, sessionErrorActions } from '../../ui/error-panel';
 import { createProgressPanel } from '../../chat/view/progress-panel';
 import { modelLabel } from '../../downloads/plan';
-import { MarkdownView } from '../../markdown';
-import type { AnswerMetrics } from '../../metrics';
+import { MarkdownView } from '../../answer/markdown';
+import type { AnswerMetrics } from '../../answer/metrics';
 import { lastAnswer, type ArenaSession, type ArenaState } from '../arena-session';
 import { sideStatusText } from '../side-status';
+import type { ModelFamily } from '../../../lib/model-families';
 
 export type Position = 'A' | 'B';
 

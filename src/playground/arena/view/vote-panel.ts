@@ -4,7 +4,7 @@
  * window.confirm, which blocks the page and reads poorly on phones.
  */
 
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { modelLabel } from '../../downloads/plan';
 import type { ArenaSession, ArenaState } from '../arena-session';
 import { tallyByPair, type Verdict, type Vote } from '../votes';

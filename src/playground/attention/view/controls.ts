@@ -4,7 +4,7 @@
  * with textContent, because the sentence is whatever the reader typed.
  */
 import { MAX_TOKENS } from '../tokenizer';
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 import {
   D_K_CHOICES,
   D_MODEL,

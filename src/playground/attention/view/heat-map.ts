@@ -5,7 +5,7 @@
  * ARIA grid pattern); hovering or focusing a cell writes its row, column and a more precise value
  * under the table.
  */
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 import { formatValue } from '../format';
 import type { MatrixView } from '../steps';
 

@@ -3,7 +3,7 @@
  * so a failure (KaTeX not loading, say) leaves the root empty and islands.ts marks it failed.
  */
 import { createControls } from './controls';
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 import { compute, DEFAULT_SETTINGS, goToStep, INITIAL_STATE, stepIds, withSettings } from '../explorer';
 import { createScalingTable } from './scaling-table';
 import { createSeedFormulaPanel } from './seed-formula-panel';

@@ -3,7 +3,7 @@
  * runs once, the first time the reader opens the disclosure, not when the island mounts.
  */
 import { scalingDemo, type ScalingDemoResult } from '../scaling-demo';
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 
 /** A number with a bar of `fraction` of the cell's width; the number carries the meaning, the bar only repeats it. */
 function barCell(value: number, fraction: number): HTMLTableCellElement {

@@ -3,7 +3,7 @@
  * the same X and lists its terms, whose sum is 1 for every sentence, beside the correct output,
  * which has one vector per token. Seeing both on the same input is the argument for the correction.
  */
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 import type { Computation } from '../explorer';
 import { formatValue } from '../format';
 import { createHeatMap } from './heat-map';

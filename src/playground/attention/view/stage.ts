@@ -3,7 +3,7 @@
  * matrix (heads side by side). Rebuilt whole on every change; focus is in the controls or the
  * stepper then, never inside the stage.
  */
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 import { createHeatMap } from './heat-map';
 import type { StepView } from '../steps';
 import type { TexRenderer } from './tex';

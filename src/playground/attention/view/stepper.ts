@@ -4,7 +4,7 @@
  * stepper. At either end the button is only aria-disabled: a disabled button would drop keyboard
  * focus onto the page body.
  */
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 
 export interface Stepper {
   readonly element: HTMLElement;

@@ -4,7 +4,7 @@
  * download them (the article's own formulas are MathML and need neither).
  */
 import 'katex/dist/katex.min.css';
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 
 export type TexRenderer = (tex: string) => HTMLElement;
 

@@ -8,13 +8,13 @@
  * gets a fixed slice of each frame; a large burst is finished over the following frames.
  */
 
-import type { ChatSession, ChatState } from '../chat-session';
+import type { ChatSession, ChatState } from '../../session/chat-session';
 import { statusText } from '../status-text';
 import { createComposer } from './composer';
-import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../dom';
-import { createCapabilityNotice, type NextSteps } from './capability-notice';
-import { frameRenderer } from '../../frame-renderer';
-import { createErrorPanel, sessionErrorActions } from './error-panel';
+import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../ui/dom';
+import { createCapabilityNotice, type NextSteps } from '../../ui/capability-notice';
+import { frameRenderer } from '../../ui/frame-renderer';
+import { createErrorPanel, sessionErrorActions } from '../../ui/error-panel';
 import { createProgressPanel } from './progress-panel';
 import { createSettingsPanel } from './settings-panel';
 import { createSetupPanel } from './setup-panel';
@@ -46,7 +46,7 @@ const MARKDOWN_MS_PER_FRAME = 12;
 
 export function createChatView(session: ChatSession, options: ChatViewOptions): ChatView {
   const { id } = options;
-  const root = element('div', 'chat-island');
+  const root = element('div', 'model-island');
 
   // The source this browser will download from: the reader's choice, else the site's PUBLIC_MODEL_SOURCE.
   const sourceIntro = (source: ModelSource) =>

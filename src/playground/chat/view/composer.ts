@@ -5,21 +5,15 @@
  * the IME untouched — not send half a sentence.
  */
 
-import type { ChatSession, ChatState } from '../chat-session';
-import { PROMPT_PRESETS } from '../presets';
-import { button, element, setDisabled, setHidden } from '../../dom';
+import type { ChatSession, ChatState } from '../../session/chat-session';
+import { PROMPT_PRESETS } from '../../session/presets';
+import { button, element, setDisabled, setHidden } from '../../ui/dom';
+import { isImeEnter } from '../../ui/field';
 
 export interface Composer {
   element: HTMLElement;
   textarea: HTMLTextAreaElement;
   update(state: ChatState): void;
-}
-
-/** keyCode is deprecated but is the only composition signal some browsers give on keydown. */
-const IME_PROCESS_KEY_CODE = 229;
-
-export function isImeEnter(event: KeyboardEvent): boolean {
-  return event.isComposing || event.keyCode === IME_PROCESS_KEY_CODE;
 }
 
 export function createComposer(session: ChatSession, id: string): Composer {

@@ -3,8 +3,8 @@
  * percent within the phase and bytes, in the shared display (ui/progress.ts), with 取消加载.
  */
 
-import type { ChatSession, ChatState } from '../chat-session';
-import { PHASE_LABELS } from '../format';
+import type { ChatSession, ChatState } from '../../session/chat-session';
+import { PHASE_LABELS } from '../../ui/format';
 import { createProgress } from '../../ui/progress';
 
 export interface ProgressPanel {

@@ -3,10 +3,10 @@
  * (not every keystroke) and clamped by the session; a field being edited is never overwritten.
  */
 
-import type { ChatSession, ChatSettings, ChatState } from '../chat-session';
-import { supportsThinking } from '../model-picker';
-import { element, setDisabled, setHidden } from '../../dom';
-import { createSamplingFields } from './sampling-fields';
+import type { ChatSession, ChatSettings, ChatState } from '../../session/chat-session';
+import { supportsThinking } from '../../session/model-picker';
+import { element, setDisabled, setHidden } from '../../ui/dom';
+import { createSamplingFields } from '../../ui/sampling-fields';
 
 export interface SettingsPanel {
   element: HTMLElement;

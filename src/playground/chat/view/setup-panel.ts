@@ -4,8 +4,8 @@
  * with the reason, so a reader without shader-f16 sees why there is no f16 build.
  */
 
-import type { CatalogueEntry, ModelFamily } from '../../catalogue';
-import type { ChatSession, ChatState } from '../chat-session';
+import type { CatalogueEntry } from '../../catalogue';
+import type { ChatSession, ChatState } from '../../session/chat-session';
 import {
   buildFacts,
   buildLabel,
@@ -13,10 +13,11 @@ import {
   defaultBuildOfModel,
   pickerChoices,
   type FamilyChoice,
-} from '../model-picker';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
-import { field } from './dom';
-import type { CapabilityNotice } from './capability-notice';
+} from '../../session/model-picker';
+import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
+import { field } from '../../ui/field';
+import type { CapabilityNotice } from '../../ui/capability-notice';
+import type { ModelFamily } from '../../../lib/model-families';
 
 export interface SetupPanel {
   element: HTMLElement;

@@ -5,11 +5,11 @@
  */
 
 import { findCatalogueEntry } from '../../catalogue';
-import { MarkdownView } from '../../markdown';
-import type { ChatState, ChatTurn } from '../chat-session';
-import { formatRate, formatSeconds } from '../format';
-import { splitThinking } from '../thinking';
-import { button, element, setHidden, setText } from '../../dom';
+import { MarkdownView } from '../../answer/markdown';
+import type { ChatState, ChatTurn } from '../../session/chat-session';
+import { formatRate, formatSeconds } from '../../ui/format';
+import { splitThinking } from '../../session/thinking';
+import { button, element, setHidden, setText } from '../../ui/dom';
 
 const STATE_LABELS: Readonly<Record<ChatTurn['state'], string>> = {
   streaming: '正在生成……',

@@ -5,7 +5,7 @@
  * is its button.
  */
 
-import { button, element, setDisabled, setText } from '../../dom';
+import { button, element, setDisabled, setText } from '../../ui/dom';
 
 export interface CpuOffer {
   element: HTMLElement;

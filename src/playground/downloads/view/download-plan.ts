@@ -8,7 +8,7 @@ import { findCatalogueEntry } from '../../catalogue';
 import type { ChatEngine } from '../../engine/chat-engine';
 import { describePlan, planDownload, type DownloadPlan, type PlanFiles, type PlanItem } from '../plan';
 import { readStorageFigures } from '../storage';
-import { element } from '../../dom';
+import { element } from '../../ui/dom';
 
 export interface DownloadPlanView {
   /** Checks the cache and storage for these models and shows the result. */

@@ -3,16 +3,16 @@
  * lives) and forwards the reader's choices to it.
  */
 
-import type { EnvironmentDescription } from '../../capability';
+import type { EnvironmentDescription } from '../../gpu/capability';
 import type { CatalogueEntry } from '../../catalogue';
 import type { LoadProgress } from '../../engine/chat-engine';
 import type { ModelCacheEngine } from '../model-cache-engine';
-import { probeGpu } from '../../probe-gpu';
+import { probeGpu } from '../../gpu/probe-gpu';
 import { modelLabel } from '../plan';
 import { DownloaderSession, type DownloaderState } from '../downloader-session';
 import { mountDownloadPlan } from './download-plan';
 import { createProgress, type ProgressReading } from '../../ui/progress';
-import { button, element, setDisabled, setHidden, setText, uniqueId } from '../../dom';
+import { button, element, setDisabled, setHidden, setText, uniqueId } from '../../ui/dom';
 
 export interface ModelDownloaderOptions {
   /** An engine of its own: downloading loads the model and unloads it again. */

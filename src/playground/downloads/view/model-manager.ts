@@ -7,7 +7,7 @@ import type { CatalogueEntry } from '../../catalogue';
 import { formatBytes } from '../../ui/bytes';
 import type { ModelCacheEngine } from '../model-cache-engine';
 import { describeKinds, ModelManagerSession, type ManagerRow, type ManagerState } from '../manager-session';
-import { button, element, setDisabled, setHidden, setText, uniqueId } from '../../dom';
+import { button, element, setDisabled, setHidden, setText, uniqueId } from '../../ui/dom';
 
 export interface ModelManagerOptions {
   engine: ModelCacheEngine;

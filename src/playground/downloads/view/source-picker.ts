@@ -26,7 +26,7 @@ import {
   refusedStoredSource,
 } from '../../sources/source-store';
 import { siteHostPolicy } from '../../sources/site-policy';
-import { element, uniqueId } from '../../dom';
+import { element, uniqueId } from '../../ui/dom';
 
 export interface SourcePickerOptions {
   /** CSP texts to check against; default: the page's CSP meta tags. */

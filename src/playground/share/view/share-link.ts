@@ -8,7 +8,7 @@
  * to share), and a page opened from a shared link keeps that link.
  */
 
-import { element, setText } from '../../dom';
+import { element, setText } from '../../ui/dom';
 import { MAX_SHARE_QUERY_BYTES, sameShareState, shareHref, type ShareState } from '../share-href';
 
 /** The page address, behind a seam so tests need not rewrite the test runner's own URL. */

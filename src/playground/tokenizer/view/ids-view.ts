@@ -1,5 +1,5 @@
 /** The raw ids, as a list a reader can copy into code. */
-import { element } from '../../dom.ts';
+import { element } from '../../ui/dom.ts';
 
 export interface IdsView {
   element: HTMLElement;

@@ -2,7 +2,7 @@
 import { PRESETS } from '../presets.ts';
 import { textLength } from '../stats.ts';
 import { lengthSentence } from '../summary.ts';
-import { element, uniqueId } from '../../dom.ts';
+import { element, uniqueId } from '../../ui/dom.ts';
 
 export interface InputView {
   element: HTMLElement;

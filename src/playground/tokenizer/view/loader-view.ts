@@ -6,7 +6,7 @@ import type { LoadProgress } from '../client.ts';
 import type { LoadErrorText } from '../tokenizer-session.ts';
 import { formatBytes } from '../../ui/bytes.ts';
 import { createProgress } from '../../ui/progress.ts';
-import { element, uniqueId } from '../../dom.ts';
+import { element, uniqueId } from '../../ui/dom.ts';
 
 export interface DownloadSizes {
   qwenBytes: number;

@@ -1,6 +1,6 @@
 /** Which view of the results is shown: the cut text, the raw ids, or the chat format. */
 import type { ViewMode } from '../url-state.ts';
-import { element, uniqueId } from '../../dom.ts';
+import { element, uniqueId } from '../../ui/dom.ts';
 
 const LABELS: Record<ViewMode, string> = {
   spans: '切分结果',

@@ -9,7 +9,7 @@ import { FAMILIES } from '../families.ts';
 import { PRESETS } from '../presets.ts';
 import { TokenizerSession, type TokenizerState } from '../tokenizer-session.ts';
 import { readSharedState, shareStateOf, type ViewMode } from '../url-state.ts';
-import { element } from '../../dom.ts';
+import { element } from '../../ui/dom.ts';
 import { createInputView } from './input-view.ts';
 import { createLoaderView } from './loader-view.ts';
 import { createModeView } from './mode-view.ts';
@@ -30,14 +30,14 @@ export function mount(root: HTMLElement): void {
     createClient: () =>
       createTokenizerClient({
         qwen: { url: TOKENIZER_URLS.qwen, bytes: number(data.bytesQwen) },
-        llama3: { url: TOKENIZER_URLS.llama3, bytes: number(data.bytesLlama3) },
+        llama: { url: TOKENIZER_URLS.llama, bytes: number(data.bytesLlama) },
       }),
     text: shared.text ?? PRESETS[0]!.text,
     view: shared.view,
   });
 
   const loader = createLoaderView(
-    { qwenBytes: number(data.bytesQwen), llamaBytes: number(data.bytesLlama3), gzipBytes: number(data.gzipBytes) },
+    { qwenBytes: number(data.bytesQwen), llamaBytes: number(data.bytesLlama), gzipBytes: number(data.gzipBytes) },
     () => session.load(),
     () => session.cancel(),
   );
@@ -47,14 +47,14 @@ export function mount(root: HTMLElement): void {
   const summary = createSummaryView();
   const level = Number(data.headingLevel);
   const headingLevel = level === 2 || level === 3 || level === 5 ? level : 4;
-  const panels = { qwen: createPanelView('qwen', headingLevel), llama3: createPanelView('llama3', headingLevel) };
+  const panels = { qwen: createPanelView('qwen', headingLevel), llama: createPanelView('llama', headingLevel) };
   const chatNote = element(
     'p',
     'tok-chat-note',
     '对话模板视图显示一段固定的示例对话（1 条系统消息、2 条用户消息、1 条助手回复）按各自格式拼成的提示词，特殊 token 加粗并加框。上面的句子仍然比较文本框里的文字。',
   );
   const results = element('div', 'tok-results');
-  results.append(panels.qwen.element, panels.llama3.element);
+  results.append(panels.qwen.element, panels.llama.element);
   const clearPanels = (message: string) => FAMILIES.forEach((family) => panels[family].clear(message));
   clearPanels('加载分词器后，这里会显示切分结果。');
 

@@ -3,7 +3,7 @@ import { FAMILY_INFO, type Family } from '../families.ts';
 import type { Tokenized } from '../protocol.ts';
 import { formatInteger, formatRatio, textStats } from '../stats.ts';
 import type { ViewMode } from '../url-state.ts';
-import { element, uniqueId } from '../../dom.ts';
+import { element, uniqueId } from '../../ui/dom.ts';
 import { createIdsView } from './ids-view.ts';
 import { createTokenListView } from './token-list-view.ts';
 

@@ -1,5 +1,5 @@
 /** The comparison sentence; a polite live region, so screen readers hear each new result once. */
-import { element } from '../../dom.ts';
+import { element } from '../../ui/dom.ts';
 
 export interface SummaryView {
   element: HTMLElement;

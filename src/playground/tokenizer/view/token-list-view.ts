@@ -6,7 +6,7 @@
 import { displaySegments, spokenText } from '../display-text.ts';
 import { formatInteger } from '../stats.ts';
 import type { TokenUnit } from '../token-spans.ts';
-import { element } from '../../dom.ts';
+import { element } from '../../ui/dom.ts';
 
 /** Beyond this many units the DOM gets slow; the counts and the id view still cover everything. */
 export const MAX_RENDERED_UNITS = 3000;

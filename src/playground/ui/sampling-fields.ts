@@ -4,9 +4,9 @@
  * store; a field being edited is never overwritten (writeField).
  */
 
-import { SETTING_LIMITS } from '../chat-session';
-import { element, setDisabled, setText, writeField } from '../../dom';
-import { field } from './dom';
+import { SETTING_LIMITS } from '../session/chat-session';
+import { element, setDisabled, setText, writeField } from './dom';
+import { field } from './field';
 
 export interface SamplingValues {
   systemPrompt: string;

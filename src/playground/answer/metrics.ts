@@ -7,7 +7,7 @@
  * one character each, as a reader would count them.
  */
 
-import type { ChatUsage } from './engine/chat-engine';
+import type { ChatUsage } from '../engine/chat-engine';
 
 /** Page-side clock readings (performance.now(), ms) around one answer. All optional. */
 export interface AnswerTiming {

@@ -1,5 +1,6 @@
 /**
- * The chat island's state and behaviour, without any DOM: a small store driven by a ChatEngine.
+ * One conversation with one model, without any DOM: a small store driven by a ChatEngine. The chat
+ * island runs one; the arena runs one for each side.
  *
  * Views read snapshots (getState) and call the methods below; they never talk to the engine. The
  * engine is only touched from load() on — before the reader presses 加载, nothing may start the
@@ -11,7 +12,7 @@
  */
 
 import { CATALOGUE, DEFAULT_CONTEXT_WINDOW, DEFAULT_GENERATION, findCatalogueEntry, type CatalogueEntry, type DeviceProfile } from '../catalogue';
-import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../capability';
+import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../gpu/capability';
 import type {
   ChatEngine,
   ChatMessage,
@@ -20,8 +21,8 @@ import type {
   SamplingParams,
 } from '../engine/chat-engine';
 import { toEngineError, type EngineError, type EngineErrorAction, type EngineErrorKind } from '../engine/errors';
-import { answerMetrics, type AnswerMetrics, type AnswerTiming } from '../metrics';
-import { probeGpu } from '../probe-gpu';
+import { answerMetrics, type AnswerMetrics, type AnswerTiming } from '../answer/metrics';
+import { probeGpu } from '../gpu/probe-gpu';
 import { defaultBuildFor, deviceProfileOf, smallerBuildThan, supportsThinking } from './model-picker';
 import { splitThinking } from './thinking';
 

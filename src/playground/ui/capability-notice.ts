@@ -8,10 +8,10 @@
  * the notice; if it goes away (the chat switched to the CPU path), the next one takes it over.
  */
 
-import { CATALOGUE, type CatalogueEntry } from '../../catalogue';
-import type { CapabilityDecision } from '../../capability';
-import { element, setText } from '../../dom';
-import { formatBytes, formatMegabytes } from '../../ui/bytes';
+import { CATALOGUE, type CatalogueEntry } from '../catalogue';
+import type { CapabilityDecision } from '../gpu/capability';
+import { element, setText } from './dom';
+import { formatBytes, formatMegabytes } from './bytes';
 
 /** Where the demos that need no graphics card are. */
 export interface NextSteps {

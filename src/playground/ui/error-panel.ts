@@ -8,12 +8,12 @@
  * the models page's picker, and a link to that picker for any other choice.
  */
 
-import { withBase } from '../../../lib/url';
-import type { EngineErrorAction } from '../../engine/errors';
-import type { ModelSource } from '../../sources/model-source';
-import { alternativeSource, switchModelSource } from '../../sources/source-store';
-import type { ChatErrorState, ChatSession } from '../chat-session';
-import { button, element, setDisabled, setHidden, setText } from '../../dom';
+import { withBase } from '../../lib/url';
+import type { EngineErrorAction } from '../engine/errors';
+import type { ModelSource } from '../sources/model-source';
+import { alternativeSource, switchModelSource } from '../sources/source-store';
+import type { ChatErrorState, ChatSession } from '../session/chat-session';
+import { button, element, setDisabled, setHidden, setText } from './dom';
 
 export const ACTION_LABELS: Readonly<Record<Exclude<EngineErrorAction, 'none'>, string>> = {
   retry: '重试',

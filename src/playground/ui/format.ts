@@ -1,5 +1,5 @@
 /**
- * How the chat island writes numbers for the reader. Pure, so the wording is unit-tested once and
+ * How the model islands write numbers for the reader. Pure, so the wording is unit-tested once and
  * every view says sizes, speeds and times the same way.
  */
 

@@ -11,15 +11,15 @@ import {
   pickDefaultBuilds,
   type CatalogueEntry,
   type DeviceProfile,
-  type ModelFamily,
 } from '../catalogue';
-import type { EnvironmentDescription } from '../capability';
-import { needsShaderF16 } from '../quantization';
-import { isLowResourceDevice, limitsBelowWebLlmMinimum } from '../webgpu-requirements';
+import type { EnvironmentDescription } from '../gpu/capability';
+import { needsShaderF16 } from '../gpu/quantization';
+import { isLowResourceDevice, limitsBelowWebLlmMinimum } from '../gpu/webgpu-requirements';
 import { aboutBytes, formatMegabytes } from '../ui/bytes';
 import { ggufBuildFacts } from '../cpu/build-facts';
 import { findGgufBuild } from '../cpu/gguf-catalogue';
 import type { ChatTurn } from './chat-session';
+import { MODEL_FAMILIES, type ModelFamily } from '../../lib/model-families';
 
 export interface BuildChoice {
   entry: CatalogueEntry;
@@ -47,8 +47,6 @@ export const FAMILY_LABELS: Readonly<Record<ModelFamily, string>> = {
   qwen: '通义千问 Qwen',
   llama: 'Llama 3',
 };
-
-const FAMILY_ORDER: readonly ModelFamily[] = ['qwen', 'llama'];
 
 export const NO_SHADER_F16_REASON = '需要 shader-f16，你的显卡不支持';
 const LOW_RESOURCE_REASON = '你的显卡缓冲区较小，只能运行标注为低资源的版本';
@@ -78,7 +76,7 @@ export function pickerChoices(
   device: DeviceProfile,
   catalogue: readonly CatalogueEntry[] = CATALOGUE,
 ): FamilyChoice[] {
-  return FAMILY_ORDER.map((family) => {
+  return MODEL_FAMILIES.map((family) => {
     const models: ModelChoice[] = [];
     for (const entry of catalogue.filter((e) => e.family === family)) {
       let model = models.find((m) => m.name === entry.displayName);
