@@ -71,20 +71,15 @@ describe('layering: the chat and the arena share through ui/ and session/', () =
         }));
       });
   const into = (folder: string) => (edge: { to: string }) => edge.to.startsWith(`${folder}/`);
-  // The chat's progress panel gives way to the single progress renderer (ui/progress.ts); until
-  // then the arena's side panel is the one place that still uses it.
-  const pending = [{ from: join('arena', 'view', 'side-panel.ts'), to: join('chat', 'view', 'progress-panel') }];
-  const isPending = (edge: { from: string; to: string }) => pending.some((p) => p.from === edge.from && p.to === edge.to);
 
   test('the scan sees the arena use the shared parts', () => {
     const arena = importsOf('arena');
     expect(arena.filter(into('ui')).length).toBeGreaterThan(5);
     expect(arena.filter(into('session')).length).toBeGreaterThan(0);
-    for (const edge of pending) expect(arena, 'a pending exception that is no longer needed: remove it').toContainEqual(edge);
   });
 
   test('arena/ imports nothing from chat/, and chat/ nothing from arena/', () => {
-    expect(importsOf('arena').filter(into('chat')).filter((edge) => !isPending(edge))).toEqual([]);
+    expect(importsOf('arena').filter(into('chat'))).toEqual([]);
     expect(importsOf('chat').filter(into('arena'))).toEqual([]);
   });
 

@@ -9,7 +9,7 @@
 import { formatRate, formatSeconds } from '../../ui/format';
 import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { createErrorPanel, sessionErrorActions } from '../../ui/error-panel';
-import { createProgressPanel } from '../../chat/view/progress-panel';
+import { createProgressPanel } from '../../ui/chat-load-progress';
 import { modelLabel } from '../../downloads/plan';
 import { MarkdownView } from '../../answer/markdown';
 import type { AnswerMetrics } from '../../answer/metrics';

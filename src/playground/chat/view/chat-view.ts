@@ -15,7 +15,7 @@ import { element, focusIfUsable, focusWasLost, setHidden, setText } from '../../
 import { createCapabilityNotice, type NextSteps } from '../../ui/capability-notice';
 import { frameRenderer } from '../../ui/frame-renderer';
 import { createErrorPanel, sessionErrorActions } from '../../ui/error-panel';
-import { createProgressPanel } from './progress-panel';
+import { createProgressPanel } from '../../ui/chat-load-progress';
 import { createSettingsPanel } from './settings-panel';
 import { createSetupPanel } from './setup-panel';
 import { createTranscript } from './transcript';

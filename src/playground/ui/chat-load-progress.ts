@@ -1,11 +1,11 @@
 /**
- * Load progress of a chat (or one arena side): web-llm's phase (下载 / 从缓存读取 / 编译着色器),
+ * Load progress of a chat session (the chat, or one arena side): web-llm's phase (下载 / 从缓存读取 / 编译着色器),
  * percent within the phase and bytes, in the shared display (ui/progress.ts), with 取消加载.
  */
 
-import type { ChatSession, ChatState } from '../../session/chat-session';
-import { PHASE_LABELS } from '../../ui/format';
-import { createProgress } from '../../ui/progress';
+import type { ChatSession, ChatState } from '../session/chat-session';
+import { PHASE_LABELS } from './format';
+import { createProgress } from './progress';
 
 export interface ProgressPanel {
   element: HTMLElement;
