@@ -138,6 +138,14 @@ test.describe('the article', () => {
     await expect(preview).toContainText((await page.locator(`${await first.getAttribute('href')} cite`).textContent())!);
     // The list itself gives real links, with arXiv ids where there are papers.
     await expect(page.locator('#ref-Vaswani')).toContainText('arXiv:1706.03762');
+    // The scripts and run record the errata cite as RUN are published with the site, under its base path.
+    const run = new URL((await page.locator('#ref-RUN a.ref-url').getAttribute('href'))!, page.url());
+    expect(run.pathname).toMatch(/\/factcheck\/README\.txt$/);
+    // Shown as a full address, as a printed page needs it.
+    await expect(page.locator('#ref-RUN a.ref-url')).toHaveText(new RegExp(`^https?://[^/\\s]+${run.pathname.replaceAll('.', '\\.')}$`));
+    const readme = await page.request.get(run.href);
+    expect(readme.ok()).toBe(true);
+    expect(await readme.text()).toContain('reproduce.sh');
   });
 
   test('every in-page anchor link resolves', async ({ page }) => {
