@@ -13,7 +13,11 @@ export const referenceSchema = z.object({
   /** Authors, or the organisation that published it. */
   authors: z.string().min(1),
   year: z.number().int().min(1990).max(2100),
-  url: z.url(),
+  /**
+   * Where to read it: an absolute URL, or a file this site publishes itself (from public/), as a
+   * path from the site's root such as "factcheck/README.txt" (see referenceHref in src/lib/url.ts).
+   */
+  url: z.union([z.url(), z.string().regex(/^[A-Za-z0-9][\w.-]*(\/[\w.-]+)*$/)]),
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
   /** Which part was used: a file and commit, a section or table. */
   detail: z.string().optional(),

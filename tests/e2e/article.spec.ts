@@ -65,8 +65,13 @@ test.describe('the article', () => {
       await expect(box.locator('del'), `${id} original`).not.toHaveCount(0);
       await expect(box.locator('.severity')).toHaveText(/严重|较重|轻微/);
       await expect(box).toContainText('问题：');
-      const sources = box.locator('.erratum-sources a[href^="https://"]');
-      expect(await sources.count(), `${id} sources`).toBeGreaterThan(0);
+      // Besides its [n] citations, each erratum links a source: an https page or a file the site itself
+      // publishes (links.spec.ts checks that those resolve).
+      const hrefs = (await box.locator('.erratum-sources a[href]').evaluateAll((links) => links.map((l) => l.getAttribute('href')!))).filter(
+        (href) => !href.startsWith('#'),
+      );
+      expect(hrefs.length, `${id} sources`).toBeGreaterThan(0);
+      expect(hrefs.filter((href) => !/^(https:\/\/|\/)/.test(href)), `${id} sources`).toEqual([]);
       // The appendix links to the erratum and the erratum links back to its row.
       await expect(page.locator(`#errata-row-${id} a[href="#erratum-${id}"]`)).toHaveCount(1);
       await expect(box.locator(`a[href="#errata-row-${id}"]`)).toHaveCount(1);
@@ -138,6 +143,14 @@ test.describe('the article', () => {
     await expect(preview).toContainText((await page.locator(`${await first.getAttribute('href')} cite`).textContent())!);
     // The list itself gives real links, with arXiv ids where there are papers.
     await expect(page.locator('#ref-Vaswani')).toContainText('arXiv:1706.03762');
+    // The scripts and run record the errata cite as RUN are published with the site, under its base path.
+    const run = new URL((await page.locator('#ref-RUN a.ref-url').getAttribute('href'))!, page.url());
+    expect(run.pathname).toMatch(/\/factcheck\/README\.txt$/);
+    // Shown as a full address, as a printed page needs it.
+    await expect(page.locator('#ref-RUN a.ref-url')).toHaveText(new RegExp(`^https?://[^/\\s]+${run.pathname.replaceAll('.', '\\.')}$`));
+    const readme = await page.request.get(run.href);
+    expect(readme.ok()).toBe(true);
+    expect(await readme.text()).toContain('reproduce.sh');
   });
 
   test('every in-page anchor link resolves', async ({ page }) => {

@@ -1,6 +1,6 @@
 // Validates the article's data files (references, errata, models, benchmarks) with the same
 // schemas the build uses, plus the cross-file rules the schemas cannot express on their own.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -106,12 +106,16 @@ describe('references.yaml', () => {
     expect(expected.filter((k) => !referenceIds.has(k))).toEqual([]);
   });
 
-  it('uses https URLs on real hosts only', () => {
+  it('uses https URLs on real hosts, or files the site itself publishes', () => {
+    const own = (r: (typeof references)[number]) => !URL.canParse(r.url);
     const bad = references.filter((r) => {
+      if (own(r)) return false;
       const u = new URL(r.url);
       return u.protocol !== 'https:' || /(^|\.)(invalid|example|localhost|test)$/.test(u.hostname) || u.hostname.startsWith('example.');
     });
     expect(bad.map((r) => `${r.id}: ${r.url}`)).toEqual([]);
+    const missing = references.filter((r) => own(r) && !existsSync(fileURLToPath(new URL(`../../public/${r.url}`, import.meta.url))));
+    expect(missing.map((r) => `${r.id}: public/${r.url}`)).toEqual([]);
   });
 
   it('gives arXiv papers an arxiv id that matches the URL', () => {

@@ -27,6 +27,18 @@ function spacingViolations(line: string): string[] {
 /** Misused punctuation in Chinese text: doubled marks, a full stop run into other marks, ASCII marks between Chinese. */
 const BAD_PUNCTUATION = new RegExp(`。”，|。[.．]|，，|。。|、、|[${CJK}][,;:?!](?=[${CJK}])`, 'g');
 
+/**
+ * A space where Chinese typesetting has none: beside full-width punctuation, or between two Chinese
+ * characters (what a folded YAML line break leaves, e.g. "输入输出、 训练数据").
+ */
+const STRAY_SPACE = new RegExp(`[，。、；：？！（）《》“”] +(?=\\S)|(?<=\\S) +[，。、；：？！（）《》“”]|[${CJK}] +(?=[${CJK}])`, 'g');
+
+/** Stray spaces in one line of prose (a list marker's "1. " aside), with a little context. */
+function straySpaces(line: string): string[] {
+  const text = line.replace(/^\s*(\d+\.|[-*]) /, '');
+  return [...text.matchAll(STRAY_SPACE)].map((m) => text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 6));
+}
+
 /** The article's prose lines: no front matter fences, code blocks, display maths or imports. */
 function proseLines(mdx: string): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
@@ -85,6 +97,13 @@ describe('the article', () => {
     expect(bad).toEqual([]);
   });
 
+  it('puts no space beside full-width punctuation or between Chinese characters', () => {
+    expect(straySpaces('输入输出、 训练数据（见 第 5 节） 。')).toHaveLength(3);
+    expect(straySpaces('1. （掩码）多头注意力，共 32 层<Cite id="TT" />。')).toEqual([]);
+    const bad = proseLines(article).flatMap(({ line, text }) => straySpaces(text).map((v) => `${line}: ${v}`));
+    expect(bad).toEqual([]);
+  });
+
   it('has no English gloss on its headings', () => {
     const glossed = article.split('\n').filter((l) => /^#{1,6} .*（[A-Za-z][A-Za-z -]*）\s*$/.test(l));
     expect(glossed).toEqual([]);
@@ -104,6 +123,11 @@ describe('the article', () => {
 describe('the data files', () => {
   it('follow the same spacing rule', () => {
     const bad = dataStrings.flatMap(({ path, text }) => text.split('\n').flatMap(spacingViolations).map((v) => `${path}: ${v}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('put no space beside full-width punctuation or between Chinese characters', () => {
+    const bad = dataStrings.flatMap(({ path, text }) => text.split('\n').flatMap(straySpaces).map((v) => `${path}: ${v}`));
     expect(bad).toEqual([]);
   });
 
