@@ -4,7 +4,7 @@
  * tokenizer's files), against a fake engine and fake stores.
  */
 import { describe, expect, test } from 'vitest';
-import { CAPABILITY_MESSAGES } from '../../src/playground/capability';
+import { CAPABILITY_MESSAGES } from '../../src/playground/gpu/capability';
 import type { CachedModelReport } from '../../src/playground/engine/cache-inspection';
 import type { SourcedReport } from '../../src/playground/downloads/cache-summary';
 import { DownloaderSession, type DownloaderState, type SourceFeed } from '../../src/playground/downloads/downloader-session';

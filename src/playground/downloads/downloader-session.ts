@@ -10,7 +10,7 @@
  * device cannot run (no WebGPU, no shader-f16) is refused before the click, with the reason.
  */
 
-import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../capability';
+import { decideCapability, type CapabilityDecision, type EnvironmentDescription } from '../gpu/capability';
 import { CATALOGUE, type CatalogueEntry } from '../catalogue';
 import type { LoadProgress } from '../engine/chat-engine';
 import { toEngineError, type EngineError } from '../engine/errors';

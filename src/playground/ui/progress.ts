@@ -7,7 +7,7 @@
 
 import './progress.css';
 import { formatBytes } from './bytes';
-import { button, element, setHidden, setText } from '../dom';
+import { button, element, setHidden, setText } from './dom';
 
 export interface ProgressReading {
   /** What is happening ("下载"); when fraction is null, the whole sentence ("下载完成，正在解析……"). */
