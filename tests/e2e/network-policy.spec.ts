@@ -5,9 +5,10 @@ import { CORS, launchWithoutLocalNetworkChecks, outsideServer, serveWithoutHeade
 
 // The CPU path (wllama) downloads its GGUF file from the page and from workers wllama starts
 // from blob: URLs, so the page's <meta> policy governs every request, on a host that sends no
-// policy header too. network-policy.webgpu.spec.ts does the same for the engine worker.
+// policy header too; the refusal is told to the reader as a blocked source, not a network error.
+// network-policy.webgpu.spec.ts does the same for the engine worker.
 
-test('without a CSP header, the CPU path gets no request through a model host that redirects outside the allow-list', async ({
+test('without a CSP header, the CPU path gets no request through a model host that redirects outside the allow-list, and says the source is blocked', async ({
   playwright,
   baseURL,
 }) => {
@@ -34,9 +35,10 @@ test('without a CSP header, the CPU path gets no request through a model host th
     await root.getByRole('button', { name: '改用 CPU 运行' }).click();
     await expect(root.locator('.chat-capability')).toHaveText(/用 CPU 运行/);
     await root.getByRole('button', { name: '加载' }).click();
-    await expect(root.locator('.chat-error-message')).not.toBeEmpty({ timeout: 60_000 });
+    await expect(root.locator('.chat-error-message')).toContainText('安全设置不允许', { timeout: 60_000 });
     expect(redirected.length).toBeGreaterThan(0);
     expect(outside.received).toEqual([]);
+    await expect(root.locator('.chat-error-details')).toContainText(/下载 https:\/\/huggingface\.co\/bartowski\/\S+\.gguf 时，下载源把请求转到了这些地方以外的网站/);
   } finally {
     await browser.close();
     await outside.close();

@@ -42,7 +42,7 @@ export function sourceBlocked(url: string, policy: HostPolicy): Error {
 }
 
 /** The same for a request the browser refused to follow outside the list (it does not say where). */
-function redirectBlocked(url: string, policy: HostPolicy): Error {
+export function redirectBlocked(url: string, policy: HostPolicy): Error {
   return namedError(
     'SourceBlockedError',
     `${url} was redirected outside the allowed model sources (allowed: ${readablePlaces(policy).join(' ')})`,
