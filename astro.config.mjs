@@ -61,8 +61,9 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         `connect-src 'self' ${modelHosts().join(' ')}`,
-        // blob: for the CPU path: wllama (llama.cpp in WebAssembly) starts its workers from its own
-        // bundled code as blob: URLs; only scripts already running on this origin can make one.
+        // blob: for the engine worker (worker-engine.ts starts it from a blob: URL so that it runs
+        // under this policy) and the CPU path (wllama starts its workers from its own bundled code
+        // as blob: URLs); only scripts already running on this origin can make one.
         "worker-src 'self' blob:",
         "img-src 'self' data:",
         "font-src 'self'",

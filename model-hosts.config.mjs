@@ -1,7 +1,7 @@
 // Where the in-browser models come from. The Content-Security-Policy's connect-src is built from
 // this and nothing else. The sources themselves (folders, redirect hosts, file layout) are defined
-// once, in src/playground/sources/model-source.ts; the engine worker enforces the same list
-// itself (sources/site-policy.ts), because a <meta> policy does not govern a worker.
+// once, in src/playground/sources/model-source.ts; the engine worker runs under this policy (it
+// starts from a blob: URL) and also enforces the same list itself (sources/site-policy.ts).
 import { configuredSources, connectSrcFor } from './src/playground/sources/model-source.ts';
 
 /**

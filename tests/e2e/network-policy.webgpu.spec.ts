@@ -1,34 +1,19 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.mjs';
 import { openSettled } from './open-settled';
+import { CORS, launchWithoutLocalNetworkChecks, outsideServer, serveWithoutHeaders } from './outside-hosts';
 
-// The built site as GitHub Pages serves it — no Content-Security-Policy header, so nothing but
-// the engine worker's own allow-list governs the worker — with real web-llm on SwiftShader and
-// every remote host answered by the test. The engine worker's requests are seen by the
-// context's routes only (not the page's). A redirect that the worker's CORS fetch follows carries
-// Access-Control-Allow-Origin itself (the Fetch standard checks each hop); one that leads to this
-// machine also needs Chromium's Local Network Access checks off (see the redirect test).
+// The built site as GitHub Pages serves it — no Content-Security-Policy header, so only the pages'
+// <meta> policy (which the engine worker, started from a blob: URL, runs under) and the worker's
+// own allow-list govern the worker — with real web-llm on SwiftShader and every remote host
+// answered by the test. The engine worker's requests are seen by the context's routes only (not
+// the page's). A redirect that the worker's CORS fetch follows carries Access-Control-Allow-Origin
+// itself (the Fetch standard checks each hop); one that leads to this machine also needs
+// Chromium's Local Network Access checks off (outside-hosts.ts).
 
 test.use({ serviceWorkers: 'block' });
 
 const island = (page: Page) => page.locator('[data-island-root="chat"]');
 const loadButton = (page: Page) => island(page).getByRole('button', { name: '加载', exact: true });
-const CORS = { 'access-control-allow-origin': '*' };
-
-/** Drops the headers _headers adds (the CSP above all), as a host that does not read that file. */
-async function serveWithoutHeaders(context: BrowserContext, baseURL: string): Promise<void> {
-  const origin = new URL(baseURL).origin;
-  await context.route(
-    (url) => url.origin === origin,
-    async (route) => {
-      const response = await route.fetch();
-      const { 'content-security-policy': _csp, 'permissions-policy': _pp, ...headers } = response.headers();
-      await route.fulfill({ response, headers });
-    },
-  );
-}
 
 /** Every request to any host but the site's: recorded, and answered 404 (or never, while `stall()`). */
 async function answerRemoteHosts(context: BrowserContext, baseURL: string, stall: () => boolean = () => false) {
@@ -43,23 +28,6 @@ async function answerRemoteHosts(context: BrowserContext, baseURL: string, stall
     },
   );
   return seen;
-}
-
-/** A real server on another origin (outside the allow-list), counting what reaches it. */
-async function outsideServer(): Promise<{ origin: string; received: string[]; close(): Promise<void> }> {
-  const received: string[] = [];
-  const server: Server = createServer((request: IncomingMessage, response) => {
-    received.push(request.url ?? '');
-    response.writeHead(200, { ...CORS, 'content-type': 'application/json' });
-    // Would parse as a model configuration: only the guard stands between it and the engine.
-    response.end(JSON.stringify({ model_type: 'qwen2', vocab_size: 151_936, context_window_size: 4096, tokenizer_files: ['tokenizer.json'] }));
-  });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received,
-    close: () => new Promise((closed) => server.close(() => closed())),
-  };
 }
 
 async function openPlayground(page: Page): Promise<void> {
@@ -102,47 +70,42 @@ test('a configuration file that never arrives ends in the stall message, and 重
   expect(seen.length).toBeGreaterThan(asked);
 });
 
-test('an allowed model host that redirects outside the allow-list is refused by the worker, and nothing more goes there', async ({ playwright, baseURL }) => {
-  test.setTimeout(90_000);
-  // Chromium's Local Network Access checks refuse a redirect from a public host to this machine
-  // (and any redirect a route fulfils) before the request is sent; a browser of this test's own
-  // turns them off, so the redirect is followed as it would be between two public hosts.
-  const browser = await playwright.chromium.launch({
-    executablePath: chromiumPath(),
-    args: [...chromiumArgs({ webgpu: true }), '--disable-features=LocalNetworkAccessChecks'],
+for (const served of ['without a CSP header (GitHub Pages)', 'with the _headers policy (Netlify, Cloudflare Pages)']) {
+  test(`${served}: an allowed model host that redirects outside the allow-list gets no request through, and the reader is told the source is blocked`, async ({ playwright, baseURL }) => {
+    test.setTimeout(90_000);
+    const browser = await launchWithoutLocalNetworkChecks(playwright.chromium, { webgpu: true });
+    const outside = await outsideServer();
+    try {
+      const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+      if (served.startsWith('without')) await serveWithoutHeaders(context, baseURL!);
+      const site = new URL(baseURL!).origin;
+      const redirected: string[] = [];
+      // Every file on the allowed hosts answers "302 Found" to the outside server, as a
+      // compromised or misconfigured mirror could.
+      await context.route(
+        (url) => url.origin !== site && url.origin !== outside.origin,
+        async (route) => {
+          const href = route.request().url();
+          if (!allowed(href)) return route.fulfill({ status: 404, headers: CORS, body: 'Not found' });
+          redirected.push(href);
+          await route.fulfill({ status: 302, headers: { ...CORS, location: `${outside.origin}/moved${new URL(href).pathname}` } });
+        },
+      );
+      const page = await context.newPage();
+      await openPlayground(page);
+      await loadButton(page).click();
+      await expect(island(page).locator('.chat-error-message')).toContainText('安全设置不允许', { timeout: 60_000 });
+      expect(redirected.length).toBeGreaterThan(0);
+      // The worker runs under the page's policy, which refuses the redirect before it is sent.
+      expect(outside.received).toEqual([]);
+      // The browser does not tell the page where a refused redirect led: the details say which
+      // file was turned away, and what is allowed.
+      const details = island(page).locator('.chat-error-details');
+      await expect(details).toContainText(/下载 https:\/\/huggingface\.co\/mlc-ai\/\S+\/mlc-chat-config\.json 时，下载源把请求转到了这些地方以外的网站/);
+      await expect(details).toContainText('huggingface.co/mlc-ai/');
+    } finally {
+      await browser.close();
+      await outside.close();
+    }
   });
-  const outside = await outsideServer();
-  try {
-    const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
-    await serveWithoutHeaders(context, baseURL!);
-    const site = new URL(baseURL!).origin;
-    const redirected: string[] = [];
-    // Every file on the allowed hosts answers "302 Found" to the outside server, as a
-    // compromised or misconfigured mirror could.
-    await context.route(
-      (url) => url.origin !== site && url.origin !== outside.origin,
-      async (route) => {
-        const href = route.request().url();
-        if (!allowed(href)) return route.fulfill({ status: 404, headers: CORS, body: 'Not found' });
-        redirected.push(href);
-        await route.fulfill({ status: 302, headers: { ...CORS, location: `${outside.origin}/moved${new URL(href).pathname}` } });
-      },
-    );
-    const page = await context.newPage();
-    await openPlayground(page);
-    await loadButton(page).click();
-    await expect(island(page).locator('.chat-error-message')).toContainText('安全设置不允许', { timeout: 60_000 });
-    // Which origin was refused, and what is allowed, are under 技术细节.
-    const details = island(page).locator('.chat-error-details');
-    await expect(details).toContainText(`${outside.origin} 不在其中`);
-    await expect(details).toContainText('huggingface.co/mlc-ai/');
-    expect(redirected.length).toBeGreaterThan(0);
-    // The browser follows a redirect before any script can see where it leads, so the first
-    // redirected request arrives; its answer is refused unread and the load stops there.
-    expect(outside.received).toHaveLength(1);
-    expect(outside.received[0]).toMatch(/^\/moved\/mlc-ai\/.+\/mlc-chat-config\.json$/);
-  } finally {
-    await browser.close();
-    await outside.close();
-  }
-});
+}

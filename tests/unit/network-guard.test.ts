@@ -5,8 +5,14 @@
  * web-llm uses for every file and which fetches without calling fetch() — goes through the same
  * checks. What the reader is then told comes from engine/errors.ts.
  */
-import { describe, expect, test } from 'vitest';
-import { SMALL_FILE_LIMIT, guardFetch, installNetworkGuard, type GuardableScope } from '../../src/playground/engine/network-guard';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import {
+  REFUSAL_REPORT_MS,
+  SMALL_FILE_LIMIT,
+  guardFetch,
+  installNetworkGuard,
+  type GuardableScope,
+} from '../../src/playground/engine/network-guard';
 import { describeEngineError, rawText } from '../../src/playground/engine/errors';
 import { hostPolicy } from '../../src/playground/sources/host-policy';
 import { configuredSources } from '../../src/playground/sources/model-source';
@@ -158,5 +164,57 @@ describe('installed on a worker scope', () => {
     const { worker, net } = scope();
     await expect(worker.fetch('https://evil.example/')).rejects.toThrow(/outside the allowed model sources/);
     expect(net.requested).toEqual([]);
+  });
+});
+
+describe('under the page’s policy (the worker started from a blob: URL)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /**
+   * A worker scope whose fetch fails as Chromium's does when the policy refuses a redirect:
+   * "Failed to fetch", with the violation report (naming the URL asked for) a task later.
+   */
+  function scopeUnderPolicy({ reports }: { reports: boolean }) {
+    const events = new EventTarget();
+    const requested: string[] = [];
+    const worker = {
+      fetch: (async (input: RequestInfo | URL) => {
+        const url = input instanceof Request ? input.url : String(input);
+        requested.push(url);
+        if (reports) {
+          const report = Object.assign(new Event('securitypolicyviolation'), { effectiveDirective: 'connect-src', blockedURI: url });
+          setTimeout(() => events.dispatchEvent(report), 0);
+        }
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+      addEventListener: events.addEventListener.bind(events),
+    } satisfies GuardableScope;
+    installNetworkGuard(worker, policy);
+    return { worker, requested };
+  }
+
+  test('a redirect the browser refused is told to the reader as a blocked source, not a network error', async () => {
+    const { worker, requested } = scopeUnderPolicy({ reports: true });
+    const error = await failure(worker.fetch(CONFIG));
+    expect(requested).toEqual([CONFIG]);
+    expect(error.name).toBe('SourceBlockedError');
+    const info = describeEngineError(rawText(error));
+    expect(info.kind).toBe('source-blocked');
+    expect(info.message).toMatch(/不允许从这个下载源下载模型.*请改用其他下载源/);
+    // The browser does not say where the redirect led: the details name the file and what is allowed.
+    expect(info.details).toContain(`下载 ${CONFIG} 时，下载源把请求转到了这些地方以外的网站`);
+    expect(info.details).toContain('huggingface.co/mlc-ai/');
+  });
+
+  test('a failure the browser reports no refusal for stays a network error', async () => {
+    vi.useFakeTimers();
+    const { worker } = scopeUnderPolicy({ reports: false });
+    const failed = failure(worker.fetch(CONFIG));
+    await vi.advanceTimersByTimeAsync(REFUSAL_REPORT_MS);
+    const error = await failed;
+    expect(error).toBeInstanceOf(TypeError);
+    expect(describeEngineError(rawText(error)).kind).toBe('network');
   });
 });

@@ -3,7 +3,8 @@
  * never be imported by code that runs in the browser: Vite would ship a broken stub or fail the
  * build only for the page that happens to import it. The browser's code is everything under
  * src/playground and src/scripts, and every <script> of a component or page; this walks their
- * imports, static and dynamic, including workers started with new URL(…, import.meta.url).
+ * imports, static and dynamic, including workers started with new URL(…, import.meta.url) or
+ * imported as a URL (./worker.ts?worker&url).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -73,7 +74,9 @@ describe('Node-only modules stay out of browser code', () => {
     expect([...buildTime.keys()]).toContain(join(src, 'playground', 'tokenizer', 'node-files.ts'));
   });
 
-  test('the walk follows the worker a module starts with new URL(…, import.meta.url)', () => {
+  test('the walk follows a worker started with new URL(…, import.meta.url) or imported with ?worker&url', () => {
+    const fromTokenizer = reachable([join(src, 'playground', 'tokenizer', 'client.ts')]);
+    expect([...fromTokenizer.keys()]).toContain(join(src, 'playground', 'tokenizer', 'worker.ts'));
     const fromEngine = reachable([join(src, 'playground', 'engine', 'worker-engine.ts')]);
     expect([...fromEngine.keys()]).toContain(join(src, 'playground', 'engine', 'worker.ts'));
   });

@@ -24,6 +24,8 @@ import type {
   ModelSourceOptions,
 } from '../engine/chat-engine';
 import { toEngineError } from '../engine/errors';
+import { browserRefusals, redirectBlocked } from '../engine/network-guard';
+import { siteHostPolicy } from '../sources/site-policy';
 import type { ModelSource } from '../sources/model-source';
 import { HUGGING_FACE } from '../sources/model-source';
 import { CPU_CONTEXT_TOKENS, findGgufBuild } from './gguf-catalogue';
@@ -46,6 +48,12 @@ export class CpuChatEngine implements ChatEngine {
   private queue: Promise<void> = Promise.resolve();
   private readonly answers = new Set<AbortController>();
   private disposed = false;
+  /**
+   * wllama downloads from the page, under its Content-Security-Policy: a model host's redirect
+   * outside connect-src is refused unsent and fails as "Failed to fetch". The browser's report
+   * tells that apart from a network failure, so the reader hears that the source is blocked.
+   */
+  private readonly refused = browserRefusals(document);
 
   constructor(private readonly options: CpuChatEngineOptions = {}) {}
 
@@ -85,6 +93,7 @@ export class CpuChatEngine implements ChatEngine {
       if (abort.signal.aborted) throw toEngineError('LoadCancelledError: the load was cancelled');
       await wllama.exit().catch(() => undefined);
       if (this.wllama === wllama) this.wllama = null;
+      if (error instanceof TypeError && (await this.refused(url))) throw toEngineError(redirectBlocked(url, siteHostPolicy()));
       throw toEngineError(error);
     }
     if (abort.signal.aborted || this.wllama !== wllama) {

@@ -8,7 +8,7 @@
  * connection is "TypeError: Failed to fetch" — neither says which file or which HTTP status.
  */
 
-import { blockedSourceMessage } from '../sources/blocked-message';
+import { blockedRedirectMessage, blockedSourceMessage } from '../sources/blocked-message';
 import type { StallPhase } from './stall-watchdog';
 
 export type EngineErrorKind =
@@ -266,10 +266,13 @@ function describeFailedFile(url: string, status: number | null): EngineErrorInfo
   };
 }
 
-/** The worker's network guard (network-guard.ts): "SourceBlockedError: <url> is outside … (allowed: a b)". */
-const SOURCE_BLOCKED = /\bSourceBlockedError: (\S+) is outside the allowed model sources \(allowed: ([^)]*)\)/;
+/**
+ * The worker's network guard (network-guard.ts): "SourceBlockedError: <url> is outside … (allowed:
+ * a b)", or "<url> was redirected outside …" when the browser refused the redirect unsent.
+ */
+const SOURCE_BLOCKED = /\bSourceBlockedError: (\S+) (is|was redirected) outside the allowed model sources \(allowed: ([^)]*)\)/;
 
-function describeBlockedSource(url: string, allowed: string): EngineErrorInfo {
+function describeBlockedSource(url: string, redirected: boolean, allowed: string): EngineErrorInfo {
   let origin = url;
   try {
     origin = new URL(url).origin;
@@ -283,7 +286,7 @@ function describeBlockedSource(url: string, allowed: string): EngineErrorInfo {
     failedUrl: url,
     sourceMayHelp: true,
     message: '本站的安全设置不允许从这个下载源下载模型，浏览器拦截了下载：请改用其他下载源。',
-    details: blockedSourceMessage([origin], places, origin),
+    details: redirected ? blockedRedirectMessage(url, places) : blockedSourceMessage([origin], places, origin),
   };
 }
 
@@ -316,7 +319,7 @@ function describeStall(phase: string, seconds: string, raw: string): EngineError
 /** Human reading of a raw worker error text. Never throws, never returns a stack trace. */
 export function describeEngineError(raw: string): EngineErrorInfo {
   const blocked = SOURCE_BLOCKED.exec(raw);
-  if (blocked !== null) return describeBlockedSource(blocked[1]!, blocked[2]!);
+  if (blocked !== null) return describeBlockedSource(blocked[1]!, blocked[2] === 'was redirected', blocked[3]!);
   const stalled = LOAD_STALLED.exec(raw);
   if (stalled !== null) return describeStall(stalled[1]!, stalled[2]!, raw);
   const modelFile = MODEL_FILE_ERROR.exec(raw);

@@ -1,14 +1,18 @@
 /**
  * The engine worker's own network policy, installed before web-llm runs.
  *
- * A <meta> Content-Security-Policy does not govern a module worker, and a host such as GitHub
- * Pages sends no policy header, so nothing but this stands between a stored or crafted model
- * source and the code it would load. web-llm 0.2.86 downloads in two ways: the global fetch()
+ * A worker loaded from its own URL is not governed by the page's <meta> Content-Security-Policy,
+ * and a host such as GitHub Pages sends no policy header. worker-engine.ts starts this worker
+ * from a blob: URL, so the page's policy does govern it in browsers that follow HTML; this check
+ * does not count on that, and stands between a stored or crafted model source and the code it
+ * would load either way. web-llm 0.2.86 downloads in two ways: the global fetch()
  * (config, tokenizer and the IndexedDB backend) and Cache.add() (the default Cache API backend),
  * which fetches inside the browser without calling fetch(); its bundled runtime also knows
  * XMLHttpRequest. All three are routed through one check here:
  *   - a request outside the allow-list (sources/host-policy.ts) is refused before it is sent;
- *   - an answer redirected outside it is refused before its body is read;
+ *   - a redirect outside it: under the page's policy the browser refuses to follow it, and the
+ *     failure is reported as a blocked source, not a network error; without that policy the
+ *     answer it leads to is refused before its body is read;
  *   - the small JSON files are capped, so an endless answer cannot fill the disk;
  *   - every chunk received is reported, so the load's stall watchdog sees downloads move.
  */
@@ -32,9 +36,65 @@ function namedError(name: string, message: string): Error {
   return error;
 }
 
-/** "SourceBlockedError: <url> (allowed: …)"; engine/errors.ts turns it into the reader's message. */
+/** "SourceBlockedError: <url> is outside … (allowed: …)"; engine/errors.ts turns it into the reader's message. */
 export function sourceBlocked(url: string, policy: HostPolicy): Error {
   return namedError('SourceBlockedError', `${url} is outside the allowed model sources (allowed: ${readablePlaces(policy).join(' ')})`);
+}
+
+/** The same for a request the browser refused to follow outside the list (it does not say where). */
+export function redirectBlocked(url: string, policy: HostPolicy): Error {
+  return namedError(
+    'SourceBlockedError',
+    `${url} was redirected outside the allowed model sources (allowed: ${readablePlaces(policy).join(' ')})`,
+  );
+}
+
+/** Did the browser's own policy refuse this download? Resolves false for any other failure. */
+export type RefusedByBrowser = (url: string) => Promise<boolean>;
+
+/**
+ * How long a failed download waits for the browser's report of a refusal. Chromium reports one
+ * a task after fetch() has failed; other failures wait this long before they are passed on.
+ */
+export const REFUSAL_REPORT_MS = 1000;
+
+/** Is a violation report's blockedURI (a URL, or only its origin) about `url`? */
+function reportNames(blocked: string, url: string): boolean {
+  const target = url.split('#')[0]!;
+  return blocked !== '' && (blocked === target || target.startsWith(`${blocked}/`));
+}
+
+/**
+ * The browser's refusals under a Content-Security-Policy: fetch() fails like a network error
+ * ("Failed to fetch"), and the browser reports the refusal apart from it, as a
+ * securitypolicyviolation event that names the URL first asked for, never where a redirect led.
+ */
+export function browserRefusals(scope: Pick<EventTarget, 'addEventListener'>, waitMs = REFUSAL_REPORT_MS): RefusedByBrowser {
+  const reported: string[] = [];
+  const waiting = new Set<() => void>();
+  scope.addEventListener('securitypolicyviolation', (event) => {
+    const { effectiveDirective, blockedURI } = event as SecurityPolicyViolationEvent;
+    if (effectiveDirective !== 'connect-src') return;
+    reported.push(blockedURI);
+    for (const look of [...waiting]) look();
+  });
+  return (url) =>
+    new Promise((settle) => {
+      const done = (refused: boolean) => {
+        waiting.delete(look);
+        clearTimeout(timer);
+        settle(refused);
+      };
+      const look = () => {
+        const index = reported.findIndex((blocked) => reportNames(blocked, url));
+        if (index === -1) return;
+        reported.splice(index, 1);
+        done(true);
+      };
+      const timer = setTimeout(() => done(false), waitMs);
+      waiting.add(look);
+      look();
+    });
 }
 
 function tooLarge(url: string, limit: number): Error {
@@ -71,15 +131,22 @@ function countedResponse(response: Response, url: string, limit: number, hooks: 
   });
 }
 
-/** fetch() with the policy applied. */
-export function guardFetch(inner: typeof fetch, policy: HostPolicy, hooks: GuardHooks = {}): typeof fetch {
+/** fetch() with the policy applied; `refused` tells the browser's own refusals from other failures. */
+export function guardFetch(inner: typeof fetch, policy: HostPolicy, hooks: GuardHooks = {}, refused?: RefusedByBrowser): typeof fetch {
   return async (input, init) => {
     const url = requestUrl(input);
     // data: and blob: URLs never leave the browser (runtimes read embedded WebAssembly that way).
     if (/^(?:data|blob):/.test(url)) return inner(input, init);
     if (!requestAllowed(url, policy)) throw sourceBlocked(url, policy);
     hooks.onRequest?.(url);
-    const response = await inner(input, init);
+    let response: Response;
+    try {
+      response = await inner(input, init);
+    } catch (error) {
+      // The URL itself is allowed (and in connect-src), so a refusal can only be of a redirect.
+      if (error instanceof TypeError && refused !== undefined && (await refused(url))) throw redirectBlocked(url, policy);
+      throw error;
+    }
     // response.url is the last URL of any redirect chain ('' for a synthetic answer).
     if (response.url !== '' && !responseAllowed(response.url, policy)) {
       void response.body?.cancel().catch(() => undefined);
@@ -111,13 +178,17 @@ function guardedAdd(guarded: typeof fetch) {
 
 export interface GuardableScope {
   fetch: typeof fetch;
+  /** Where the browser reports its policy's refusals (securitypolicyviolation). */
+  addEventListener?: EventTarget['addEventListener'];
   Cache?: { prototype: Cache };
   XMLHttpRequest?: { prototype: XMLHttpRequest };
 }
 
-/** Patches the worker's fetch, Cache.prototype.add/addAll and XMLHttpRequest.open. */
+/** Patches the worker's fetch, Cache.prototype.add/addAll and XMLHttpRequest.open; hears refusals. */
 export function installNetworkGuard(scope: GuardableScope, policy: HostPolicy, hooks: GuardHooks = {}): void {
-  const guarded = guardFetch(scope.fetch.bind(scope), policy, hooks);
+  const events = scope.addEventListener?.bind(scope);
+  const refused = events === undefined ? undefined : browserRefusals({ addEventListener: events });
+  const guarded = guardFetch(scope.fetch.bind(scope), policy, hooks, refused);
   scope.fetch = guarded;
   const cache = scope.Cache?.prototype;
   if (cache !== undefined) {

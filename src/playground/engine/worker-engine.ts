@@ -21,6 +21,7 @@ import { toEngineError, type EngineError } from './errors';
 import type { CachedModelReport } from './cache-inspection';
 import type { CallRequest, CallType, PageToWorker, ReplyValues, SourceFields, WorkerToPage } from './protocol';
 import type { ModelSource } from '../sources/model-source';
+import engineWorkerUrl from './worker.ts?worker&url';
 
 export interface WorkerChatEngineOptions {
   /** Default model source for load/isCached/deleteCached/listCached (per-call options win). */
@@ -43,9 +44,23 @@ interface PendingCall {
 /** How long dispose() waits for the worker to free GPU memory before terminating it anyway. */
 const DISPOSE_UNLOAD_TIMEOUT_MS = 1000;
 
+/**
+ * The bundled worker.ts, started from a one-line blob: module that imports it. A worker loaded
+ * from its own URL follows only the policy its script is served with (none on GitHub Pages); a
+ * worker from a blob: URL runs under the page's policy, <meta> included (HTML: it inherits its
+ * creator's policy container). So the browser itself refuses a redirect outside connect-src
+ * before it is sent, which the worker's own guard (network-guard.ts) cannot: fetch() follows a
+ * redirect before any script sees where it leads.
+ */
 function createEngineWorker(): Worker {
-  // This exact `new Worker(new URL(...), …)` shape is what Vite/Astro recognise and bundle.
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'chat-engine' });
+  const script = new URL(engineWorkerUrl, import.meta.url).href;
+  const starter = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};`], { type: 'text/javascript' }));
+  try {
+    return new Worker(starter, { type: 'module', name: 'chat-engine' });
+  } finally {
+    // The worker has resolved its URL; the blob need not outlive this call.
+    URL.revokeObjectURL(starter);
+  }
 }
 
 export class WorkerChatEngine implements ChatEngine {

@@ -1,9 +1,10 @@
 /**
  * Which URLs the engine may download from: the allow-list the worker enforces itself.
  *
- * A <meta> Content-Security-Policy does not govern a module worker, and some hosts (GitHub Pages)
- * send no policy header, so the worker cannot rely on the browser: it checks every request and
- * every redirected answer against this list. The list is built from the same configured sources
+ * Some hosts (GitHub Pages) send no policy header, and a <meta> Content-Security-Policy governs
+ * the worker only because it starts from a blob: URL (engine/worker-engine.ts), so the worker
+ * does not rely on the browser: it checks every request and every redirected answer against
+ * this list. The list is built from the same configured sources
  * as the CSP's connect-src (model-source.ts configuredSources), so the two always agree.
  * Pure: URL in, allowed or not out.
  */
