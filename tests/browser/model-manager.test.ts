@@ -175,7 +175,7 @@ describe('本机已下载的模型 panel', () => {
     await userEvent.click(row.querySelector('button')!);
     await expect.poll(() => root.querySelector('.model-status')?.textContent, { timeout: 30_000 }).toMatch(/^已删除 Qwen 和 Llama 3 的分词器文件/);
     expect(await caches.has(TOKENIZER_CACHE)).toBe(false);
-    expect(root.querySelector('.model-row')).toBeNull();
+    await expect.poll(() => root.querySelector('.model-row'), { timeout: 30_000 }).toBeNull();
   });
 
   test('an interrupted download is "partial", a library that is not WebAssembly is "damaged"', async () => {
