@@ -11,7 +11,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { writeBlock } from './docs-block.mjs';
@@ -30,25 +29,9 @@ async function articleText() {
     .join('\n\n');
 }
 
-/** The wasm build is a UMD bundle in a "type": "module" package: run it as CommonJS by hand. */
-function loadWebTokenizers() {
-  const file = require.resolve('@mlc-ai/web-tokenizers/lib/index.js');
-  const module = { exports: {} };
-  const run = vm.compileFunction(
-    readFileSync(file, 'utf8'),
-    ['exports', 'module', 'require', '__filename', '__dirname'],
-    {
-      filename: file,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    },
-  );
-  run(module.exports, module, require, file, dirname(file));
-  return module.exports.Tokenizer;
-}
-
 /** One implementation and one family, measured in this (fresh) process. */
 async function measure(implementation, family) {
-  const { tokenizerJsonPath } = await import('../src/playground/tokenizer/node-files.ts');
+  const { tokenizerJsonPath, loadWebTokenizers } = await import('../src/playground/tokenizer/node-files.ts');
   const text = await articleText();
   const started = performance.now();
   let encode;
@@ -95,7 +78,7 @@ async function measureInBrowser() {
   const { createServer } = await import('node:http');
   const { chromium } = await import('playwright-core');
   const { chromiumArgs, chromiumPath } = await import('./chromium-path.mjs');
-  const { tokenizerJsonPath } = await import('../src/playground/tokenizer/node-files.ts');
+  const { tokenizerJsonPath, loadWebTokenizers } = await import('../src/playground/tokenizer/node-files.ts');
   const files = {
     '/tokenizers.mjs': [
       join(dirname(require.resolve('@huggingface/tokenizers')), 'tokenizers.min.mjs'),

@@ -3,43 +3,13 @@
 // Rust tokenizers compiled to WebAssembly (@mlc-ai/web-tokenizers, what web-llm uses). A few ids are
 // also pinned as literals, so a change that moved both implementations the same way still fails.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import vm from 'node:vm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { FAMILIES, type Family } from '../../src/playground/tokenizer/families';
-import { loadNodeTokenizer, tokenizerJsonPath } from '../../src/playground/tokenizer/node-files';
+import { loadNodeTokenizer, loadWebTokenizers, tokenizerJsonPath, type WasmTokenizer } from '../../src/playground/tokenizer/node-files';
 import { articleSections } from '../../src/playground/tokenizer/article-sections';
 import { PRESETS } from '../../src/playground/tokenizer/presets';
 import { tokenizeForView } from '../../src/playground/tokenizer/tokenize-text';
 import { unitIds } from '../../src/playground/tokenizer/token-spans';
-
-interface WasmTokenizer {
-  encode(text: string): Int32Array;
-  getVocabSize(): number;
-}
-interface WasmTokenizerClass {
-  fromJSON(json: ArrayBuffer): Promise<WasmTokenizer>;
-}
-
-/** The package is a UMD bundle inside a "type": "module" package, so Node can only run it as CommonJS by hand. */
-function loadWebTokenizers(): WasmTokenizerClass {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve('@mlc-ai/web-tokenizers/lib/index.js');
-  const module = { exports: {} as { Tokenizer?: WasmTokenizerClass } };
-  // It loads its wasm with a dynamic import() in Node, which needs a loader behind it.
-  const run = vm.compileFunction(
-    readFileSync(file, 'utf8'),
-    ['exports', 'module', 'require', '__filename', '__dirname'],
-    {
-      filename: file,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    },
-  );
-  run(module.exports, module, require, file, dirname(file));
-  if (!module.exports.Tokenizer) throw new Error('@mlc-ai/web-tokenizers did not export Tokenizer');
-  return module.exports.Tokenizer;
-}
 
 const article = readFileSync(new URL('../../src/content/article/qwen-vs-llama3.mdx', import.meta.url), 'utf8');
 
