@@ -85,9 +85,15 @@ async function keepLoaded(hrefs) {
     const url = new URL(href, worker.location.href);
     if (url.origin !== worker.location.origin || !url.pathname.startsWith(`${BUILD.base}_astro/`) || bulkyFile.test(url.pathname)) continue;
     if (await cache.match(url.href)) continue;
-    // The page has just loaded it: the browser's HTTP cache usually answers.
-    const response = await fetch(url.href).catch(() => null);
-    if (response?.ok && response.type === 'basic') await store(response, url.href);
+    // The page has just loaded it, so it is taken from the browser's HTTP cache and never
+    // downloaded a second time (web-llm's 6.8 MB worker is among the names, and is too big to keep).
+    const response = await fetch(url.href, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
+    if (!response?.ok || response.type !== 'basic') continue;
+    if (Number(response.headers.get('content-length') ?? 0) > largestCachedBytes) {
+      await response.body?.cancel();
+      continue;
+    }
+    await store(response, url.href);
   }
 }
 
