@@ -78,7 +78,7 @@ async function measureInBrowser() {
   const { createServer } = await import('node:http');
   const { chromium } = await import('playwright-core');
   const { chromiumArgs, chromiumPath } = await import('./chromium-path.mjs');
-  const { tokenizerJsonPath, loadWebTokenizers } = await import('../src/playground/tokenizer/node-files.ts');
+  const { tokenizerJsonPath } = await import('../src/playground/tokenizer/node-files.ts');
   const files = {
     '/tokenizers.mjs': [
       join(dirname(require.resolve('@huggingface/tokenizers')), 'tokenizers.min.mjs'),

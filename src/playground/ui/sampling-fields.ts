@@ -1,6 +1,6 @@
 /**
- * The system prompt and sampling fields, shared by the chat's settings and the arena's round
- * settings. Values are committed on `change` (not every keystroke) and clamped by the owner's
+ * The settings disclosure — system prompt and sampling fields, collapsed under a summary — shared
+ * by the chat's settings and the arena's round settings. Values are committed on `change` (not every keystroke) and clamped by the owner's
  * store; a field being edited is never overwritten (writeField).
  */
 
@@ -17,19 +17,21 @@ export interface SamplingValues {
 }
 
 export interface SamplingFieldsOptions {
+  /** The disclosure's summary line, naming what is inside. */
+  summary: string;
   systemHint: string;
   seedPlaceholder: string;
   onCommit(patch: Partial<SamplingValues>): void;
 }
 
 export interface SamplingFields {
-  systemField: HTMLElement;
-  numbers: HTMLElement;
+  /** The `<details>`: its summary, the system prompt and the numbers; the owner appends the rest. */
+  element: HTMLDetailsElement;
   maxTokens: HTMLInputElement;
   /** `force` after the reader commits a field: show the clamped value even though it has focus. */
   show(values: SamplingValues, force: boolean): void;
-  /** Without WebGPU the settings are shown for what they are, disabled; `summary` says so. */
-  setReadOnly(readOnly: boolean, summary: HTMLElement, text: string): void;
+  /** Without WebGPU the settings are shown for what they are, disabled; the summary says so. */
+  setReadOnly(readOnly: boolean): void;
 }
 
 function numberInput(min: number, max: number | undefined, step: string): HTMLInputElement {
@@ -60,6 +62,14 @@ export function createSamplingFields(id: string, options: SamplingFieldsOptions)
     field(`${id}-seed`, '随机种子 seed', seed),
   );
 
+  const details = element('details', 'chat-settings');
+  const summary = element('summary', undefined, options.summary);
+  details.append(
+    summary,
+    field(`${id}-system`, '系统提示词（system）', systemPrompt, options.systemHint),
+    numbers,
+  );
+
   const { onCommit } = options;
   systemPrompt.addEventListener('change', () => onCommit({ systemPrompt: systemPrompt.value }));
   temperature.addEventListener('change', () => onCommit({ temperature: temperature.valueAsNumber }));
@@ -68,8 +78,7 @@ export function createSamplingFields(id: string, options: SamplingFieldsOptions)
   seed.addEventListener('change', () => onCommit({ seed: seed.value.trim() === '' ? null : seed.valueAsNumber }));
 
   return {
-    systemField: field(`${id}-system`, '系统提示词（system）', systemPrompt, options.systemHint),
-    numbers,
+    element: details,
     maxTokens,
     show(values, force) {
       writeField(systemPrompt, values.systemPrompt, force);
@@ -78,8 +87,8 @@ export function createSamplingFields(id: string, options: SamplingFieldsOptions)
       writeField(maxTokens, String(values.maxTokens), force);
       writeField(seed, values.seed === null ? '' : String(values.seed), force);
     },
-    setReadOnly(readOnly, summary, text) {
-      setText(summary, readOnly ? `${text}（只读：这台设备运行不了模型）` : text);
+    setReadOnly(readOnly) {
+      setText(summary, readOnly ? `${options.summary}（只读：这台设备运行不了模型）` : options.summary);
       for (const control of [systemPrompt, temperature, topP, maxTokens, seed]) setDisabled(control, readOnly);
     },
   };

@@ -47,17 +47,14 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
     }
   }
 
-  const settings = element('details', 'chat-settings');
-  const summary = element('summary', undefined, SETTINGS_SUMMARY);
-  settings.append(summary);
   const fields = createSamplingFields(id, {
+    summary: SETTINGS_SUMMARY,
     systemHint: '留空时两边各用模型自带的默认设定。',
     seedPlaceholder: '不填则每轮随机抽一个',
     onCommit: (patch) => commit(patch),
   });
+  const settings = fields.element;
   settings.append(
-    fields.systemField,
-    fields.numbers,
     element(
       'p',
       'chat-settings-note',
@@ -113,7 +110,7 @@ export function createPromptForm(arena: ArenaSession, id: string, share: ShareOp
 
   /** readOnly: this device cannot run the models; only the settings show, disabled. */
   function update(state: ArenaState, readOnly = false): void {
-    fields.setReadOnly(readOnly, summary, SETTINGS_SUMMARY);
+    fields.setReadOnly(readOnly);
     for (const part of [presets, label, textarea, hint, actions, modeHint, roundLine, shareLink.element]) setHidden(part, readOnly);
     if (state.settings !== shown) show(state.settings, false);
     if (textarea.value !== state.draft) textarea.value = state.draft;

@@ -17,11 +17,8 @@ export interface SettingsPanel {
 const SUMMARY = '对话设置：系统提示词、温度、top_p、最大长度、随机种子';
 
 export function createSettingsPanel(session: ChatSession, id: string): SettingsPanel {
-  const root = element('details', 'chat-settings');
-  const summary = element('summary', undefined, SUMMARY);
-  root.append(summary);
-
   const fields = createSamplingFields(id, {
+    summary: SUMMARY,
     systemHint: '留空时使用模型自带的默认设定。',
     seedPlaceholder: '不填则每次随机',
     onCommit: (patch) => commit(patch),
@@ -37,12 +34,8 @@ export function createSettingsPanel(session: ChatSession, id: string): SettingsP
     'chat-settings-note',
     '温度和 top_p 的默认值是所选模型的推荐值，换模型时会恢复默认。固定随机种子并保持其他设置不变，同一个问题会得到同样的回答。',
   );
-  root.append(
-    fields.systemField,
-    fields.numbers,
-    thinkingLabel,
-    note,
-  );
+  const root = fields.element;
+  root.append(thinkingLabel, note);
 
   let shown: ChatSettings | null = null;
 
@@ -60,7 +53,7 @@ export function createSettingsPanel(session: ChatSession, id: string): SettingsP
   thinking.addEventListener('change', () => commit({ enableThinking: thinking.checked }));
 
   function update(state: ChatState, readOnly = false): void {
-    fields.setReadOnly(readOnly, summary, SUMMARY);
+    fields.setReadOnly(readOnly);
     setDisabled(thinking, readOnly);
     const entry = session.selectedEntry;
     setHidden(thinkingLabel, entry === null || !supportsThinking(entry));
