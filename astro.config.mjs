@@ -10,6 +10,7 @@ import { rehypeTidyMathml } from './src/lib/markdown/mathml.mjs';
 import { mathFont } from './src/lib/markdown/math-font.mjs';
 import { rehypeFocusableFormulas } from './src/lib/markdown/focusable-formulas.mjs';
 import { rehypeSections } from './src/lib/markdown/sections.mjs';
+import { shikiWithoutLineSpans } from './src/lib/markdown/shiki-lines.mjs';
 import publishFiles from './scripts/publish/integration.mjs';
 import { basePath, siteUrl } from './site.config.mjs';
 import { modelHosts } from './model-hosts.config.mjs';
@@ -52,6 +53,7 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
+      transformers: [shikiWithoutLineSpans],
     },
   },
   // Every page gets this policy as a <meta>, with hashes of its own scripts and styles; the build
