@@ -1,6 +1,7 @@
 // Page-weight budgets, in bytes (times are printed by `npm run bench`, never asserted): what the
 // article costs before the reader touches anything, that islands wait until they are needed, and
 // which fonts each page downloads and how big the math font is.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { pageAssets } from '../../scripts/page-weight.mjs';
@@ -63,8 +64,10 @@ test('fonts: the article loads only the math font, cut to its formulas, and no K
   expect(fonts.map((r) => new URL(r.url).pathname.split('/').pop())).toEqual([expect.stringMatching(/^noto-sans-math\.[\w-]+\.woff2$/)]);
   // The whole font is ~270 KB; the formulas use a few dozen of its 4,000 glyphs.
   expect(fonts[0]!.raw).toBeLessThanOrEqual(budget.mathFont);
-  // The attention explorer brings KaTeX's stylesheet and fonts with its code, when it is needed.
+  // The attention explorer brings KaTeX's stylesheet and fonts with its code, when it is needed:
+  // none of the stylesheets that hold up the article's first paint is KaTeX's (its fonts' names).
   expect(article.filter((r) => /katex/i.test(r.url)).map((r) => r.url)).toEqual([]);
+  for (const file of pageAssets(rootSite.dir, rootSite.base, 'index.html').css) expect(readFileSync(file, 'utf8'), file).not.toContain('KaTeX_');
 
   for (const path of ['playground/', 'no-such-page/']) {
     const other = await load(page, path);
