@@ -6,7 +6,7 @@ import {
   pickerChoices,
   smallerBuildThan,
 } from '../../src/playground/chat/model-picker';
-import { formatMegabytes, formatPercent } from '../../src/playground/chat/format';
+import { formatMegabytes, formatPercent, formatRate } from '../../src/playground/chat/format';
 import { splitThinking } from '../../src/playground/chat/thinking';
 
 const GiB = 1024 ** 3;
@@ -55,6 +55,8 @@ describe('wording', () => {
   test('download sizes are labelled as estimates', () => {
     expect(buildFacts(entry('Qwen2.5-0.5B-Instruct-q4f32_1-MLC'))).toMatch(/^估计下载约 \d+ MB · 需要显存约 1\.0 GB · 上下文 4096 token$/);
     expect(formatMegabytes(150 * 2 ** 20)).toBe('150 MB');
+    expect(formatMegabytes(12_345.4 * 2 ** 20)).toBe('12,345 MB');
+    expect(formatRate(1_234_567.8, 'token')).toBe('1,234,568 token/秒');
     expect(formatPercent(0.999)).toBe('99%');
     expect(formatPercent(1)).toBe('100%');
   });

@@ -7,10 +7,19 @@ import type { LoadPhase } from '../engine/chat-engine';
 
 const MiB = 1024 * 1024;
 
+/**
+ * 12345 → "12,345". Not toLocaleString: its first call on a page loads the browser's locale data,
+ * a 25–130 ms pause (more on a phone) that fell in the chat's start-up, where the model list
+ * writes its sizes.
+ */
+function groupThousands(integer: number): string {
+  return String(integer).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** "312 MB": whole megabytes below 10 GB reads better than "0.3 GB" for model files. */
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / MiB;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-US')} MB`;
+  return `${mb < 10 ? mb.toFixed(1) : groupThousands(Math.round(mb))} MB`;
 }
 
 export function formatVram(megabytes: number): string {
@@ -28,7 +37,7 @@ export function formatSeconds(seconds: number): string {
 
 export function formatRate(perSecond: number, unit: string): string {
   if (!Number.isFinite(perSecond)) return '—';
-  return `${perSecond < 100 ? perSecond.toFixed(1) : Math.round(perSecond).toLocaleString('en-US')} ${unit}/秒`;
+  return `${perSecond < 100 ? perSecond.toFixed(1) : groupThousands(Math.round(perSecond))} ${unit}/秒`;
 }
 
 export const PHASE_LABELS: Readonly<Record<LoadPhase, string>> = {
