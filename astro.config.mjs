@@ -10,18 +10,20 @@ import { rehypeTidyMathml } from './src/lib/markdown/mathml.mjs';
 import { mathFont } from './src/lib/markdown/math-font.mjs';
 import { rehypeFocusableFormulas } from './src/lib/markdown/focusable-formulas.mjs';
 import { rehypeSections } from './src/lib/markdown/sections.mjs';
+import { shikiWithoutLineSpans } from './src/lib/markdown/shiki-lines.mjs';
 import publishFiles from './scripts/publish/integration.mjs';
 import { basePath, siteUrl } from './site.config.mjs';
 import { modelHosts } from './model-hosts.config.mjs';
 
-// The attention explorer typesets with KaTeX in the browser and brings KaTeX's stylesheet in its lazy
-// chunk; that stylesheet hides formula text until its fonts arrive (font-display: block), up to 3 s
-// on a slow phone network; with swap the formulas show at once in a fallback face.
+// The attention explorer typesets with KaTeX in the browser and links KaTeX's stylesheet when it
+// mounts (built from katex.min.css?url, hence the query below); that stylesheet hides formula text
+// until its fonts arrive (font-display: block), up to 3 s on a slow phone network; with swap the
+// formulas show at once in a fallback face.
 const katexFontSwap = {
   name: 'katex-font-swap',
   /** @param {string} code @param {string} id */
   transform(code, id) {
-    if (/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css$/.test(id)) return code.replaceAll('font-display:block', 'font-display:swap');
+    if (/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css(\?|$)/.test(id)) return code.replaceAll('font-display:block', 'font-display:swap');
   },
 };
 
@@ -52,6 +54,7 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
+      transformers: [shikiWithoutLineSpans],
     },
   },
   // Every page gets this policy as a <meta>, with hashes of its own scripts and styles; the build

@@ -3,7 +3,8 @@
 // performance score, total blocking time, largest contentful paint and layout shift, with each
 // page's element count and gzip HTML size. Printed, never asserted: the machine's load moves them.
 // Then style+layout per frame while scrolling the article on a phone (bench-scroll.mjs).
-// Usage: node scripts/bench-lighthouse.mjs [--dir .builds/bench] [--runs 3]
+// Usage: node scripts/bench-lighthouse.mjs [--dir .builds/bench] [--runs 3] [--page playground/ ...]
+// (--page: only these pages, as built paths; "" or / is the article)
 // Without --dir it builds the site first. The pages are served by this process while Lighthouse
 // runs as a child process, so its work never blocks the server's event loop.
 import { spawn } from 'node:child_process';
@@ -20,7 +21,7 @@ import { startServer } from './serve.mjs';
 import { builtPages } from './site-files.mjs';
 
 const { values: options } = parseArgs({
-  options: { dir: { type: 'string' }, runs: { type: 'string', default: '3' } },
+  options: { dir: { type: 'string' }, runs: { type: 'string', default: '3' }, page: { type: 'string', multiple: true } },
 });
 const runs = Number(options.runs);
 
@@ -71,7 +72,8 @@ const origin = `http://127.0.0.1:${server.address().port}/`;
 
 console.log(`\nLighthouse ${runs}× per page, mobile profile (medians; times in ms, HTML in KB gzip)`);
 console.log('page'.padEnd(24), 'score'.padStart(5), 'TBT'.padStart(6), 'LCP'.padStart(6), 'CLS'.padStart(6), 'DOM'.padStart(7), 'HTML'.padStart(6));
-for (const page of builtPages(dir).filter((p) => p !== '404.html')) {
+const chosen = options.page?.map((page) => page.replace(/^\//, ''));
+for (const page of builtPages(dir).filter((p) => p !== '404.html' && (!chosen || chosen.includes(p)))) {
   const reports = [];
   for (let run = 0; run < runs; run++) reports.push(await lighthouse(origin + page));
   const audit = (id) => median(reports.map((report) => report.audits[id].numericValue));
@@ -89,10 +91,14 @@ for (const page of builtPages(dir).filter((p) => p !== '404.html')) {
 }
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs({ webgpu: false }) });
-const scroll = await scrollFrames(browser, origin);
+const phone = await scrollFrames(browser, origin, { cpuSlowdown: 4 });
+const unthrottled = await scrollFrames(browser, origin, { cpuSlowdown: 1 });
 await browser.close();
+const figures = (f) => `median ${f.median.toFixed(1)}, 95th percentile ${f.p95.toFixed(1)}, worst ${f.max.toFixed(1)}`;
 console.log(
-  `\nScrolling the article top to bottom, 390×844, CPU 4× slower: style+layout per frame (ms) over ${scroll.frames} frames` +
-    ` that had any: median ${scroll.median.toFixed(1)}, 95th percentile ${scroll.p95.toFixed(1)}, worst ${scroll.max.toFixed(1)}`,
+  '\nScrolling the article top to bottom at 390×844: style+layout per frame that had any (ms)' +
+    `\n  CPU 4× slower (${phone.frames} frames), main-thread CPU time: ${figures(phone.cpu)}` +
+    `\n    the same in wall time (stretched by the machine's load): ${figures(phone.wall)}` +
+    `\n  this machine's CPU (${unthrottled.frames} frames), main-thread CPU time: ${figures(unthrottled.cpu)}`,
 );
 server.close();

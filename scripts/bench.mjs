@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildSite, localPreview } from './build-site.mjs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
-import { pageWeight } from './page-weight.mjs';
+import { htmlBreakdown, pageWeight } from './page-weight.mjs';
 import { childEnv, onTerminal, printOutput, runShown } from './plain-output.mjs';
 import { startServer } from './serve.mjs';
 import { builtPages } from './site-files.mjs';
@@ -37,6 +37,14 @@ for (const page of pages) {
     `/${page}`.padEnd(24),
     kb(row.html.raw), kb(row.html.gzip), kb(row.css.raw), kb(row.css.gzip), kb(row.js.raw), kb(row.js.gzip),
   );
+}
+
+const article = htmlBreakdown(`${outDir}/index.html`);
+console.log(`\nWhere the article's HTML goes: ${article.elements.toLocaleString('en-US')} elements, ${kb(article.gzip).trim()} KiB gzip`);
+console.log('  cost = gzip bytes the page would lose without that part; parts overlap (a formula in a table is in both).');
+console.log('part'.padEnd(42), ' count', 'elements', 'cost KiB');
+for (const row of article.rows) {
+  console.log(row.part.padEnd(42), String(row.count).padStart(6), String(row.elements ?? '').padStart(8), kb(row.gzipCost));
 }
 
 // Measured in the page from its first byte: largest contentful paint, layout shift, long tasks.

@@ -78,3 +78,42 @@ export function pageWeight(dir, base, htmlPath) {
     files: { css, js },
   };
 }
+
+/** Parts of a page's HTML, each as a pattern that matches all of it (outermost elements only). */
+const htmlParts = {
+  'formulas (<math>)': /<math[\s>][\s\S]*?<\/math>/g,
+  'tables': /<table[\s>][\s\S]*?<\/table>/g,
+  'charts (<svg>)': /<svg[\s>][\s\S]*?<\/svg>/g,
+  'code blocks (<pre>)': /<pre[\s>][\s\S]*?<\/pre>/g,
+  'errata cards (<aside class="erratum">)': /<aside class="erratum[\s\S]*?<\/aside>/g,
+  'citation links': /<span class="cites">[\s\S]*?<\/span>|<a [^>]*class="cites cite-link"[^>]*>[^<]*<\/a>/g,
+  'contents (<nav>)': /<nav[\s>][\s\S]*?<\/nav>/g,
+  '<head>': /<head>[\s\S]*?<\/head>/g,
+  'inline <script>s': /<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/g,
+  'inline <style>s': /<style[^>]*>[\s\S]*?<\/style>/g,
+  'class attributes': /\sclass="[^"]*"/g,
+  '  of which scoping classes (astro-…)': / ?astro-[a-z0-9]{8}/g,
+  'style attributes': /\sstyle="[^"]*"/g,
+  'all markup (text left)': /<[^>]+>/g,
+};
+
+/**
+ * Where a page's HTML goes: for each part, how many elements it holds and how many gzip bytes
+ * the page would lose without it (gzip shares its dictionary across the page, so that is what a
+ * part costs, not its size compressed alone). Parts overlap (a formula in a table counts in both).
+ */
+export function htmlBreakdown(htmlFile) {
+  const html = readFileSync(htmlFile, 'utf8');
+  const total = gzipSize(Buffer.from(html));
+  const elementsIn = (text) => (text.match(/<[a-zA-Z][\w-]*[\s/>]/g) ?? []).length;
+  const rows = Object.entries(htmlParts).map(([part, pattern]) => {
+    const matches = html.match(pattern) ?? [];
+    return {
+      part,
+      count: matches.length,
+      elements: pattern.source.startsWith('<') && !part.startsWith('all') ? matches.reduce((sum, m) => sum + elementsIn(m), 0) : null,
+      gzipCost: total - gzipSize(Buffer.from(html.replace(pattern, ''))),
+    };
+  });
+  return { elements: elementsIn(html), gzip: total, rows };
+}

@@ -32,6 +32,8 @@ for (const site of [rootSite, subSite]) {
     await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
     await expect(island(page).locator('figure[data-matrix="x"]')).toBeVisible();
     await expect(island(page).locator('.attn-stage .katex').first()).toBeVisible();
+    // KaTeX's stylesheet came with it: it hides the MathML copy that screen readers read.
+    await expect(island(page).locator('.attn-stage .katex-mathml').first()).toHaveCSS('position', 'absolute');
     expect(paths().some((path) => KATEX_CHUNK.test(path))).toBe(true);
     expect(health.failedRequests.slice(failuresBefore)).toEqual([]);
     expect(health.consoleErrors.slice(errorsBefore)).toEqual([]);

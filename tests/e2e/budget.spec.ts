@@ -1,6 +1,7 @@
 // Page-weight budgets, in bytes (times are printed by `npm run bench`, never asserted): what the
 // article costs before the reader touches anything, that islands wait until they are needed, and
 // which fonts each page downloads and how big the math font is.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { pageAssets } from '../../scripts/page-weight.mjs';
@@ -9,7 +10,7 @@ import { REQUESTS_SO_FAR, requestsSoFarRecorded } from './chat-network';
 import { mountEveryIsland, openSettled } from './open-settled';
 
 const kib = 1024;
-const budget = { firstLoadJsGzip: 30 * kib, totalWithoutFontsGzip: 200 * kib, mathFont: 32 * kib };
+const budget = { firstLoadJsGzip: 10 * kib, totalWithoutFontsGzip: 110 * kib, mathFont: 32 * kib, articleHtmlGzip: 88 * kib, articleElements: 7_600 };
 
 // The service worker's precaching would add requests of its own; budgets are about the page.
 test.use({ serviceWorkers: 'block' });
@@ -30,7 +31,7 @@ async function load(page: Page, path: string) {
   return sized;
 }
 
-test('the article ships at most 30 KB gzip of JavaScript and 200 KB gzip in all (fonts aside) before any interaction', async ({ page }) => {
+test('the article ships at most 10 KB gzip of JavaScript and 110 KB gzip in all (fonts aside) before any interaction', async ({ page }) => {
   const responses = await load(page, '');
   const sum = (list: typeof responses) => list.reduce((total, r) => total + r.gzip, 0);
   const js = responses.filter((r) => r.type === 'script' || /\.m?js(\?|$)/.test(r.url));
@@ -39,6 +40,16 @@ test('the article ships at most 30 KB gzip of JavaScript and 200 KB gzip in all 
   test.info().annotations.push({ type: 'weight', description: report });
   expect(sum(js), report).toBeLessThanOrEqual(budget.firstLoadJsGzip);
   expect(sum(withoutFonts), report).toBeLessThanOrEqual(budget.totalWithoutFontsGzip);
+});
+
+test('the article’s HTML: at most 88 KiB gzip and 7,600 elements before any island mounts', async ({ page }) => {
+  const responses = await load(page, '');
+  const html = responses.find((r) => r.type === 'document')!;
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const report = `HTML ${(html.gzip / kib).toFixed(1)} KiB gzip, ${elements} elements`;
+  test.info().annotations.push({ type: 'weight', description: report });
+  expect(html.gzip, report).toBeLessThanOrEqual(budget.articleHtmlGzip);
+  expect(elements, report).toBeLessThanOrEqual(budget.articleElements);
 });
 
 test('no island code loads until its island is near the viewport', async ({ page }) => {
@@ -63,8 +74,10 @@ test('fonts: the article loads only the math font, cut to its formulas, and no K
   expect(fonts.map((r) => new URL(r.url).pathname.split('/').pop())).toEqual([expect.stringMatching(/^noto-sans-math\.[\w-]+\.woff2$/)]);
   // The whole font is ~270 KB; the formulas use a few dozen of its 4,000 glyphs.
   expect(fonts[0]!.raw).toBeLessThanOrEqual(budget.mathFont);
-  // The attention explorer brings KaTeX's stylesheet and fonts with its code, when it is needed.
+  // The attention explorer brings KaTeX's stylesheet and fonts with its code, when it is needed:
+  // none of the stylesheets that hold up the article's first paint is KaTeX's (its fonts' names).
   expect(article.filter((r) => /katex/i.test(r.url)).map((r) => r.url)).toEqual([]);
+  for (const file of pageAssets(rootSite.dir, rootSite.base, 'index.html').css) expect(readFileSync(file, 'utf8'), file).not.toContain('KaTeX_');
 
   for (const path of ['playground/', 'no-such-page/']) {
     const other = await load(page, path);

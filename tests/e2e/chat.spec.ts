@@ -83,3 +83,39 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('the chat and the arena start without loading the browser’s locale data, a long pause on a phone', async ({ page }) => {
+  // The first number or date formatted for a locale, or the first locale-aware comparison, loads
+  // that data on the main thread (25–130 ms here, several times that on a phone).
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    (window as unknown as { localeCalls: string[] }).localeCalls = calls;
+    const record = <T extends object>(owner: T, name: keyof T & string, label: string) => {
+      const original = owner[name] as (...args: unknown[]) => unknown;
+      Object.defineProperty(owner, name, {
+        configurable: true,
+        writable: true,
+        value: function (this: unknown, ...args: unknown[]) {
+          calls.push(label);
+          return new.target ? Reflect.construct(original, args, new.target) : original.apply(this, args);
+        },
+      });
+    };
+    record(Number.prototype, 'toLocaleString', 'Number#toLocaleString');
+    record(Date.prototype, 'toLocaleString', 'Date#toLocaleString');
+    record(Date.prototype, 'toLocaleDateString', 'Date#toLocaleDateString');
+    record(Date.prototype, 'toLocaleTimeString', 'Date#toLocaleTimeString');
+    record(String.prototype, 'localeCompare', 'String#localeCompare');
+    for (const name of ['NumberFormat', 'DateTimeFormat', 'Collator', 'PluralRules', 'RelativeTimeFormat', 'ListFormat', 'Segmenter'] as const) {
+      record(Intl, name, `Intl.${name}`);
+    }
+  });
+  for (const [path, island] of [
+    ['playground/', 'chat'],
+    ['playground/arena/', 'arena'],
+  ] as const) {
+    await openSettled(page, path);
+    await expect(page.locator(`[data-island-root="${island}"]`).first()).toHaveAttribute('data-island-state', 'ready');
+    expect(await page.evaluate(() => (window as unknown as { localeCalls: string[] }).localeCalls), path).toEqual([]);
+  }
+});

@@ -7,6 +7,7 @@ import {
   smallerBuildThan,
 } from '../../src/playground/session/model-picker';
 import { formatPercent } from '../../src/playground/ui/progress';
+import { formatRate, groupDigits } from '../../src/playground/ui/format';
 import { splitThinking } from '../../src/playground/session/thinking';
 
 const GiB = 1024 ** 3;
@@ -54,6 +55,9 @@ describe('smallerBuildThan', () => {
 describe('wording', () => {
   test('download sizes are labelled as estimates', () => {
     expect(buildFacts(entry('Qwen2.5-0.5B-Instruct-q4f32_1-MLC'))).toMatch(/^估计下载约 \d+ MB · 需要显存约 1\.1 GB · 上下文 4096 token$/);
+    expect(groupDigits(12_345.4)).toBe('12,345');
+    expect(groupDigits(1_234_567.85, 1)).toBe('1,234,567.9');
+    expect(formatRate(1_234_567.8, 'token')).toBe('1,234,568 token/秒');
     expect(formatPercent(0.999)).toBe('99%');
     expect(formatPercent(1)).toBe('100%');
   });

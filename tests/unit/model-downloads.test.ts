@@ -32,6 +32,7 @@ describe('byte formatting', () => {
     [999_960_000, '1.0 GB'],
     [1_250_000_000, '1.3 GB'],
     [-5, '0 B'],
+    [1_234_500_000_000_000, '1,235 TB'],
   ])('%d → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });

@@ -65,7 +65,6 @@ export function mathCharacters(texList) {
       continue; // a $ that was not a formula (the build reports real formula errors itself)
     }
     const text = html
-      .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
       .replace(/<[^>]+>/g, '')
       .replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
       .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');

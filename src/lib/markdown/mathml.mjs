@@ -11,7 +11,9 @@
 //   not "cosmθ"): MathML Core gives the invisible function application operator no space;
 // - a prime written as a superscript (x') becomes the prime character after its base: at script
 //   size the prime glyph is a speck, and a prime is drawn raised already.
-// The TeX stays in each formula's <annotation>, for copying and for tools that read it.
+// - KaTeX's <semantics> wrapper, the TeX <annotation> in it (never drawn, never read aloud), the
+//   <mrow> around the whole formula (<math> is a row itself) and the xmlns attribute (the HTML
+//   parser puts <math> in the MathML namespace) are dropped: three elements fewer per formula.
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import katex from 'katex';
@@ -84,6 +86,15 @@ export function tidyMathml(tree) {
   return tree;
 }
 
+/** <math><semantics><mrow>…</mrow><annotation/></semantics></math> becomes <math>…</math>. */
+function unwrapSemantics(math) {
+  delete math.properties.xmlns;
+  const semantics = math.children.find((child) => isElement(child, 'semantics'));
+  if (!semantics) return;
+  const shown = semantics.children.filter((child) => !isElement(child, 'annotation'));
+  math.children = shown.length === 1 && isElement(shown[0], 'mrow') && Object.keys(shown[0].properties).length === 0 ? shown[0].children : shown;
+}
+
 /**
  * Every formula KaTeX wrote into `tree` (its <span class="katex"><math>…), tidied and renamed:
  * <span class="formula">, inside <span class="formula-display"> when it is a display formula. The
@@ -95,6 +106,7 @@ export function tidyFormulas(tree) {
     const math = node.children?.[0];
     if (!node.properties.className?.includes('katex') || !isElement(math, 'math')) return undefined;
     tidyMathml(math);
+    unwrapSemantics(math);
     node.properties.className = ['formula'];
     if (math.properties.display === 'block' && parent && index !== undefined) {
       parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['formula-display'] }, children: [node] };

@@ -1,35 +1,18 @@
 /**
  * Byte counts for readers, the one formatter of the site. Decimal units (1 MB = 1,000,000 bytes),
  * as Hugging Face, the mirrors and download pages state file sizes, so a figure here matches the
- * size a reader sees on the host. Intl.NumberFormat writes the number and the unit ("308 MB",
- * "1.8 GB", "512 B").
+ * size a reader sees on the host: "308 MB", "1.8 GB", "512 B". The number is written by
+ * groupDigits (format.ts), which says why it is not Intl.NumberFormat.
  */
+import { groupDigits } from './format';
 
 const UNITS = [
-  { unit: 'byte', size: 1 },
-  { unit: 'kilobyte', size: 1e3 },
-  { unit: 'megabyte', size: 1e6 },
-  { unit: 'gigabyte', size: 1e9 },
-  { unit: 'terabyte', size: 1e12 },
+  { unit: 'B', size: 1 },
+  { unit: 'kB', size: 1e3 },
+  { unit: 'MB', size: 1e6 },
+  { unit: 'GB', size: 1e9 },
+  { unit: 'TB', size: 1e12 },
 ] as const;
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(unit: string, digits: number): Intl.NumberFormat {
-  const key = `${unit}/${digits}`;
-  let found = formatters.get(key);
-  if (found === undefined) {
-    found = new Intl.NumberFormat('zh-CN', {
-      style: 'unit',
-      unit,
-      unitDisplay: 'short',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    formatters.set(key, found);
-  }
-  return found;
-}
 
 /** One decimal below 100 of a unit ("12.3 MB"), whole numbers above ("308 MB"); bytes and kB whole. */
 export function formatBytes(bytes: number): string {
@@ -43,7 +26,7 @@ export function formatBytes(bytes: number): string {
     ({ unit, size } = UNITS[++index]!);
     digits = 1;
   }
-  return formatter(unit, digits).format(value / size);
+  return `${groupDigits(value / size, digits)} ${unit}`;
 }
 
 /** For estimates: "约 1.3 GB". */
