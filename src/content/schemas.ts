@@ -30,13 +30,17 @@ export const erratumSchema = z.object({
   /** Where it stands in the seed, e.g. "§1 背景介绍". */
   section: z.string().min(1),
   severity,
+  /** What was wrong, in one short line for the errata index (the card in the text says it in full). */
+  summary: z.string().min(1).max(40),
   /** The seed's wording, quoted exactly. */
   original: z.string().min(1),
   /** The seed's formula, when the error is one (shown typeset inside the erratum only). */
   originalTex: z.string().optional(),
   /** The seed's code, when the error is code (shown collapsed inside the erratum only). */
   originalCode: z.object({ lang: z.string(), code: z.string() }).optional(),
+  /** What was wrong, in full (shown in the erratum). */
   problem: z.string().min(1),
+  /** The corrected statement: the article's text says it in place of the original. */
   correction: z.string().min(1),
   sources: sourceKeys,
 });

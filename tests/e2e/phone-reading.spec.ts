@@ -108,30 +108,48 @@ for (const scheme of ['light', 'dark'] as const) {
       await attachView(page, testInfo, `table-360-${scheme}`);
     });
 
-    test('at 360 px the errata are cards; at 1280 px a table', async ({ page }, testInfo) => {
+    test('at 360 px the errata index is a list of two-line entries within the column; at 1280 px a table of one-line rows', async ({ page }, testInfo) => {
       await page.setViewportSize(phone);
       await page.goto('./');
       const table = page.locator('.errata-table');
       const rows = table.locator('tbody tr');
       await expect(rows).toHaveCount(29);
-      const cards = await rows.evaluateAll((trs) =>
-        trs.map((tr) => ({ display: getComputedStyle(tr).display, right: tr.getBoundingClientRect().right })),
-      );
-      for (const card of cards) {
-        expect(card.display).toBe('grid');
-        expect(card.right).toBeLessThanOrEqual(phone.width);
+      const entries = () =>
+        rows.evaluateAll((trs) =>
+          trs.map((tr) => {
+            const box = (el: Element) => el.getBoundingClientRect();
+            const [number, where, severity, summary] = [...tr.children].map(box) as [DOMRect, DOMRect, DOMRect, DOMRect];
+            return {
+              id: tr.id,
+              display: getComputedStyle(tr).display,
+              right: Math.max(box(tr).right, summary.right),
+              // Number, where and severity on the first line; what was wrong, in words, below them.
+              firstLine: Math.max(number.top, where.top, severity.top) < Math.min(number.bottom, where.bottom, severity.bottom),
+              summaryBelow: summary.top >= Math.max(number.bottom, severity.bottom) - 1 && (tr.lastElementChild!.textContent ?? '').trim().length > 5,
+              height: box(tr).height,
+              lineHeight: parseFloat(getComputedStyle(tr.lastElementChild!).lineHeight),
+            };
+          }),
+        );
+      for (const entry of await entries()) {
+        expect(entry.display, entry.id).toBe('grid');
+        expect(entry.right, entry.id).toBeLessThanOrEqual(phone.width);
+        expect(entry.firstLine, entry.id).toBe(true);
+        expect(entry.summaryBelow, entry.id).toBe(true);
       }
-      // Each card names what its parts are, as the table's header did.
-      const label = await rows
-        .first()
-        .locator('td[data-label="问题"]')
-        .evaluate((td) => getComputedStyle(td, '::before').content);
-      expect(label).toContain('问题');
+      // Nothing in the index scrolls sideways.
+      expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       await bringToTop(page, '.errata-table tbody tr');
       await attachView(page, testInfo, `errata-360-${scheme}`);
 
+      // At 1280 px a table whose rows each take one line, so the 29 fit in about two screens.
       await page.setViewportSize(laptop);
       await expect.poll(() => rows.first().evaluate((tr) => getComputedStyle(tr).display)).toBe('table-row');
+      const wide = await entries();
+      expect(wide.filter((entry) => entry.height > 2 * entry.lineHeight).map((entry) => entry.id)).toEqual([]);
+      expect(await table.evaluate((el) => el.getBoundingClientRect().right <= el.parentElement!.getBoundingClientRect().right)).toBe(true);
+      await bringToTop(page, '.errata-table');
+      await attachView(page, testInfo, `errata-1280-${scheme}`);
     });
   });
 }

@@ -167,6 +167,16 @@ describe('errata.yaml', () => {
     expect(qwen).toHaveLength(1);
   });
 
+  it('sums up each problem in a short line of the index that states no number the problem does not', () => {
+    expect(() => validateAll([{ ...errata[0], summary: undefined }], erratumSchema)).toThrow(/summary/);
+    const numbers = (text: string) => text.match(/\d+(?:\.\d+)*/g) ?? [];
+    const added = errata.flatMap((e) => numbers(e.summary).filter((n) => !numbers(e.problem).includes(n)).map((n) => `${e.id}: ${n}`));
+    expect(added).toEqual([]);
+    // At most about 24 Chinese characters (a Latin letter, digit or space is half as wide): one line at 1280 px.
+    const width = (text: string) => [...text].reduce((sum, c) => sum + (/[\u2000-\u206f\u3000-\u9fff\uff00-\uffef]/.test(c) ? 1 : 0.5), 0);
+    expect(errata.filter((e) => width(e.summary) > 24).map((e) => `${e.id}: ${e.summary}`)).toEqual([]);
+  });
+
   it('cites only known references', () => {
     expect(unknownSources(errata.map((e) => [e.id, e.sources]), referenceIds)).toEqual([]);
   });
