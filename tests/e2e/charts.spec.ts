@@ -57,10 +57,16 @@ for (const width of [360, 1280])
 test('each benchmark chart draws its table’s scores, from zero, in the table’s order', async ({ page }) => {
   await page.goto('./');
   for (const table of shownTables) {
-    const bars = page.locator(`[data-chart="bench-chart-${table.id}"] rect[data-value]`);
-    const drawn = await bars.evaluateAll((rects) => rects.map((r) => [Number(r.getAttribute('data-value')), r.getAttribute('x') ?? '0']));
-    expect(drawn.map(([value]) => value)).toEqual(table.rows.flatMap((row) => row.scores.map(Number)));
-    expect(drawn.every(([, x]) => x === '0')).toBe(true);
+    // Each bar with the number printed after it: the numbers are the table's, and every bar starts
+    // at zero and is as long as its number says.
+    const bars = page.locator(`[data-chart="bench-chart-${table.id}"] rect.bar`);
+    const drawn = await bars.evaluateAll((rects) =>
+      rects.map((r) => ({ value: Number(r.nextElementSibling!.textContent), width: Number(r.getAttribute('width')), x: r.getAttribute('x') ?? '0' })),
+    );
+    expect(drawn.map(({ value }) => value)).toEqual(table.rows.flatMap((row) => row.scores.map(Number)));
+    expect(drawn.every(({ x }) => x === '0')).toBe(true);
+    const scale = Math.max(...drawn.map(({ width }) => width)) / Math.max(...drawn.map(({ value }) => value));
+    expect(drawn.filter(({ value, width }) => Math.abs(width - value * scale) > 0.2)).toEqual([]);
     // the table the chart draws is on the page, and the caption links to it
     await expect(page.locator(`#bench-${table.id}`)).toHaveCount(1);
     await expect(page.locator(`[data-chart="bench-chart-${table.id}"] a[href="#bench-${table.id}"]`)).toHaveCount(1);
