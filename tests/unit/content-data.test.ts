@@ -169,7 +169,7 @@ describe('errata.yaml', () => {
 
   it('sums up each problem in a short line of the index that states no number the problem does not', () => {
     expect(() => validateAll([{ ...errata[0], summary: undefined }], erratumSchema)).toThrow(/summary/);
-    const numbers = (text: string) => text.match(/\d+(?:\.\d+)*/g) ?? [];
+    const numbers = (text: string) => Array.from(text.matchAll(/\d+(?:\.\d+)*/g), (m) => m[0]);
     const added = errata.flatMap((e) => numbers(e.summary).filter((n) => !numbers(e.problem).includes(n)).map((n) => `${e.id}: ${n}`));
     expect(added).toEqual([]);
     // At most about 24 Chinese characters (a Latin letter, digit or space is half as wide): one line at 1280 px.
