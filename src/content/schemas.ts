@@ -40,7 +40,7 @@ export const erratumSchema = z.object({
   originalCode: z.object({ lang: z.string(), code: z.string() }).optional(),
   /** What was wrong, in full (shown in the erratum). */
   problem: z.string().min(1),
-  /** The corrected statement: the article's text says it in place of the original. */
+  /** The corrected statement (shown in the erratum, as 更正); the article's text says it in place of the original. */
   correction: z.string().min(1),
   sources: sourceKeys,
 });

@@ -58,13 +58,15 @@ test.describe('the article', () => {
     }
   });
 
-  test('shows every erratum E1–E29 with the original, the problem, and a working source link', async ({ page }) => {
+  test('shows every erratum E1–E29 with the original, the problem, the correction and a working source link', async ({ page }) => {
     for (const id of errataIds) {
       const box = page.locator(`#erratum-${id}`);
       await expect(box, id).toHaveCount(1);
       await expect(box.locator('del'), `${id} original`).not.toHaveCount(0);
       await expect(box.locator('.severity')).toHaveText(/严重|较重|轻微/);
       await expect(box).toContainText('问题：');
+      // The index lists only a summary: what is right instead is said here, in the card.
+      await expect(box.locator('p', { hasText: /^更正：\S.{9,}/ }), `${id} correction`).toHaveCount(1);
       // Besides its [n] citations, each erratum links a source: an https page or a file the site itself
       // publishes (links.spec.ts checks that those resolve).
       const hrefs = (await box.locator('.erratum-sources a[href]').evaluateAll((links) => links.map((l) => l.getAttribute('href')!))).filter(
