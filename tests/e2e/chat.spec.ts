@@ -119,3 +119,23 @@ test('the chat and the arena start without loading the browser’s locale data, 
     expect(await page.evaluate(() => (window as unknown as { localeCalls: string[] }).localeCalls), path).toEqual([]);
   }
 });
+
+test('the chat and the arena start without the Markdown renderer: it loads only with a model', async ({ page }) => {
+  // marked builds its regular expressions when its module runs, a long task on a phone; nothing
+  // needs it before a model's first answer.
+  const scripts: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text());
+  });
+  for (const [path, island] of [
+    ['playground/', 'chat'],
+    ['playground/arena/', 'arena'],
+  ] as const) {
+    await openSettled(page, path);
+    await expect(page.locator(`[data-island-root="${island}"]`).first()).toHaveAttribute('data-island-state', 'ready');
+    const loaded = await Promise.all(scripts);
+    expect(loaded.length, path).toBeGreaterThan(0);
+    // marked's block lexer, by a method name that survives minification.
+    expect(loaded.filter((source) => source.includes('blockTokens')).length, path).toBe(0);
+  }
+});
