@@ -163,8 +163,10 @@ export function createTranscript(schedule: () => void): Transcript {
     setHidden(empty, state.turns.length > 0);
     preloadFor(state.status);
     let complete = true;
-    // Follow the answer only if the reader has not scrolled up to read something earlier.
-    const atBottom = root.scrollHeight - root.scrollTop - root.clientHeight < 48;
+    // Follow the answer only if the reader has not scrolled up to read something earlier. Measured
+    // only when there is a conversation: reading scrollHeight lays out the page there and then, a
+    // long pause in the island's start-up on a phone.
+    const atBottom = state.turns.length > 0 && root.scrollHeight - root.scrollTop - root.clientHeight < 48;
     const current = new Set<number>();
     for (const turn of state.turns) {
       current.add(turn.id);
