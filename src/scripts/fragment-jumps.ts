@@ -1,8 +1,8 @@
-// On narrow screens, sections far off screen are skipped (content-visibility: auto) and hold a
-// guessed height until drawn. A jump to a far anchor is computed with those guesses; the section
-// just above the target is then drawn at its real height and pushes the target down (a screen or
-// more below the errata table). After the frame that draws it, put the target back where the jump
-// meant it to be.
+// On narrow screens, parts of sections far off screen are skipped (content-visibility: auto) and
+// hold a guessed height until drawn. A jump to a far anchor is computed with those guesses; the
+// part just above the target is then drawn at its real height and pushes the target down (a screen
+// or more below the errata table). After the frame that draws it, put the target back where the
+// jump meant it to be.
 function settle(): void {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id && document.getElementById(id);

@@ -84,6 +84,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+/** Opens the chat's and the arena's pages in turn, yielding each path once its island has started. */
+async function* startedPlaygrounds(page: Page): AsyncGenerator<string> {
+  for (const [path, island] of [
+    ['playground/', 'chat'],
+    ['playground/arena/', 'arena'],
+  ] as const) {
+    await openSettled(page, path);
+    await expect(page.locator(`[data-island-root="${island}"]`).first()).toHaveAttribute('data-island-state', 'ready');
+    yield path;
+  }
+}
+
 test('the chat and the arena start without loading the browser’s locale data, a long pause on a phone', async ({ page }) => {
   // The first number or date formatted for a locale, or the first locale-aware comparison, loads
   // that data on the main thread (25–130 ms here, several times that on a phone).
@@ -110,12 +122,22 @@ test('the chat and the arena start without loading the browser’s locale data, 
       record(Intl, name, `Intl.${name}`);
     }
   });
-  for (const [path, island] of [
-    ['playground/', 'chat'],
-    ['playground/arena/', 'arena'],
-  ] as const) {
-    await openSettled(page, path);
-    await expect(page.locator(`[data-island-root="${island}"]`).first()).toHaveAttribute('data-island-state', 'ready');
+  for await (const path of startedPlaygrounds(page)) {
     expect(await page.evaluate(() => (window as unknown as { localeCalls: string[] }).localeCalls), path).toEqual([]);
+  }
+});
+
+test('the chat and the arena start without the Markdown renderer: it loads only with a model', async ({ page }) => {
+  // marked builds its regular expressions when its module runs, a long task on a phone; nothing
+  // needs it before a model's first answer.
+  const scripts: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text());
+  });
+  for await (const path of startedPlaygrounds(page)) {
+    const loaded = await Promise.all(scripts);
+    expect(loaded.length, path).toBeGreaterThan(0);
+    // marked's block lexer, by a method name that survives minification.
+    expect(loaded.filter((source) => source.includes('blockTokens')).length, path).toBe(0);
   }
 });

@@ -159,9 +159,9 @@ test.describe('no page is wider than a 360 px phone', () => {
   for (const path of builtPages(rootSite.dir)) {
     test(`/${path}`, async ({ page }) => {
       await page.goto(`./${path}`);
-      // Sections far from the screen are skipped (content-visibility) and would hide their overflow.
+      // Parts far from the screen are skipped (content-visibility) and would hide their overflow.
       await page.evaluate(() => {
-        for (const section of document.querySelectorAll<HTMLElement>('.article-section')) section.style.contentVisibility = 'visible';
+        for (const part of document.querySelectorAll<HTMLElement>('.article-part')) part.style.contentVisibility = 'visible';
       });
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     });
@@ -186,6 +186,41 @@ test.describe('finding one’s way on a phone', () => {
     await expect(control).toHaveAttribute('aria-expanded', 'false');
     await expect(page.locator('h3', { hasText: '6.1 智能客服' })).toBeInViewport();
     await expect(entry).toHaveAttribute('aria-current', 'location');
+  });
+
+  test('a jump far down or up lands its target exactly under the top, on a fully drawn screen', async ({ page }, testInfo) => {
+    await page.goto('./');
+    // Every heading in the contents, and some of the other in-page link targets (references,
+    // equations, errata), alternately far down and far up: the parts skipped in between hold
+    // guessed heights until drawn.
+    const targets = await page.evaluate(() => {
+      const ids = (selector: string) => [...document.querySelectorAll<HTMLAnchorElement>(selector)].map((a) => decodeURIComponent(a.hash.slice(1)));
+      const headings = ids('#toc a[href^="#"]');
+      const others = [...new Set(ids('main a[href^="#"]'))].filter((id) => !headings.includes(id) && document.getElementById(id));
+      const chosen = [...headings, ...others.filter((_, i) => i % 5 === 0)];
+      return chosen.map((_, i) => chosen[i % 2 === 0 ? chosen.length - 1 - i / 2 : (i - 1) / 2]!);
+    });
+    expect(targets.length).toBeGreaterThan(30);
+    for (const [i, id] of targets.entries()) {
+      await page.evaluate((id) => (location.hash = id), id);
+      await expect
+        .poll(
+          () =>
+            page.evaluate((id) => {
+              const wanted = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+              const top = document.getElementById(id)!.getBoundingClientRect().top;
+              // A part on screen whose content is still skipped would be a blank stretch.
+              const blank = [...document.querySelectorAll('.article-part')].filter((part) => {
+                const box = part.getBoundingClientRect();
+                return box.bottom > 0 && box.top < innerHeight && ![...part.children].some((child) => child.checkVisibility({ contentVisibilityAuto: true }));
+              });
+              return { id, offBy: Math.abs(top - wanted) <= 4 ? 0 : Math.round(top - wanted), blank: blank.length };
+            }, id),
+          { timeout: 10_000 },
+        )
+        .toEqual({ id, offBy: 0, blank: 0 });
+      if (i % 10 === 0) await attachView(page, testInfo, `jump-${i}`);
+    }
   });
 
   test('back to top returns to the start of the article', async ({ page }) => {

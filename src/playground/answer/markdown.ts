@@ -27,6 +27,7 @@ import DOMPurify, { type Config } from 'dompurify';
 import { Lexer, Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { revealLinkDestinations } from './link-destinations';
 import { boundNesting } from './markdown-nesting';
+import { plainText } from './plain-text';
 
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'blockquote',
@@ -147,18 +148,6 @@ function tokenLists(token: Token, found: Token[][] = []): Token[][] {
     }
   }
   return found;
-}
-
-/** The source as it was typed: line breaks kept, nothing interpreted. */
-function plainText(raw: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const paragraph = document.createElement('p');
-  raw.trim().split('\n').forEach((line, i) => {
-    if (i > 0) paragraph.append(document.createElement('br'));
-    paragraph.append(line);
-  });
-  if (paragraph.hasChildNodes()) fragment.append(paragraph);
-  return fragment;
 }
 
 /** Renders blocks one at a time, remembering which growing blocks were too slow to parse. */

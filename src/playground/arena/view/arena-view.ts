@@ -60,9 +60,10 @@ export function createArenaView(arena: ArenaSession, options: ArenaViewOptions):
   );
   sharedError.element.classList.add('arena-shared-error');
   const columns = element('div', 'arena-columns');
+  const sideOptions = { headingLevel, reloadPage: options.reloadPage, schedule: () => frames.schedule() };
   const sides: Record<ModelFamily, SidePanel> = {
-    qwen: createSidePanel(arena, 'qwen', { id: `${id}-side-1`, headingLevel, reloadPage: options.reloadPage }),
-    llama: createSidePanel(arena, 'llama', { id: `${id}-side-2`, headingLevel, reloadPage: options.reloadPage }),
+    qwen: createSidePanel(arena, 'qwen', { ...sideOptions, id: `${id}-side-1` }),
+    llama: createSidePanel(arena, 'llama', { ...sideOptions, id: `${id}-side-2` }),
   };
   const votes = createVotePanel(arena, id, headingLevel);
   const exportPanel = createExportPanel(arena, id);

@@ -11,7 +11,7 @@ import { button, element, setDisabled, setHidden, setText } from '../../ui/dom';
 import { createErrorPanel, sessionErrorActions } from '../../ui/error-panel';
 import { createProgressPanel } from '../../ui/chat-load-progress';
 import { modelLabel } from '../../downloads/plan';
-import { MarkdownView } from '../../answer/markdown';
+import { LazyMarkdownView, preloadFor } from '../../answer/lazy-markdown';
 import type { AnswerMetrics } from '../../answer/metrics';
 import { lastAnswer, type ArenaSession, type ArenaState } from '../arena-session';
 import { sideStatusText } from '../side-status';
@@ -30,6 +30,8 @@ export interface SidePanelOptions {
   id: string;
   headingLevel: number;
   reloadPage: () => void;
+  /** Asks for an update in a later frame (the Markdown renderer has arrived). */
+  schedule: () => void;
 }
 
 function metricsList(m: AnswerMetrics): HTMLDListElement {
@@ -72,7 +74,7 @@ export function createSidePanel(arena: ArenaSession, family: ModelFamily, option
   stopButton.addEventListener('click', () => arena.stop(family));
   root.append(title, status, progress.element, errorPanel.element, answer, language, metricsSlot, stopButton);
 
-  const answerView = new MarkdownView(answer);
+  const answerView = new LazyMarkdownView(answer, options.schedule);
   /** The text the answer shows completely; null while a render is unfinished. */
   let shownText: string | null = '';
   let shownMetrics: AnswerMetrics | null = null;
@@ -93,6 +95,7 @@ export function createSidePanel(arena: ArenaSession, family: ModelFamily, option
     // Loading this side again mid-sequence would push the other model out of VRAM.
     errorPanel.setLoadingBlocked(state.running && arena.plan?.mode === 'one-after-another');
 
+    preloadFor(chat.status);
     const turn = lastAnswer(chat);
     if (turn?.state === 'streaming') answer.setAttribute('aria-busy', 'true');
     else answer.removeAttribute('aria-busy');

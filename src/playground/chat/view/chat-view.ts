@@ -65,7 +65,7 @@ export function createChatView(session: ChatSession, options: ChatViewOptions): 
   const progress = createProgressPanel(session, id);
   const errorPanel = createErrorPanel(sessionErrorActions(session), options.reloadPage);
   const settings = createSettingsPanel(session, id);
-  const transcript = createTranscript();
+  const transcript = createTranscript(() => frames.schedule());
   const composer = createComposer(session, id);
   const conversation = element('div', 'chat-conversation');
   conversation.append(settings.element, transcript.element, composer.element);

@@ -1,11 +1,12 @@
 /**
  * The conversation. Each turn is rendered only when its snapshot changes — at most once per frame,
  * because the chat view batches updates — and an answer's Markdown only where its text changed
- * (see MarkdownView).
+ * (see MarkdownView). The Markdown renderer itself loads once a model starts loading
+ * (lazy-markdown.ts).
  */
 
 import { findCatalogueEntry } from '../../catalogue';
-import { MarkdownView } from '../../answer/markdown';
+import { LazyMarkdownView, preloadFor } from '../../answer/lazy-markdown';
 import type { ChatState, ChatTurn } from '../../session/chat-session';
 import { formatRate, formatSeconds } from '../../ui/format';
 import { splitThinking } from '../../session/thinking';
@@ -67,7 +68,7 @@ function metricsList(turn: ChatTurn): HTMLDListElement | null {
   return list;
 }
 
-function createAssistantTurn(): TurnView {
+function createAssistantTurn(onRendererReady: () => void): TurnView {
   const root = element('div', 'chat-turn');
   root.dataset.role = 'assistant';
   const who = element('p', 'chat-turn-who');
@@ -80,8 +81,8 @@ function createAssistantTurn(): TurnView {
   const metricsSlot = element('div', 'chat-metrics-slot');
   const copyButton = button('复制回答', 'button chat-copy');
   root.append(who, thinking, answer, stateLine, metricsSlot, copyButton);
-  const thinkingView = new MarkdownView(thinkingBody);
-  const answerView = new MarkdownView(answer);
+  const thinkingView = new LazyMarkdownView(thinkingBody, onRendererReady);
+  const answerView = new LazyMarkdownView(answer, onRendererReady);
 
   let shown: ChatTurn | null = null;
   /** The text each view shows completely; null while a render is unfinished. */
@@ -144,7 +145,8 @@ export interface Transcript {
   update(state: ChatState, deadline: number): boolean;
 }
 
-export function createTranscript(): Transcript {
+/** `schedule` asks for an update in a later frame (the Markdown renderer has arrived). */
+export function createTranscript(schedule: () => void): Transcript {
   // A named group rather than a region landmark: the article holds two chat islands, and two
   // landmarks with one name cannot be told apart. Scrollable, so reachable by keyboard.
   const root = element('div', 'chat-transcript');
@@ -159,15 +161,18 @@ export function createTranscript(): Transcript {
 
   function update(state: ChatState, deadline: number): boolean {
     setHidden(empty, state.turns.length > 0);
+    preloadFor(state.status);
     let complete = true;
-    // Follow the answer only if the reader has not scrolled up to read something earlier.
-    const atBottom = root.scrollHeight - root.scrollTop - root.clientHeight < 48;
+    // Follow the answer only if the reader has not scrolled up to read something earlier. Measured
+    // only when there is a conversation: reading scrollHeight lays out the page there and then, a
+    // long pause in the island's start-up on a phone.
+    const atBottom = state.turns.length > 0 && root.scrollHeight - root.scrollTop - root.clientHeight < 48;
     const current = new Set<number>();
     for (const turn of state.turns) {
       current.add(turn.id);
       let view = views.get(turn.id);
       if (view === undefined) {
-        view = turn.role === 'user' ? createUserTurn() : createAssistantTurn();
+        view = turn.role === 'user' ? createUserTurn() : createAssistantTurn(schedule);
         views.set(turn.id, view);
         list.append(view.element);
       }
