@@ -10,9 +10,16 @@ const KATEX_CHUNK = /\/_astro\/katex\.[\w-]+\.js$/;
 const slot = (page: Page) => page.locator('section[data-island="attention"]');
 const island = (page: Page) => page.locator('[data-island-root="attention"]');
 
+/**
+ * On a phone the sections far from the screen are skipped (content-visibility) and laid out at a
+ * guessed height; once drawn, the parts around the figure take their real height and can move it
+ * off screen again, as a reader scrolling there would see it move. Scroll until it stays in view.
+ */
 async function scrollToExplorer(page: Page): Promise<void> {
-  await slot(page).scrollIntoViewIfNeeded();
-  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  await expect(async () => {
+    await slot(page).scrollIntoViewIfNeeded();
+    await expect(island(page)).toHaveAttribute('data-island-state', 'ready', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 for (const site of [rootSite, subSite]) {
