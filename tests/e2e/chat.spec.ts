@@ -74,8 +74,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto('./');
     const roots = page.locator('[data-island-root="chat"]');
     await expect(roots).toHaveCount(2);
-    for (const slot of await page.locator('section[data-island="chat"]').all()) await slot.scrollIntoViewIfNeeded();
-    for (const root of await roots.all()) await expect(root).toHaveAttribute('data-island-state', 'ready');
+    // One island at a time: the first one growing as it mounts moves the second, so scroll until
+    // each has come near and mounted.
+    for (const slot of await page.locator('section[data-island="chat"]').all()) {
+      await expect(async () => {
+        await slot.scrollIntoViewIfNeeded();
+        await expect(slot.locator('[data-island-root="chat"]')).toHaveAttribute('data-island-state', 'ready', { timeout: 2_000 });
+      }).toPass({ timeout: 20_000 });
+    }
     const results = await new AxeBuilder({ page })
       .include('[data-island-root="chat"]')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
