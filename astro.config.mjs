@@ -86,8 +86,11 @@ export default defineConfig({
     plugins: [katexFontSwap, mathFont({ contentDir: './src/content', outFile: './src/styles/math-font/noto-sans-math.woff2' })],
     build: {
       // Vite would inline a small font into the CSS as a data: URL, which font-src 'self' forbids;
-      // a font is better as its own cacheable file anyway.
-      assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+      // a font is better as its own cacheable file anyway. Scripts, too, are files of their own
+      // rather than inline in the HTML: the article's four pages share them from the cache, each
+      // inline one would add its hash to every page's policy, and a module script never holds up
+      // the first paint.
+      assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf|js)$/.test(file) ? false : undefined),
     },
   },
   integrations: [

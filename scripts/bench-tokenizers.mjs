@@ -22,9 +22,8 @@ const IMPLEMENTATIONS = ['tokenizers.js', 'web-tokenizers'];
 const WARM_RUNS = 15;
 
 async function articleText() {
-  const { articleSections } = await import('../src/playground/tokenizer/article-sections.ts');
-  const source = readFileSync(new URL('../src/content/article/qwen-vs-llama3.mdx', import.meta.url), 'utf8');
-  return articleSections(source)
+  const { articleSectionsFromFiles } = await import('../src/lib/article-files.ts');
+  return articleSectionsFromFiles()
     .map((section) => section.text)
     .join('\n\n');
 }

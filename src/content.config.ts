@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import {
+  appendixSchema,
   articleSchema,
   benchmarkTableSchema,
   equationSchema,
@@ -12,6 +13,7 @@ import {
 
 export const collections = {
   article: defineCollection({ loader: glob({ pattern: '*.mdx', base: './src/content/article' }), schema: articleSchema }),
+  appendix: defineCollection({ loader: glob({ pattern: '*.mdx', base: './src/content/appendix' }), schema: appendixSchema }),
   references: defineCollection({ loader: file('src/content/references.yaml'), schema: referenceSchema }),
   errata: defineCollection({ loader: file('src/content/errata.yaml'), schema: erratumSchema }),
   models: defineCollection({ loader: file('src/content/models.yaml'), schema: modelSchema }),

@@ -186,6 +186,12 @@ export const articleSchema = z.object({
   updated: z.coerce.date(),
 });
 
+/** An appendix of the article published as a page of its own (src/content/appendix/*.mdx). */
+export const appendixSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+});
+
 /**
  * One checked claim of the fact audit (audit.yaml): what was claimed, where (a file and an exact
  * passage of its current text), the sources opened, and what they said.

@@ -2,7 +2,7 @@
  * What the article costs in tokens, section by section, with each family's tokenizer. One
  * computation for the token table, its chart and the summary, so the three cannot disagree.
  */
-import { articleSections } from '../playground/tokenizer/article-sections.ts';
+import type { ArticleSection } from '../playground/tokenizer/article-sections.ts';
 import { textStats, type TextStats } from '../playground/tokenizer/stats.ts';
 import type { ModelFamily } from './model-families.ts';
 
@@ -21,9 +21,12 @@ export interface ArticleTokenCost {
   total: { characters: number; qwen: number; llama: number };
 }
 
-/** `count` returns how many tokens a text costs with one family's tokenizer. */
-export function articleTokenCost(source: string, count: (family: ModelFamily, text: string) => number): ArticleTokenCost {
-  const sections = articleSections(source).map((section) => ({
+/** The cost of the article's `sections`; `count` returns how many tokens a text costs with one family's tokenizer. */
+export function articleTokenCost(
+  articleSections: ArticleSection[],
+  count: (family: ModelFamily, text: string) => number,
+): ArticleTokenCost {
+  const sections = articleSections.map((section) => ({
     title: section.title,
     qwen: textStats(section.text, count('qwen', section.text)),
     llama: textStats(section.text, count('llama', section.text)),

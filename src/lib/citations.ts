@@ -1,10 +1,9 @@
-// Citation numbers follow the order in which the article first cites each source, counting the
-// sources of errata and equations where they stand, as a printed paper would. Sources that only
-// tables use come after, in the order of references.yaml.
+// Citation numbers follow the order in which the article (its text, then its appendices) first
+// cites each source, counting the sources of errata and equations where they stand, as a printed
+// paper would. Sources that only tables use come after, in the order of references.yaml.
 import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
-
-const articleSources = import.meta.glob('../content/article/*.mdx', { query: '?raw', import: 'default', eager: true });
+import { mdxSources } from './article-pages';
 
 const componentPattern = /<(Cite|Erratum|Equation)\s+id="([^"]+)"/g;
 
@@ -39,8 +38,8 @@ export function numberedReferences(): Promise<Map<string, NumberedReference>> {
     ]);
     const erratumSources = new Map(errata.map((e) => [e.id, e.data.sources]));
     const equationSources = new Map(equations.map((e) => [e.id, e.data.sources]));
-    const cited = Object.values(articleSources).flatMap((source) =>
-      citationOrderIn(source as string, {
+    const cited = mdxSources.flatMap(({ source }) =>
+      citationOrderIn(source, {
         erratum: (id) => erratumSources.get(id) ?? [],
         equation: (id) => equationSources.get(id) ?? [],
       }),

@@ -1,14 +1,43 @@
-// Citation previews and back-links. The page carries each reference once, in its reference list;
-// a citation is a plain link to it. Here a single tooltip shows the reference on hover, keyboard
-// focus or a first tap (a second tap, or the tooltip's own link, jumps to the list), and the
-// reference the reader jumps to gets a link back to the citation they came from.
+// Citation previews and back-links. The article carries each reference once, on its references
+// page; a citation is a plain link to it. Here a single tooltip shows the reference on hover,
+// keyboard focus or a first tap (a second tap, or the tooltip's own link, goes to the list), read
+// from that page, fetched once when the first preview is asked for; and the reference the reader
+// goes to gets a link back to the citation they came from, the last one they used.
 const tooltipId = 'cite-tooltip';
+/** sessionStorage: the citation the reader last followed, `{ reference, href }`. */
+const returnKey = 'citation-return';
 
-function referenceFor(link: HTMLAnchorElement): HTMLElement | null {
-  return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+interface CitationReturn {
+  /** The id of the reference's list item. */
+  reference: string;
+  /** The citation, on the page it stands on. */
+  href: string;
 }
 
-/** Gives the citation an id (on first use only: 600 of them in the HTML would be dead weight). */
+const pages = new Map<string, Promise<Document>>();
+
+/** The page a citation points into, parsed; fetched once per page however many citations point there. */
+function pageOf(link: HTMLAnchorElement): Promise<Document> {
+  const url = link.href.split('#')[0]!;
+  if (url === location.href.split('#')[0]) return Promise.resolve(document);
+  let page = pages.get(url);
+  if (!page) {
+    page = fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.text();
+      })
+      .then((html) => new DOMParser().parseFromString(html, 'text/html'));
+    // A failed fetch (offline, say) is tried again on the next preview.
+    page.catch(() => pages.delete(url));
+    pages.set(url, page);
+  }
+  return page;
+}
+
+const referenceId = (link: HTMLAnchorElement) => decodeURIComponent(link.hash.slice(1));
+
+/** Gives the citation an id (on first use only: hundreds of them in the HTML would be dead weight). */
 function idFor(link: HTMLAnchorElement): string {
   if (!link.id) {
     const index = [...document.querySelectorAll('.cite-link')].indexOf(link);
@@ -17,10 +46,20 @@ function idFor(link: HTMLAnchorElement): string {
   return link.id;
 }
 
-/** Points the reference's back-link at this citation, the last one the reader used. */
+/** Remembers this citation as the one to come back to from its reference. */
 function rememberCitation(link: HTMLAnchorElement): void {
-  const reference = referenceFor(link);
-  if (!reference) return;
+  const back: CitationReturn = { reference: referenceId(link), href: `${location.pathname}#${idFor(link)}` };
+  try {
+    sessionStorage.setItem(returnKey, JSON.stringify(back));
+  } catch {
+    // Storage refused (a private window's quota, say): the browser's Back button still returns.
+  }
+  // On the same page as its reference (not how the article is published, but kept working).
+  const reference = document.getElementById(back.reference);
+  if (reference) addBackLink(reference, back.href);
+}
+
+function addBackLink(reference: Element, href: string): void {
   let back = reference.querySelector<HTMLAnchorElement>('.ref-back');
   if (!back) {
     back = document.createElement('a');
@@ -28,7 +67,28 @@ function rememberCitation(link: HTMLAnchorElement): void {
     back.textContent = '↩ 回到引用处';
     reference.append(back);
   }
-  back.href = `#${idFor(link)}`;
+  back.href = href;
+}
+
+/** On the references page: the reference the reader came to links back to where they came from. */
+export function linkBackToCitation(): void {
+  let back: CitationReturn | null = null;
+  try {
+    back = JSON.parse(sessionStorage.getItem(returnKey) ?? 'null') as CitationReturn | null;
+  } catch {
+    return;
+  }
+  if (!back || typeof back.reference !== 'string' || typeof back.href !== 'string' || !/^\/(?!\/)/.test(back.href)) return;
+  const reference = document.getElementById(back.reference);
+  if (reference?.closest('.references')) addBackLink(reference, back.href);
+}
+
+/** A link back to a citation (#cite-12) names an id the page gives out only on use: give it now. */
+function restoreCitationTarget(): void {
+  const match = /^#cite-(\d+)$/.exec(location.hash);
+  if (!match || document.getElementById(location.hash.slice(1))) return;
+  const link = document.querySelectorAll<HTMLAnchorElement>('.cite-link')[Number(match[1]) - 1];
+  if (link) idFor(link);
 }
 
 function createTooltip(): HTMLElement {
@@ -43,6 +103,7 @@ function createTooltip(): HTMLElement {
 
 export function enhanceCitations(): void {
   if (!document.querySelector('.cite-link')) return;
+  restoreCitationTarget();
   const tooltip = createTooltip();
   let shownFor: HTMLAnchorElement | null = null;
   let openBeforeTap = false;
@@ -54,28 +115,44 @@ export function enhanceCitations(): void {
   };
 
   const show = (link: HTMLAnchorElement) => {
-    const reference = referenceFor(link);
-    if (!reference) return;
     if (shownFor === link) return;
     hide();
-    const text = document.createElement('p');
-    for (const node of reference.childNodes) {
-      if (node instanceof Element && node.classList.contains('ref-back')) continue;
-      text.append(node.cloneNode(true));
-    }
     const jump = document.createElement('a');
     jump.className = 'cite-tooltip-jump';
-    jump.href = link.hash;
-    jump.textContent = `在参考文献中查看 ${link.textContent} ↓`;
+    jump.href = link.href;
+    jump.textContent = `在参考文献中查看 ${link.textContent} →`;
     jump.addEventListener('click', () => {
       rememberCitation(link);
       hide();
     });
+    const text = document.createElement('p');
+    text.textContent = '正在载入参考文献…';
     tooltip.replaceChildren(text, jump);
     tooltip.hidden = false;
     link.setAttribute('aria-describedby', tooltipId);
     shownFor = link;
     place(link);
+    pageOf(link).then(
+      (page) => {
+        if (shownFor !== link) return;
+        const reference = page.getElementById(referenceId(link));
+        if (!reference) {
+          text.textContent = '参考文献页里没有这一条。';
+        } else {
+          text.replaceChildren();
+          for (const node of reference.childNodes) {
+            if (node instanceof Element && node.classList.contains('ref-back')) continue;
+            text.append(document.importNode(node, true));
+          }
+        }
+        place(link);
+      },
+      () => {
+        if (shownFor !== link) return;
+        text.textContent = '参考文献没能载入（网络断开？），可以点下面的链接打开参考文献页。';
+        place(link);
+      },
+    );
   };
 
   // Above the citation if there is room, else below; always inside the viewport's width.

@@ -57,7 +57,7 @@ describe('结论速览', () => {
 
   test('every source the summary cites is in references.yaml', () => {
     const known = loadReferenceIds();
-    const cited = atAGlance(realData()).flatMap((i) => [...i.claims.flatMap((c) => c.sources), ...i.links.filter((l) => l.href.startsWith('#ref-')).map((l) => l.href.slice(5))]);
+    const cited = atAGlance(realData()).flatMap((i) => [...i.claims.flatMap((c) => c.sources), ...i.links.filter((l) => l.href.startsWith('references/#ref-')).map((l) => l.href.slice('references/#ref-'.length))]);
     expect(cited.filter((id) => !known.has(id))).toEqual([]);
     expect(cited).toContain('L3-license');
   });
@@ -111,7 +111,7 @@ describe('结论速览', () => {
     expect(licence).toContain('本站浏览器演示中的 Qwen2.5-3B 属于例外');
     data.catalogue = CATALOGUE.filter((e) => !e.displayName.startsWith('Qwen2.5 3B'));
     expect(text(data, 'glance-licence')).not.toContain('本站浏览器演示中');
-    expect(item(data, 'glance-licence').links.map((l) => l.href)).toEqual(['#ref-L3-license', '#ref-L31-license', '#ref-Apache-2']);
+    expect(item(data, 'glance-licence').links.map((l) => l.href)).toEqual(['references/#ref-L3-license', 'references/#ref-L31-license', 'references/#ref-Apache-2']);
   });
 
   test('context: trained vs extended where a source says so, and "not known" where none does', () => {

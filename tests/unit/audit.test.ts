@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { auditSchema, referenceSchema } from '../../src/content/schemas';
+import { articleFiles, readWholeArticle } from '../../src/lib/article-files';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, root)), 'utf8');
@@ -18,7 +19,6 @@ const referenceIds = new Set((parse(read('src/content/references.yaml')) as unkn
 const passages = (e: AuditEntry) => (typeof e.passage === 'string' ? [e.passage] : e.passage);
 type AuditEntry = (typeof audit.entries)[number];
 
-const ARTICLE = 'src/content/article/qwen-vs-llama3.mdx';
 
 /** One sentence of the article's prose (or one display formula), where it stands, and what it cites and counts. */
 interface Unit {
@@ -191,10 +191,6 @@ describe('the audit record', () => {
 });
 
 describe('the audit keeps up with the article', () => {
-  const article = read(ARTICLE);
-  const entries = audit.entries.filter((e) => e.file === ARTICLE);
-  const exempt = audit.exempt.map((x) => x.passage);
-
   it('finds the sentences, citations and numbers an expert would check, and leaves out names and cross-references', () => {
     const sample = [
       '## 2. 核心概念',
@@ -214,6 +210,22 @@ describe('the audit keeps up with the article', () => {
     expect(['8', '128', '128256', '256'].map((n) => named([entry], n))).toEqual([false, true, true, false]);
   });
 
+  it('exempts only sentences that are in the article, say why, and cite nothing', () => {
+    const article = readWholeArticle();
+    const exempt = audit.exempt.map((x) => x.passage);
+    expect(exempt.filter((p) => !article.includes(p))).toEqual([]);
+    const cited = articleUnits(article).filter((u) => u.cites.length && exempt.some((p) => u.text.includes(p)));
+    expect(cited.map((u) => u.text)).toEqual([]);
+  });
+});
+
+// Each of the article's MDX files (its text page, its appendix pages) is audited on its own: an
+// entry points at passages of one file.
+describe.each(articleFiles)('the audit keeps up with %s', (file) => {
+  const article = read(file);
+  const entries = audit.entries.filter((e) => e.file === file);
+  const exempt = audit.exempt.map((x) => x.passage);
+
   it('has an entry for every sentence that states a number or cites a source, naming each number and checking each source', () => {
     expect(gaps(entries, article, exempt)).toEqual([]);
   });
@@ -221,11 +233,5 @@ describe('the audit keeps up with the article', () => {
   it('notices when any one entry is removed: each is the only record of some number or citation', () => {
     const needless = entries.filter((e) => gaps(entries.filter((other) => other !== e), article, exempt).length === 0);
     expect(needless.map((e) => e.claim)).toEqual([]);
-  });
-
-  it('exempts only sentences that are in the article, say why, and cite nothing', () => {
-    expect(exempt.filter((p) => !article.includes(p))).toEqual([]);
-    const cited = articleUnits(article).filter((u) => u.cites.length && exempt.some((p) => u.text.includes(p)));
-    expect(cited.map((u) => u.text)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 // Every chart draws exactly the numbers of the data rows it stands for: the benchmark tables, the
 // architecture table, the playground catalogue and the build-time token count.
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { benchmarkChartInput, benchmarkChartTitle } from '../../src/lib/charts/benchmark-chart';
 import { DIMENSIONS, dimensionChartInput, gqaRows } from '../../src/lib/charts/architecture-chart';
@@ -8,6 +7,7 @@ import { buildSizeChartInput, buildsOf } from '../../src/lib/charts/build-size-c
 import { tokenCostChartInput } from '../../src/lib/charts/token-cost-chart';
 import { describeBarChart } from '../../src/lib/charts/describe';
 import { articleTokenCost } from '../../src/lib/article-token-cost';
+import { articleSectionsFromFiles } from '../../src/lib/article-files';
 import { CATALOGUE } from '../../src/playground/catalogue';
 import { loadBenchmarks, loadModels } from './content-fixtures';
 
@@ -78,8 +78,7 @@ describe('in-browser build chart', () => {
 
 describe('token cost chart', () => {
   test('tokens per character of every section, as the token table computes them', () => {
-    const source = readFileSync(new URL('../../src/content/article/qwen-vs-llama3.mdx', import.meta.url), 'utf8');
-    const cost = articleTokenCost(source, (family, text) => Math.ceil(text.length / (family === 'qwen' ? 1.5 : 1.1)));
+    const cost = articleTokenCost(articleSectionsFromFiles(), (family, text) => Math.ceil(text.length / (family === 'qwen' ? 1.5 : 1.1)));
     const input = tokenCostChartInput(cost);
     expect(input.groups.map((g) => g.label)).toEqual(cost.sections.map((s) => s.title));
     input.groups.forEach((group, i) => {

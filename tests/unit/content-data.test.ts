@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readWholeArticle } from '../../src/lib/article-files';
 import type { z } from 'astro/zod';
 import {
   benchmarkTableSchema,
@@ -133,7 +134,7 @@ describe('errata.yaml', () => {
   });
 
   it('is numbered in reading order: E1 is the first erratum the article shows', () => {
-    const article = readFileSync(fileURLToPath(new URL('article/qwen-vs-llama3.mdx', contentDir)), 'utf8');
+    const article = readWholeArticle();
     const shown = [...article.matchAll(/<Erratum id="(E\d+)"/g)].map((m) => m[1]);
     expect(shown).toEqual(errata.map((e) => e.id));
   });

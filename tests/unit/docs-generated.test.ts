@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readBlock } from '../../scripts/docs-block.mjs';
 import { modelSizesTable, sizesDoc } from '../../scripts/docs-model-sizes.mjs';
-import { articleSections } from '../../src/playground/tokenizer/article-sections';
+import { articleSectionsFromFiles } from '../../src/lib/article-files';
 import { createTokenizer } from '../../src/playground/tokenizer/engine';
 import { tokenizerJsonPath } from '../../src/playground/tokenizer/node-files';
 
@@ -15,8 +15,7 @@ describe('generated blocks in the docs', () => {
 
   test('docs/tokenizers.md: the bench table is of the current article (npm run bench:tokenizers -- --browser --write-docs)', () => {
     const block = readBlock('docs/tokenizers.md', 'tokenizer-speed');
-    const source = readFileSync('src/content/article/qwen-vs-llama3.mdx', 'utf8');
-    const text = articleSections(source)
+    const text = articleSectionsFromFiles()
       .map((section) => section.text)
       .join('\n\n');
     expect(block).toContain(`${[...text].length.toLocaleString('en-US')} characters`);

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { FAMILIES, type Family } from '../../src/playground/tokenizer/families';
 import { loadNodeTokenizer, loadWebTokenizers, tokenizerJsonPath, type WasmTokenizer } from '../../src/playground/tokenizer/node-files';
-import { articleSections } from '../../src/playground/tokenizer/article-sections';
+import { articleSectionsFromFiles, readWholeArticle } from '../../src/lib/article-files';
 import { PRESETS } from '../../src/playground/tokenizer/presets';
 import { tokenizeForView } from '../../src/playground/tokenizer/tokenize-text';
 import { unitIds } from '../../src/playground/tokenizer/token-spans';
 
-const article = readFileSync(new URL('../../src/content/article/qwen-vs-llama3.mdx', import.meta.url), 'utf8');
+const sections = articleSectionsFromFiles();
 
 const CASES: Record<string, string> = {
   chinese: '阿里通义千问和Llama 3都是大型语言模型系列，但在模型规模、训练数据、应用场景等方面存在差异。',
@@ -27,7 +27,7 @@ const CASES: Record<string, string> = {
   endOfText: 'one<|endoftext|>two<|end_of_text|>three',
   empty: '',
   ...Object.fromEntries(PRESETS.map((preset) => [`preset:${preset.id}`, preset.text])),
-  article,
+  article: readWholeArticle(),
 };
 
 const reference = new Map<Family, WasmTokenizer>();
@@ -68,7 +68,7 @@ describe.each(FAMILIES)('%s: the island’s ids equal the Rust implementation’
   });
 
   test('the article splits into sections whose ids also agree', () => {
-    for (const section of articleSections(article)) {
+    for (const section of sections) {
       expect(loadNodeTokenizer(family).encode(section.text)).toEqual(
         Array.from(reference.get(family)!.encode(section.text)),
       );
@@ -77,7 +77,7 @@ describe.each(FAMILIES)('%s: the island’s ids equal the Rust implementation’
 });
 
 test('the Chinese preset is still a paragraph of the published article (the English one translates it)', () => {
-  const paragraphs = articleSections(article).flatMap((section) => section.text.split('\n'));
+  const paragraphs = sections.flatMap((section) => section.text.split('\n'));
   expect(paragraphs).toContain(PRESETS.find((preset) => preset.id === 'article-zh')!.text);
 });
 

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readWholeArticle } from '../../src/lib/article-files';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, root)), 'utf8');
@@ -65,7 +66,7 @@ function yamlStrings(value: unknown, path = ''): Array<{ path: string; text: str
   return [];
 }
 
-const article = read('src/content/article/qwen-vs-llama3.mdx');
+const article = readWholeArticle();
 const dataFiles = readdirSync(fileURLToPath(new URL('src/content/', root))).filter((f) => f.endsWith('.yaml'));
 const dataStrings = dataFiles.flatMap((file) =>
   yamlStrings(parse(read(`src/content/${file}`))).map((s) => ({ ...s, path: `${file} ${s.path}` })),

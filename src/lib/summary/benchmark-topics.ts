@@ -5,6 +5,7 @@
  */
 import { compareWords, leader, quoteRow, quoteText, type QuotedRow } from './benchmark-quotes.ts';
 import type { Series, SummaryData, SummaryItem } from './types.ts';
+import { pagePaths } from '../page-paths.ts';
 
 const LEADER_WORDS = { qwen: 'Qwen 都领先', llama: 'Llama 都领先', mixed: '两者互有高低' } as const;
 
@@ -18,7 +19,7 @@ function sourcesOf(rows: QuotedRow[]): string[] {
 }
 
 function benchmarkLinks(rows: QuotedRow[]) {
-  return [...new Map(rows.map((r) => [r.table.id, { href: `#bench-${r.table.id}`, label: r.table.title }])).values()];
+  return [...new Map(rows.map((r) => [r.table.id, { href: `${pagePaths.faq}#bench-${r.table.id}`, label: r.table.title }])).values()];
 }
 
 export function seriesById(series: Series[], id: string): Series {

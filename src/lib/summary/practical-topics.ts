@@ -11,6 +11,7 @@ import type { CatalogueEntry } from '../../playground/catalogue.ts';
 import type { ModelFamily } from '../model-families.ts';
 import { seriesById } from './benchmark-topics.ts';
 import type { Claim, SummaryData, SummaryItem } from './types.ts';
+import { pagePaths } from '../page-paths.ts';
 
 /** "7.61B（非嵌入 6.53B）" → 7.61: the total parameter count, in billions, as the data states it. */
 export function parameterBillions(model: Model): number {
@@ -116,7 +117,7 @@ export function licences(data: SummaryData): SummaryItem {
         sources: [...new Set([...qwen.flatMap((s) => s.license.sources), ...exceptions.flatMap((ex) => ex.sources)])],
       },
     ],
-    links: [...texts].map(([id, name]) => ({ href: `#ref-${id}`, label: `${name} 全文` })),
+    links: [...texts].map(([id, name]) => ({ href: `${pagePaths.references}#ref-${id}`, label: `${name} 全文` })),
   };
 }
 
@@ -134,7 +135,7 @@ export function tokenCost(data: SummaryData): SummaryItem {
       },
     ],
     links: [
-      { href: '#token-cost-chart', label: '各节的 token 数' },
+      { href: `${pagePaths.faq}#token-cost-chart`, label: '各节的 token 数' },
       { href: 'playground/tokenizer/', label: '分词器对比页' },
     ],
   };

@@ -25,7 +25,7 @@ export interface Claim {
 }
 
 export interface SummaryLink {
-  /** A fragment on the article page ("#bench-q3tr-base") or a site path ("playground/tokenizer/"). */
+  /** A fragment on the article's text page ("#arch-gqa") or a path from the base, with or without a fragment ("faq/#bench-q3tr-base"). */
   href: string;
   label: string;
 }

@@ -101,3 +101,24 @@ export function articleSections(source: string): ArticleSection[] {
     .filter((section) => section.lines.length > (section.title === PREAMBLE_TITLE ? 0 : 1))
     .map((section) => ({ title: section.title, text: section.lines.join('\n').trim() }));
 }
+
+export interface AppendixSource {
+  title: string;
+  /** The appendix's MDX, with or without its front matter. */
+  body: string;
+}
+
+/**
+ * The sections of the whole article, in reading order: those of its text page, then each appendix
+ * published on a page of its own as one section under the appendix's title, as its ## heading
+ * was when the appendix stood in the text.
+ */
+export function articleSectionsWithAppendices(text: string, appendices: AppendixSource[]): ArticleSection[] {
+  return [
+    ...articleSections(text),
+    ...appendices.map(({ title, body }) => ({
+      title,
+      text: [title, ...articleSections(body).map((section) => section.text)].join('\n'),
+    })),
+  ];
+}

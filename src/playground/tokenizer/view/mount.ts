@@ -2,7 +2,6 @@
  * The tokenizer island. Mounting builds the interface only; the tokenizer files are downloaded when
  * the reader presses the load button or starts changing the text, and tokenizing happens in a worker.
  */
-import './tokenizer.css';
 import { TOKENIZER_URLS } from '../assets.ts';
 import { createTokenizerClient } from '../client.ts';
 import { FAMILIES } from '../families.ts';

@@ -1,0 +1,8 @@
+/**
+ * Where the article's pages are published, relative to the base path, in reading order: the text,
+ * then its appendices (see article-pages.ts). Kept free of `astro:content` for the pure modules
+ * that link across pages.
+ */
+export const pagePaths = { text: '', faq: 'faq/', errata: 'errata/', references: 'references/' } as const;
+
+export type ArticlePageKey = keyof typeof pagePaths;
