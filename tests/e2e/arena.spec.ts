@@ -69,42 +69,38 @@ test('the arena page renders, says WebGPU is missing, and downloads neither web-
   expect(health.consoleErrors).toEqual([]);
 });
 
-test('in the article, each arena (6.3 and the FAQ) loads only when the reader nears it, then says WebGPU is missing', async ({ page, context }) => {
-  const traffic = recordTraffic(context);
-  const scripts = recordScripts(context);
-  await openSettled(page, './');
-  await requestsSoFarRecorded(page);
-  expect(await scripts.arenaChunks()).toEqual([]);
-  const slots = page.locator('section[data-island="arena"]');
-  await expect(slots).toHaveCount(2);
-  const [comparison, faq] = [slots.nth(0), slots.nth(1)];
-  const rootOf = (slot: Locator) => slot.locator('[data-island-root="arena"]');
-  await expect(rootOf(comparison)).not.toHaveAttribute('data-island-state');
-  await expect(rootOf(faq)).not.toHaveAttribute('data-island-state');
+for (const [path, where, staticText] of [
+  ['./', '6.3, on the text page', '同一个提示词'],
+  ['./faq/', '9.2, on the FAQ page', '竞技场评测'],
+] as const) {
+  test(`in the article, the arena of ${where} loads only when the reader nears it, then says WebGPU is missing`, async ({ page, context }) => {
+    const traffic = recordTraffic(context);
+    const scripts = recordScripts(context);
+    await openSettled(page, path);
+    await requestsSoFarRecorded(page);
+    expect(await scripts.arenaChunks()).toEqual([]);
+    const slot = page.locator('section[data-island="arena"]');
+    await expect(slot).toHaveCount(1);
+    const root = slot.locator('[data-island-root="arena"]');
+    await expect(root).not.toHaveAttribute('data-island-state');
 
-  await comparison.scrollIntoViewIfNeeded();
-  await expect(rootOf(comparison)).toHaveAttribute('data-island-state', 'ready');
-  expect((await scripts.arenaChunks()).length).toBeGreaterThan(0);
-  await expect(rootOf(comparison).locator('.chat-capability')).toHaveAttribute('data-ok', 'false');
-  await expect(comparison.locator('.island-static')).toContainText('同一个提示词');
-  // The FAQ's arena (9.2, on arena-style evaluation) is far below: it waits for the reader.
-  await expect(rootOf(faq)).not.toHaveAttribute('data-island-state');
+    await slot.scrollIntoViewIfNeeded();
+    await expect(root).toHaveAttribute('data-island-state', 'ready');
+    expect((await scripts.arenaChunks()).length).toBeGreaterThan(0);
+    await expect(root.locator('.chat-capability')).toHaveAttribute('data-ok', 'false');
+    await expect(slot.locator('.island-static')).toContainText(staticText);
+    // With the page's other islands: every id is still unique (labels and ARIA references depend on it).
+    const duplicateIds = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+      return ids.filter((id, index) => ids.indexOf(id) !== index);
+    });
+    expect(duplicateIds).toEqual([]);
 
-  await faq.scrollIntoViewIfNeeded();
-  await expect(rootOf(faq)).toHaveAttribute('data-island-state', 'ready');
-  await expect(rootOf(faq).locator('.chat-capability')).toHaveAttribute('data-ok', 'false');
-  await expect(faq.locator('.island-static')).toContainText('竞技场评测');
-  // Two arenas on one page: every id is still unique (labels and ARIA references depend on it).
-  const duplicateIds = await page.evaluate(() => {
-    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
-    return ids.filter((id, index) => ids.indexOf(id) !== index);
+    await page.waitForLoadState('networkidle');
+    expect(traffic.workerRequests()).toEqual([]);
+    expect(traffic.modelRequests()).toEqual([]);
   });
-  expect(duplicateIds).toEqual([]);
-
-  await page.waitForLoadState('networkidle');
-  expect(traffic.workerRequests()).toEqual([]);
-  expect(traffic.modelRequests()).toEqual([]);
-});
+}
 
 test('with a WebGPU adapter the whole form renders; a shared link fills it and nothing starts', async ({ page, context }) => {
   const traffic = recordTraffic(context);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { pagePaths } from '../../src/lib/page-paths';
 
 // The seed article as published by its author, errors included; the site must keep its structure.
 const seed = readFileSync(new URL('../fixtures/seed-article.zh.md', import.meta.url), 'utf8');
@@ -40,15 +41,34 @@ const falseStatements = [
 
 const errataIds = Array.from({ length: 29 }, (_, i) => `E${i + 1}`);
 
+// The article's pages in reading order; the text and the FAQ are the two written as prose.
+const articlePages = Object.values(pagePaths);
+const prosePages = [pagePaths.text, pagePaths.faq];
+
+/** Runs `read` on each page in turn, in reading order. */
+async function onEach<T>(page: Page, paths: string[], read: (path: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (const path of paths) {
+    await page.goto(`./${path}`);
+    results.push(await read(path));
+  }
+  return results;
+}
+
 test.describe('the article', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('./');
   });
 
   test('has every heading of the seed, in order, in house style or renamed with the seed’s heading quoted', async ({ page }) => {
-    const headings = await page.$$eval('main h2, main h3, main h4', (elements) =>
-      elements.map((element) => element.textContent!.trim()),
-    );
+    // An appendix's page title (h1) is the heading it had in the text.
+    const headings = (
+      await onEach(page, prosePages, (path) =>
+        page.$$eval(path ? 'main :is(h1, h2, h3, h4)' : 'main :is(h2, h3, h4)', (elements) =>
+          elements.map((element) => element.textContent!.trim()),
+        ),
+      )
+    ).flat();
     expect(seedHeadings.length).toBeGreaterThan(50);
     let cursor = 0;
     for (const heading of seedHeadings) {
@@ -59,34 +79,41 @@ test.describe('the article', () => {
   });
 
   test('shows every erratum E1–E29 with the original, the problem, the correction and a working source link', async ({ page }) => {
-    for (const id of errataIds) {
-      const box = page.locator(`#erratum-${id}`);
-      await expect(box, id).toHaveCount(1);
-      await expect(box.locator('del'), `${id} original`).not.toHaveCount(0);
-      await expect(box.locator('.severity')).toHaveText(/严重|较重|轻微/);
-      await expect(box).toContainText('问题：');
-      // The index lists only a summary: what is right instead is said here, in the card.
-      await expect(box.locator('p', { hasText: /^更正：\S.{9,}/ }), `${id} correction`).toHaveCount(1);
-      // Besides its [n] citations, each erratum links a source: an https page or a file the site itself
-      // publishes (links.spec.ts checks that those resolve).
-      const hrefs = (await box.locator('.erratum-sources a[href]').evaluateAll((links) => links.map((l) => l.getAttribute('href')!))).filter(
-        (href) => !href.startsWith('#'),
-      );
-      expect(hrefs.length, `${id} sources`).toBeGreaterThan(0);
-      expect(hrefs.filter((href) => !/^(https:\/\/|\/)/.test(href)), `${id} sources`).toEqual([]);
-      // The appendix links to the erratum and the erratum links back to its row.
-      await expect(page.locator(`#errata-row-${id} a[href="#erratum-${id}"]`)).toHaveCount(1);
-      await expect(box.locator(`a[href="#errata-row-${id}"]`)).toHaveCount(1);
-    }
+    const shown = (await onEach(page, prosePages, async () => {
+      const ids = await page.locator('.erratum').evaluateAll((boxes) => boxes.map((box) => box.id.replace('erratum-', '')));
+      for (const id of ids) {
+        const box = page.locator(`#erratum-${id}`);
+        await expect(box.locator('del'), `${id} original`).not.toHaveCount(0);
+        await expect(box.locator('.severity')).toHaveText(/严重|较重|轻微/);
+        await expect(box).toContainText('问题：');
+        // The index lists only a summary: what is right instead is said here, in the card.
+        await expect(box.locator('p', { hasText: /^更正：\S.{9,}/ }), `${id} correction`).toHaveCount(1);
+        // Besides its [n] citations, each erratum links a source: an https page or a file the site itself
+        // publishes (links.spec.ts checks that those resolve).
+        const hrefs = (await box.locator('.erratum-sources a[href]:not(.cite-link)').evaluateAll((links) => links.map((l) => l.getAttribute('href')!)));
+        expect(hrefs.length, `${id} sources`).toBeGreaterThan(0);
+        expect(hrefs.filter((href) => !/^(https:\/\/|\/)/.test(href)), `${id} sources`).toEqual([]);
+        // The erratum links to its row of the index, on the errata page.
+        await expect(box.locator(`a[href$="/errata/#errata-row-${id}"]`)).toHaveCount(1);
+      }
+      return ids;
+    })).flat();
+    expect(shown).toEqual(errataIds);
+    // The index links each row to its erratum, on the page that shows it.
+    await page.goto(`./${pagePaths.errata}`);
+    for (const id of errataIds) await expect(page.locator(`#errata-row-${id} a[href$="#erratum-${id}"]`)).toHaveCount(1);
   });
 
   test('states none of the seed’s false claims outside the errata', async ({ page }) => {
-    const text = await page.locator('main').evaluate((main) => {
-      const copy = main.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.erratum, .errata-table').forEach((element) => element.remove());
-      return copy.textContent ?? '';
-    });
-    for (const statement of falseStatements) expect(text, statement).not.toContain(statement);
+    const texts = await onEach(page, articlePages, () =>
+      page.locator('main').evaluate((main) => {
+        const copy = main.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.erratum, .errata-table').forEach((element) => element.remove());
+        return copy.textContent ?? '';
+      }),
+    );
+    for (const statement of falseStatements) for (const text of texts) expect(text, statement).not.toContain(statement);
+    await page.goto('./');
     // The seed's formula is shown only struck through inside its erratum.
     // (e^{<x_i, x_i>} as MathML reads "e<xi,xi>".)
     const wrongFormulaIn = (inErratum: boolean) =>
@@ -135,18 +162,25 @@ test.describe('the article', () => {
     expect(section.slice(start, end)).toMatch(/方差/);
   });
 
-  test('numbers citations, links them to the reference list and previews them on focus', async ({ page }) => {
+  test('numbers citations, links them to the references page and previews them on focus', async ({ page }) => {
     const citations = page.locator('main .cite-link');
     expect(await citations.count()).toBeGreaterThan(20);
-    const targets = await citations.evaluateAll((links) => [...new Set(links.map((l) => l.getAttribute('href')!))]);
-    for (const target of targets) await expect(page.locator(target), target).toHaveCount(1);
+    const targets = await citations.evaluateAll((links) => [...new Set(links.map((l) => (l as HTMLAnchorElement).href))]);
+    const references = new URL(pagePaths.references, page.url()).href;
+    expect(targets.filter((target) => !target.startsWith(`${references}#ref-`))).toEqual([]);
     const first = citations.first();
     await first.focus();
-    // One preview for all citations, built from the reference list when a citation is focused.
+    // One preview for all citations, built from the references page when a citation is focused.
     const preview = page.locator('#cite-tooltip');
     await expect(preview).toBeVisible();
     await expect(first).toHaveAttribute('aria-describedby', 'cite-tooltip');
-    await expect(preview).toContainText((await page.locator(`${await first.getAttribute('href')} cite`).textContent())!);
+    await expect(preview.locator('cite')).toBeVisible();
+    const previewed = await preview.locator('cite').textContent();
+    const firstTarget = new URL((await first.getAttribute('href'))!, page.url());
+
+    await page.goto(references);
+    for (const target of targets) await expect(page.locator(`[id="${new URL(target).hash.slice(1)}"]`), target).toHaveCount(1);
+    await expect(page.locator(`[id="${firstTarget.hash.slice(1)}"] cite`)).toHaveText(previewed!);
     // The list itself gives real links, with arXiv ids where there are papers.
     await expect(page.locator('#ref-Vaswani')).toContainText('arXiv:1706.03762');
     // The scripts and run record the errata cite as RUN are published with the site, under its base path.
@@ -159,14 +193,17 @@ test.describe('the article', () => {
     expect(await readme.text()).toContain('reproduce.sh');
   });
 
-  test('every in-page anchor link resolves', async ({ page }) => {
-    const hrefs = await page.$$eval('a[href^="#"]', (links) => [...new Set(links.map((l) => l.getAttribute('href')!))]);
-    const missing: string[] = [];
-    for (const href of hrefs) {
-      const id = decodeURIComponent(href.slice(1));
-      if ((await page.locator(`[id="${id}"]`).count()) !== 1) missing.push(href);
-    }
-    expect(missing).toEqual([]);
+  test('every in-page anchor link resolves, on each of its pages', async ({ page }) => {
+    const missing = await onEach(page, articlePages, async (path) => {
+      const hrefs = await page.$$eval('a[href^="#"]', (links) => [...new Set(links.map((l) => l.getAttribute('href')!))]);
+      const broken: string[] = [];
+      for (const href of hrefs) {
+        const id = decodeURIComponent(href.slice(1));
+        if ((await page.locator(`[id="${id}"]`).count()) !== 1) broken.push(`/${path}${href}`);
+      }
+      return broken;
+    });
+    expect(missing.flat()).toEqual([]);
   });
 
   test('shows the architecture comparison with every value sourced and conflicts flagged', async ({ page }) => {
@@ -180,10 +217,12 @@ test.describe('the article', () => {
   });
 
   test('shows the same-evaluator benchmarks with their settings, and marks editors’ additions', async ({ page }) => {
+    await expect(page.locator('.editors-note .architecture')).toHaveCount(1);
+    const textNotes = await page.locator('.editors-note').count();
+    await page.goto(`./${pagePaths.faq}`);
     await expect(page.locator('.benchmark table caption').first()).toContainText('同一评测流程');
     await expect(page.locator('.benchmark').first()).toContainText('66.60');
-    expect(await page.locator('.editors-note').count()).toBeGreaterThanOrEqual(3);
-    await expect(page.locator('.editors-note .architecture')).toHaveCount(1);
+    expect(textNotes + (await page.locator('.editors-note').count())).toBeGreaterThanOrEqual(3);
   });
 
   test('replaces the Keras code with real transformers and web-llm code; the seed’s snippets stay collapsed in errata', async ({ page }) => {
@@ -200,15 +239,31 @@ test.describe('the article', () => {
   });
 });
 
-test('with JavaScript off, the whole article, its errata and references are there', async ({ browser }) => {
+test('with JavaScript off, the whole article, its errata and references are there, page by page', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('./');
-  const headings = await page.$$eval('main h2, main h3, main h4', (e) => e.map((h) => h.textContent!.trim()));
+  const headings = (
+    await onEach(page, prosePages, () => page.$$eval('main :is(h1, h2, h3, h4)', (e) => e.map((h) => h.textContent!.trim())))
+  ).flat();
   for (const heading of seedHeadings) expect(headings.some((h) => keepsSeedHeading(h, heading)), heading).toBe(true);
-  await expect(page.locator('.erratum')).toHaveCount(29);
-  await expect(page.locator('.errata-table tbody tr')).toHaveCount(29);
-  expect(await page.locator('.references li').count()).toBeGreaterThan(20);
+  const errata = await onEach(page, prosePages, () => page.locator('.erratum').count());
+  expect(errata.reduce((a, b) => a + b)).toBe(29);
+  await page.goto('./faq/');
   await expect(page.locator('main')).toContainText('作者：');
+  await page.goto('./errata/');
+  await expect(page.locator('.errata-table tbody tr')).toHaveCount(29);
+  await page.goto('./references/');
+  expect(await page.locator('.references li').count()).toBeGreaterThan(20);
+  // Each page leads on to the next and back to the previous one.
+  await page.goto('./');
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(/\/faq\/$/);
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(/\/errata\/$/);
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(/\/references\/$/);
+  await expect(page.locator('a[rel="next"]')).toHaveCount(0);
+  await page.locator('a[rel="prev"]').click();
+  await expect(page).toHaveURL(/\/errata\/$/);
   await context.close();
 });

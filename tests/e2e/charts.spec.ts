@@ -12,50 +12,56 @@ interface BenchmarkTable {
 }
 const benchmarks = parse(readFileSync(new URL('../../src/content/benchmarks.yaml', import.meta.url), 'utf8')) as BenchmarkTable[];
 const shownTables = benchmarks.filter((table) => table.sameEvaluator);
-// One chart per same-evaluator table, the GQA picture, four architecture dimensions, token cost, builds.
-const expectedCharts = shownTables.length + 1 + 4 + 1 + 1;
+// On the text page: the GQA picture, four architecture dimensions and the builds' sizes; on the
+// FAQ page: one chart per same-evaluator table and the token cost.
+const chartPages = [
+  { path: './', count: 1 + 4 + 1, pictures: ['#glance-chinese', '[data-chart="arch-gqa"]', '[data-chart="build-size-chart"]'] },
+  { path: './faq/', count: shownTables.length + 1, pictures: ['[data-chart="bench-chart-q3tr-base"]', '[data-chart="token-cost-chart"]'] },
+];
 
 const charts = (page: Page) => page.locator('main figure[data-chart] svg[role="img"]');
 
 test.use({ javaScriptEnabled: false });
 
-for (const width of [360, 1280])
-  for (const colorScheme of ['light', 'dark'] as const)
-    test(`charts at ${width} px, ${colorScheme}: visible, inside the screen, named, with their numbers`, async ({ page }, testInfo) => {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme });
-      await page.goto('./');
-      await expect(charts(page)).toHaveCount(expectedCharts);
-      const clientWidth = await page.evaluate(() => document.documentElement.clientWidth);
-      for (const svg of await charts(page).all()) {
-        await svg.scrollIntoViewIfNeeded();
-        await expect(svg).toBeVisible();
-        const box = (await svg.boundingBox())!;
-        expect(box.x).toBeGreaterThanOrEqual(0);
-        expect(box.x + box.width).toBeLessThanOrEqual(clientWidth);
-        // Named by its <title> and described by a <desc> that reads out its numbers.
-        const name = await svg.evaluate((element) =>
-          element
-            .getAttribute('aria-labelledby')!
-            .split(' ')
-            .map((id) => document.getElementById(id)?.textContent ?? '')
-            .join(' '),
-        );
-        expect(name).toMatch(/\d/);
-      }
-      // Pictures for a person to look at (element screenshots wait for animation frames, which never
-      // come with JavaScript off, so these clip the viewport instead).
-      for (const selector of ['#glance-chinese', '[data-chart="arch-gqa"]', '[data-chart="bench-chart-q3tr-base"]', '[data-chart="token-cost-chart"]', '[data-chart="build-size-chart"]']) {
-        const element = page.locator(selector);
-        await element.scrollIntoViewIfNeeded();
-        const box = (await element.boundingBox())!;
-        const clip = { x: box.x, y: Math.max(0, box.y), width: box.width, height: Math.min(box.height, 900 - Math.max(0, box.y)) };
-        await testInfo.attach(`${selector}-${width}-${colorScheme}`, { body: await page.screenshot({ clip }), contentType: 'image/png' });
-      }
-    });
+for (const { path, count, pictures } of chartPages) {
+  for (const width of [360, 1280])
+    for (const colorScheme of ['light', 'dark'] as const)
+      test(`${path}: charts at ${width} px, ${colorScheme}: visible, inside the screen, named, with their numbers`, async ({ page }, testInfo) => {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme });
+        await page.goto(path);
+        await expect(charts(page)).toHaveCount(count);
+        const clientWidth = await page.evaluate(() => document.documentElement.clientWidth);
+        for (const svg of await charts(page).all()) {
+          await svg.scrollIntoViewIfNeeded();
+          await expect(svg).toBeVisible();
+          const box = (await svg.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(clientWidth);
+          // Named by its <title> and described by a <desc> that reads out its numbers.
+          const name = await svg.evaluate((element) =>
+            element
+              .getAttribute('aria-labelledby')!
+              .split(' ')
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' '),
+          );
+          expect(name).toMatch(/\d/);
+        }
+        // Pictures for a person to look at (element screenshots wait for animation frames, which never
+        // come with JavaScript off, so these clip the viewport instead).
+        for (const selector of pictures) {
+          const element = page.locator(selector);
+          await element.scrollIntoViewIfNeeded();
+          const box = (await element.boundingBox())!;
+          const clip = { x: box.x, y: Math.max(0, box.y), width: box.width, height: Math.min(box.height, 900 - Math.max(0, box.y)) };
+          await testInfo.attach(`${selector}-${width}-${colorScheme}`, { body: await page.screenshot({ clip }), contentType: 'image/png' });
+        }
+      });
+}
 
 test('each benchmark chart draws its table’s scores, from zero, in the table’s order', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./faq/');
   for (const table of shownTables) {
     // Each bar with the number printed after it: the numbers are the table's, and every bar starts
     // at zero and is as long as its number says.
@@ -80,7 +86,7 @@ test('families keep one colour each, and the colours follow the theme', async ({
       return { llama: fill('[data-chart="bench-chart-q3tr-base"] rect.family-llama'), qwen: fill('[data-chart="bench-chart-q3tr-base"] rect.family-qwen.shade-0') };
     });
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto('./');
+  await page.goto('./faq/');
   const light = await fills();
   expect(light.llama).not.toBe(light.qwen);
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -53,10 +53,20 @@ test('once visited, the article reads offline; a new build takes over and its ol
     await offline.page.reload();
     expect(await offline.page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
     await expect(offline.page.locator('article h1')).toContainText('Llama 3');
-    await expect(offline.page.locator('.erratum')).toHaveCount(29);
+    await expect(offline.page.locator('.erratum')).not.toHaveCount(0);
     // Styled and typeset from the cache: the site's stylesheet and the math font are there.
     expect(await offline.page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('system-ui');
     await expect.poll(() => offline.page.evaluate(() => document.fonts.check('16px "Noto Sans Math"', '\u{1d465}'))).toBe(true);
+    // The article's other pages too, though the reader has not opened them yet.
+    const errata = { faq: 0, text: await offline.page.locator('.erratum').count() };
+    await offline.page.locator('a[rel="next"]').click();
+    await expect(offline.page.locator('article h1')).toHaveText('9. 附录：常见问题与解答');
+    errata.faq = await offline.page.locator('.erratum').count();
+    expect(errata.text + errata.faq).toBe(29);
+    await offline.page.goto(`${url}errata/`);
+    await expect(offline.page.locator('.errata-table tbody tr')).toHaveCount(29);
+    await offline.page.goto(`${url}references/`);
+    await expect(offline.page.locator('.references li').first()).toBeVisible();
     await offline.page.goto(`${url}playground/`);
     await expect(offline.page.locator('h1').first()).toBeVisible();
     await offline.context.close();

@@ -110,7 +110,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('at 360 px the errata index is a list of two-line entries within the column; at 1280 px a table of one-line rows', async ({ page }, testInfo) => {
       await page.setViewportSize(phone);
-      await page.goto('./');
+      await page.goto('./errata/');
       const table = page.locator('.errata-table');
       const rows = table.locator('tbody tr');
       await expect(rows).toHaveCount(29);
@@ -179,8 +179,10 @@ test.describe('finding one’s way on a phone', () => {
     await control.tap();
     const toc = page.locator('#toc');
     await expect(control).toHaveAttribute('aria-expanded', 'true');
+    // The sheet opens on the section being read.
+    await expect(toc.locator('[aria-current="location"]')).toBeInViewport();
     const entry = toc.locator('a', { hasText: '6.1 智能客服' });
-    await expect(entry).toBeInViewport();
+    await entry.scrollIntoViewIfNeeded();
     await entry.tap();
     await expect(page).toHaveURL(/#61-/);
     await expect(control).toHaveAttribute('aria-expanded', 'false');
@@ -232,7 +234,7 @@ test.describe('finding one’s way on a phone', () => {
     await expect(page.locator('.article-header h1')).toBeInViewport();
   });
 
-  test('a tap on a citation previews the reference; a second tap jumps, and the reference links back', async ({ page }) => {
+  test('a tap on a citation previews the reference from the references page; a second tap goes there, and the reference links back', async ({ page }) => {
     await page.goto('./');
     const citation = page.locator('main .cite-link').nth(5);
     await citation.scrollIntoViewIfNeeded();
@@ -243,34 +245,57 @@ test.describe('finding one’s way on a phone', () => {
     await citation.tap();
     const preview = page.locator('#cite-tooltip');
     await expect(preview).toBeVisible();
+    // The reference itself, fetched from its page: its title, in a <cite> as the list writes it.
+    await expect(preview.locator('cite')).toHaveCount(1);
     await expect(preview).toBeInViewport({ ratio: 1 });
+    const title = (await preview.locator('cite').textContent())!;
     const href = (await citation.getAttribute('href'))!;
-    const reference = byId(page, href);
-    const referenceTitle = (await reference.locator('cite').textContent())!;
-    await expect(preview).toContainText(referenceTitle);
     expect(new URL(page.url()).hash).toBe('');
 
     await citation.tap();
-    await expect.poll(() => new URL(page.url()).hash).toBe(href);
+    await expect(page).toHaveURL(new URL(href, page.url()).href);
+    const reference = byId(page, new URL(href, page.url()).hash);
     await expect(reference).toBeInViewport();
+    await expect(reference.locator('cite')).toHaveText(title);
     const back = reference.locator('.ref-back');
     await back.tap();
-    await expect(citation).toBeInViewport();
+    await expect(page).toHaveURL(/\/#cite-6$/);
+    await expect(page.locator('main .cite-link').nth(5)).toBeInViewport();
   });
 
-  test('the reference links back to the last citation used, not the first', async ({ page }) => {
-    await page.goto('./');
+  test('the reference links back to the last citation used, not the first, on whichever page it stands', async ({ page }) => {
+    await page.goto('faq/');
     const href = (await page.locator('main .cite-link').first().getAttribute('href'))!;
     const citations = page.locator(`main .cite-link[href="${href}"]`);
     expect(await citations.count()).toBeGreaterThan(1);
     const later = citations.last();
+    const laterIndex = await later.evaluate((link) => [...document.querySelectorAll('.cite-link')].indexOf(link as Element) + 1);
     await later.scrollIntoViewIfNeeded();
     await later.tap();
-    await expect(page.locator('#cite-tooltip')).toBeVisible();
+    await expect(page.locator('#cite-tooltip cite')).toBeVisible();
     await page.locator('#cite-tooltip .cite-tooltip-jump').tap();
-    await expect(byId(page, href)).toBeInViewport();
-    await byId(page, href).locator('.ref-back').tap();
-    await expect(later).toBeInViewport();
+    const reference = byId(page, new URL(href, page.url()).hash);
+    await expect(reference).toBeInViewport();
+    await reference.locator('.ref-back').tap();
+    await expect(page).toHaveURL(new RegExp(`/faq/#cite-${laterIndex}$`));
+    await expect(page.locator('main .cite-link').nth(laterIndex - 1)).toBeInViewport();
+  });
+
+  test('offline, the preview says the reference could not be loaded and still leads to it', async ({ page, context }) => {
+    await page.goto('./');
+    await context.route('**/references/', (route) => route.abort('internetdisconnected'));
+    const citation = page.locator('main .cite-link').first();
+    await citation.scrollIntoViewIfNeeded();
+    await citation.tap();
+    const preview = page.locator('#cite-tooltip');
+    await expect(preview).toContainText('参考文献没能载入');
+    await expect(preview.locator('.cite-tooltip-jump')).toHaveAttribute('href', (await citation.getAttribute('href'))!);
+    // Back online, the next preview loads it.
+    await context.unroute('**/references/');
+    await page.locator('main h1').tap();
+    await expect(preview).toBeHidden();
+    await citation.tap();
+    await expect(preview.locator('cite')).toBeVisible();
   });
 });
 
@@ -280,18 +305,38 @@ test.describe('finding one’s way on a laptop', () => {
   test('after an in-page jump the contents highlight the section jumped to, in sight', async ({ page }) => {
     await page.goto('./');
     const toc = page.locator('#toc');
-    // A jump from the text (an erratum's link to the errata table), not from the contents.
-    await page.locator('.erratum-back').first().click();
-    const errataEntry = toc.locator('a[href="#附录勘误表"]');
-    await expect(errataEntry).toHaveAttribute('aria-current', 'location');
-    await expect(errataEntry).toBeInViewport();
-    await expect(toc.locator('[aria-current]')).toHaveCount(1);
+    // A jump from the text (the summary's link to the chart of the builds' sizes, in section 5), not from the contents.
+    await page.locator('main a[href="#build-size-chart"]').first().click();
+    const section = await page.locator('#build-size-chart').evaluate((target) => {
+      const headings = [...document.querySelectorAll('.prose :is(h2, h3)[id]')];
+      return headings.filter((h) => h.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1)!.id;
+    });
+    const entry = toc.locator(`a[href="#${section}"]`);
+    await expect(entry).toHaveAttribute('aria-current', 'location');
+    await expect(entry).toBeInViewport();
+    await expect(toc.locator('[aria-current="location"]')).toHaveCount(1);
 
     // And back to the start from the contents: the first entry is current and in sight again.
-    const first = toc.locator('a').first();
+    const first = toc.locator('a[href^="#"]').first();
     await first.click();
     await expect(first).toHaveAttribute('aria-current', 'location');
     await expect(first).toBeInViewport();
+  });
+
+  test('the contents list the article’s four pages, and under the one being read its sections', async ({ page }) => {
+    const pages = ['正文', '9. 附录：常见问题与解答', '附录：勘误表', '参考文献'];
+    await page.goto('./');
+    const toc = page.locator('#toc');
+    await expect(toc.locator('.toc-page')).toHaveText(pages);
+    await expect(toc.locator('[aria-current="page"]')).toHaveText('正文');
+    expect(await toc.locator('a[href^="#"]').count()).toBeGreaterThan(20);
+    await toc.locator('.toc-page a', { hasText: '常见问题' }).click();
+    await expect(page).toHaveURL(/\/faq\/$/);
+    await expect(page.locator('h1')).toHaveText(pages[1]!);
+    await expect(toc.locator('[aria-current="page"]')).toHaveText(pages[1]!);
+    await expect(toc.locator('a[href^="#"]')).toHaveText([/^9\.1 /, /^9\.2 /, /^9\.3 /]);
+    await toc.locator('.toc-page a', { hasText: '正文' }).click();
+    await expect(page.locator('h1')).toContainText('阿里通义千问 vs Llama 3');
   });
 
   test('a mouse user sees the preview on hover and jumps on click; keyboard users on focus', async ({ page }) => {
@@ -304,7 +349,7 @@ test.describe('finding one’s way on a laptop', () => {
     await page.keyboard.press('Escape');
     await expect(preview).toBeHidden();
     await citation.click();
-    await expect(page).toHaveURL(/#ref-/);
+    await expect(page).toHaveURL(/\/references\/#ref-/);
   });
 });
 
@@ -315,9 +360,10 @@ test.describe('without JavaScript', () => {
     await page.goto('./');
     await expect(page.locator('#cite-tooltip')).toHaveCount(0);
     const citation = page.locator('main .cite-link').first();
-    const href = (await citation.getAttribute('href'))!;
+    const target = new URL((await citation.getAttribute('href'))!, page.url());
     await citation.click();
-    await expect(byId(page, href)).toBeInViewport();
+    await expect(page).toHaveURL(target.href);
+    await expect(byId(page, target.hash)).toBeInViewport();
     await page.locator('#contents-control').click();
     await expect(page.locator('#toc a').first()).toBeInViewport();
   });

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { headersFor, parseHeaders, pathMatches } from '../../scripts/publish/headers.mjs';
+import { inlineCodeHashes } from '../../scripts/publish/page-policy.mjs';
 import { modelHosts } from '../../model-hosts.config.mjs';
 import { siteUrl as publicOrigin, socialImage } from '../../site.config.mjs';
 import { builtPages } from '../../scripts/site-files.mjs';
@@ -68,6 +69,19 @@ test.describe('public/_headers', () => {
       for (const rule of rules) expect(rule.path.startsWith(site.base), rule.path).toBe(true);
       for (const page of builtPages(site.dir).filter((p) => p.endsWith('/') || p === '')) {
         expect(headersFor(rules, site.base + page)['cache-control'], page).toBe('no-cache');
+      }
+    }
+  });
+
+  test('each page’s policy lists the hashes of exactly its own inline scripts and styles', () => {
+    for (const site of [rootSite, subSite]) {
+      for (const page of builtPages(site.dir)) {
+        const html = readFileSync(join(site.dir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+        const meta = metaPolicy(html);
+        const own = inlineCodeHashes(html);
+        const listed = (name: string) => (meta[name] ?? []).filter((source) => source.startsWith("'sha"));
+        expect(listed('script-src').sort(), `${page} scripts`).toEqual([...own.scripts].sort());
+        expect(listed('style-src').sort(), `${page} styles`).toEqual([...own.styles].sort());
       }
     }
   });

@@ -87,9 +87,9 @@ test('a tokenization that fails after loading is told in Chinese, with the raw e
 // Offline: the article and this page are kept by the service worker once visited; the tokenizer
 // files (tens of MB) are not, until the reader has downloaded them once.
 
-test('offline, on the article kept from one visit, the demo says it needs a connection rather than a refresh', async ({ page, context }) => {
+test('offline, on the article’s FAQ page kept from one visit, the demo says it needs a connection rather than a refresh', async ({ page, context }) => {
   test.setTimeout(90_000);
-  await page.goto('./');
+  await page.goto('./faq/');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   await page.reload();

@@ -36,10 +36,10 @@ async function openAndPressLoad(page: Page): Promise<void> {
 
 test.describe.configure({ timeout: 90_000 });
 
-test('on the article, nothing of the tokenizers downloads until the reader types', async ({ page }) => {
+test('on the article’s FAQ page, nothing of the tokenizers downloads until the reader types', async ({ page }) => {
   const health = watchPageHealth(page);
   const paths = () => health.requestedUrls.map((url) => new URL(url).pathname);
-  await openSettled(page, './');
+  await openSettled(page, './faq/');
   // The root is empty (no height) until mounted, and sits below the section's table: scroll to it.
   await island(page).evaluate((root) => root.scrollIntoView({ block: 'center' }));
   await expect(island(page)).toHaveAttribute('data-island-state', 'ready');

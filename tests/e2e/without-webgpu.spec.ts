@@ -30,13 +30,22 @@ async function openIsland(page: Page, path: string, kind: 'chat' | 'arena'): Pro
   return root;
 }
 
+test('on the article’s FAQ page, its one GPU demo explains in full', async ({ page }) => {
+  await openSettled(page, './faq/');
+  await mountEveryIsland(page);
+  await expect(page.locator('[data-island-root="chat"], [data-island-root="arena"]')).toHaveCount(1);
+  await expect(fullNotice(page)).toHaveCount(1);
+  await expect(page.locator('.chat-capability[data-notice="reference"]')).toHaveCount(0);
+  await expect(fullNotice(page)).toContainText('硬件加速');
+});
+
 test('in the article, one notice explains; every other demo says so in one line that leads to it', async ({ page }) => {
   await openSettled(page, './');
   await mountEveryIsland(page);
-  await expect(page.locator('[data-island-root="chat"], [data-island-root="arena"]')).toHaveCount(4);
+  await expect(page.locator('[data-island-root="chat"], [data-island-root="arena"]')).toHaveCount(3);
   await expect(fullNotice(page)).toHaveCount(1);
   const references = page.locator('.chat-capability[data-notice="reference"]');
-  await expect(references).toHaveCount(3);
+  await expect(references).toHaveCount(2);
   // No bold warning: not an error, most phones have no WebGPU.
   expect(await fullNotice(page).evaluate((e) => getComputedStyle(e).fontWeight)).toBe('400');
 
@@ -167,19 +176,25 @@ async function withoutJavaScript(browser: Browser, path: string): Promise<Page> 
 
 test('with JavaScript off, each demo slot in the article says the demo needs JavaScript', async ({ browser }) => {
   const page = await withoutJavaScript(browser, './');
-  for (const [kind, count, text] of [
-    ['chat', 2, '对话演示需要开启 JavaScript'],
-    ['arena', 2, '同题对比演示需要开启 JavaScript'],
-    ['tokenizer', 1, '分词器演示需要开启 JavaScript'],
+  for (const [path, slots] of [
+    ['./', { chat: 2, arena: 1, tokenizer: 0 }],
+    ['./faq/', { chat: 0, arena: 1, tokenizer: 1 }],
   ] as const) {
-    const notes = page.locator(`section[data-island="${kind}"] .needs-javascript`);
-    await expect(notes).toHaveCount(count);
-    for (const note of await notes.all()) {
-      await expect(note).toBeVisible();
-      await expect(note).toContainText(text);
+    await page.goto(path);
+    for (const [kind, text] of [
+      ['chat', '对话演示需要开启 JavaScript'],
+      ['arena', '同题对比演示需要开启 JavaScript'],
+      ['tokenizer', '分词器演示需要开启 JavaScript'],
+    ] as const) {
+      const notes = page.locator(`section[data-island="${kind}"] .needs-javascript`);
+      await expect(notes, `${path} ${kind}`).toHaveCount(slots[kind]);
+      for (const note of await notes.all()) {
+        await expect(note).toBeVisible();
+        await expect(note).toContainText(text);
+      }
     }
+    await expect(page.getByRole('button', { name: '加载' })).toHaveCount(0);
   }
-  await expect(page.getByRole('button', { name: '加载' })).toHaveCount(0);
   await page.context().close();
 });
 
