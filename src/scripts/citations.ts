@@ -119,7 +119,7 @@ export function enhanceCitations(): void {
     hide();
     const jump = document.createElement('a');
     jump.className = 'cite-tooltip-jump';
-    jump.href = link.href;
+    jump.setAttribute('href', link.getAttribute('href')!);
     jump.textContent = `在参考文献中查看 ${link.textContent} →`;
     jump.addEventListener('click', () => {
       rememberCitation(link);

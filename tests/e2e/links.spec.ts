@@ -83,3 +83,27 @@ for (const [path, where] of [
     await context.close();
   });
 }
+
+// The appendices were sections of the text page: links made then, to their anchors there, still
+// arrive, under the sub-path too.
+for (const [old, page, id] of [
+  ['参考文献', 'references/', null],
+  ['ref-Vaswani', 'references/', 'ref-Vaswani'],
+  ['附录勘误表', 'errata/', null],
+  ['errata-row-E3', 'errata/', 'errata-row-E3'],
+  ['91-阿里通义千问和-llama-3-有哪些区别', 'faq/', '91-阿里通义千问和-llama-3-有哪些区别'],
+  ['erratum-E27', 'faq/', 'erratum-E27'],
+] as const) {
+  test(`an old link to #${old} on the text page leads to /${page}${id ? `#${id}` : ''}`, async ({ page: tab }) => {
+    await tab.goto(`${siteUrl(subSite)}#${encodeURIComponent(old)}`);
+    await expect.poll(() => decodeURIComponent(tab.url())).toBe(`${siteUrl(subSite)}${page}${id ? `#${id}` : ''}`);
+    if (id) await expect(tab.locator(`[id="${id}"]`)).toBeInViewport();
+  });
+}
+
+test('a fragment that names nothing, old or new, leaves the reader on the text page', async ({ page }) => {
+  await page.goto(`${siteUrl(subSite)}#no-such-place`);
+  await expect(page.locator('.toc-page[data-page="text"] [aria-current="page"]')).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  expect(new URL(page.url()).pathname).toBe(subSite.base);
+});
