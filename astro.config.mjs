@@ -10,7 +10,7 @@ import { rehypeTidyMathml } from './src/lib/markdown/mathml.mjs';
 import { mathFont } from './src/lib/markdown/math-font.mjs';
 import { rehypeFocusableFormulas } from './src/lib/markdown/focusable-formulas.mjs';
 import { rehypeSections } from './src/lib/markdown/sections.mjs';
-import { shikiWithoutLineSpans } from './src/lib/markdown/shiki-lines.mjs';
+import { codeColoursPlugin, codeHighlighting } from './src/lib/markdown/code-colours.mjs';
 import publishFiles from './scripts/publish/integration.mjs';
 import { basePath, siteUrl } from './site.config.mjs';
 import { modelHosts } from './model-hosts.config.mjs';
@@ -51,11 +51,7 @@ export default defineConfig({
         rehypeSections,
       ],
     }),
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-      defaultColor: false,
-      transformers: [shikiWithoutLineSpans],
-    },
+    shikiConfig: codeHighlighting,
   },
   // Every page gets this policy as a <meta>, with hashes of its own scripts and styles; the build
   // also writes it (plus frame-ancestors) into _headers for hosts that read that file.
@@ -83,7 +79,7 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [katexFontSwap, mathFont({ contentDir: './src/content', outFile: './src/styles/math-font/noto-sans-math.woff2' })],
+    plugins: [katexFontSwap, codeColoursPlugin(), mathFont({ contentDir: './src/content', outFile: './src/styles/math-font/noto-sans-math.woff2' })],
     build: {
       // Vite would inline a small font into the CSS as a data: URL, which font-src 'self' forbids;
       // a font is better as its own cacheable file anyway.
