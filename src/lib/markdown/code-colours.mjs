@@ -270,12 +270,26 @@ export const shikiColourClasses = {
   },
 };
 
+/**
+ * Shiki stops tokenizing a line after 500 ms and leaves the rest uncoloured. On a busy machine the
+ * first theme's pass (which also compiles the grammar's patterns) can take that long and the second
+ * not, so a block came out coloured in dark mode only, as a pair of colours no theme produces.
+ * Astro passes no such option on, so this transformer sets it: every line is tokenized in full.
+ * @type {import('shiki').ShikiTransformer}
+ */
+export const shikiWithoutTimeLimit = {
+  name: 'without-time-limit',
+  preprocess(_code, options) {
+    options.tokenizeTimeLimit = 0;
+  },
+};
+
 /** What Shiki is given wherever the site highlights code (Markdown and Astro's <Code>). */
 export const codeHighlighting = {
   themes: codeThemes,
   defaultColor: /** @type {const} */ (false),
   // Lines first: once their wrappers are gone, the tokens of a block are siblings.
-  transformers: [shikiWithoutLineSpans, shikiColourClasses],
+  transformers: [shikiWithoutTimeLimit, shikiWithoutLineSpans, shikiColourClasses],
 };
 
 /** The stylesheet as a CSS module: `import 'virtual:code-colours.css'`. */
