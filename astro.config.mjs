@@ -72,9 +72,11 @@ export default defineConfig({
       ],
       // web-llm and the tokenizers compile WebAssembly; nothing on the site evaluates strings.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // KaTeX and Shiki position and colour with style="" attributes. A hash list in style-src
-      // would make the browser ignore 'unsafe-inline' there, so attributes get their own
-      // directive (CSP3) and <style> elements stay hash-checked.
+      // The attention explorer typesets its formulas with KaTeX in the browser, and KaTeX's HTML
+      // places glyphs with style="" attributes (the pages' own HTML has none: code colours are
+      // classes, the article's formulas MathML). A hash list in style-src would make the browser
+      // ignore 'unsafe-inline' there, so attributes get their own directive (CSP3) and <style>
+      // elements stay hash-checked.
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
