@@ -13,7 +13,10 @@ import { bundledThemes, normalizeTheme } from 'shiki';
 import { Theme } from 'shiki/textmate';
 import { shikiWithoutLineSpans } from './shiki-lines.mjs';
 
-/** The two themes, named as Shiki names them; `light` and `dark` are also the variables' names. */
+/**
+ * The two themes, named as Shiki names them; `light` and `dark` are also the variables' names.
+ * @type {Record<'light' | 'dark', import('shiki').BundledTheme>}
+ */
 export const codeThemes = { light: 'github-light', dark: 'github-dark' };
 
 const variablePrefix = '--shiki-';
