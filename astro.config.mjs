@@ -10,7 +10,7 @@ import { rehypeTidyMathml } from './src/lib/markdown/mathml.mjs';
 import { mathFont } from './src/lib/markdown/math-font.mjs';
 import { rehypeFocusableFormulas } from './src/lib/markdown/focusable-formulas.mjs';
 import { rehypeSections } from './src/lib/markdown/sections.mjs';
-import { shikiWithoutLineSpans } from './src/lib/markdown/shiki-lines.mjs';
+import { codeColoursPlugin, codeHighlighting } from './src/lib/markdown/code-colours.mjs';
 import publishFiles from './scripts/publish/integration.mjs';
 import { basePath, siteUrl } from './site.config.mjs';
 import { modelHosts } from './model-hosts.config.mjs';
@@ -51,11 +51,7 @@ export default defineConfig({
         rehypeSections,
       ],
     }),
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-      defaultColor: false,
-      transformers: [shikiWithoutLineSpans],
-    },
+    shikiConfig: codeHighlighting,
   },
   // Every page gets this policy as a <meta>, with hashes of its own scripts and styles; the build
   // also writes it (plus frame-ancestors) into _headers for hosts that read that file.
@@ -76,14 +72,16 @@ export default defineConfig({
       ],
       // web-llm and the tokenizers compile WebAssembly; nothing on the site evaluates strings.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // KaTeX and Shiki position and colour with style="" attributes. A hash list in style-src
-      // would make the browser ignore 'unsafe-inline' there, so attributes get their own
-      // directive (CSP3) and <style> elements stay hash-checked.
+      // The attention explorer typesets its formulas with KaTeX in the browser, and KaTeX's HTML
+      // places glyphs with style="" attributes (the pages' own HTML has none: code colours are
+      // classes, the article's formulas MathML). A hash list in style-src would make the browser
+      // ignore 'unsafe-inline' there, so attributes get their own directive (CSP3) and <style>
+      // elements stay hash-checked.
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
   vite: {
-    plugins: [katexFontSwap, mathFont({ contentDir: './src/content', outFile: './src/styles/math-font/noto-sans-math.woff2' })],
+    plugins: [katexFontSwap, codeColoursPlugin(), mathFont({ contentDir: './src/content', outFile: './src/styles/math-font/noto-sans-math.woff2' })],
     build: {
       // Vite would inline a small font into the CSS as a data: URL, which font-src 'self' forbids;
       // a font is better as its own cacheable file anyway. Scripts, too, are files of their own

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { bundledThemes } from 'shiki';
 import { builtPages } from '../../scripts/site-files.mjs';
+import { codeThemes } from '../../src/lib/markdown/code-colours.mjs';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
@@ -56,8 +58,8 @@ test('the home page typesets its formulas at build time and highlights code with
   expect(text).not.toMatch(/\\frac|\\mathrm/);
   const code = main.locator('pre.astro-code').first();
   await expect(code).toBeVisible();
-  // Shiki colours tokens through CSS variables for both themes.
-  expect(await code.locator('span[style*="--shiki-light"]').count()).toBeGreaterThan(3);
+  // Shiki colours tokens through classes (src/lib/markdown/code-colours.mjs).
+  expect(await code.locator('span[class]').count()).toBeGreaterThan(3);
   // KaTeX is typeset at build time: no KaTeX JavaScript is shipped.
   const scripts = await page.$$eval('script[src]', (elements) => elements.map((e) => (e as HTMLScriptElement).src));
   expect(scripts.filter((src) => /katex/i.test(src))).toEqual([]);
@@ -66,4 +68,35 @@ test('the home page typesets its formulas at build time and highlights code with
     links.map((l) => (l as HTMLLinkElement).href).filter((href) => href.includes('/_astro/')),
   );
   expect(katexCss.length).toBeGreaterThan(0);
+});
+
+/** "#d73a49" (or "#fff") as the rgb() the browser computes. */
+const rgb = (hex: string) => {
+  const digits = hex.slice(1).length === 3 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1);
+  return `rgb(${[0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16)).join(', ')})`;
+};
+
+test('no page’s HTML has a style attribute: code colours are classes (the policy allows them for the attention explorer’s KaTeX)', async ({ request }) => {
+  for (const path of builtPages(rootSite.dir)) {
+    const html = await (await request.get(siteUrl(rootSite) + path)).text();
+    expect(html.match(/<[a-z][^>]*\sstyle=[^>]*>/gi) ?? [], path).toEqual([]);
+  }
+});
+
+test('code keeps both themes’ colours, through the theme toggle too', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openSettled(page, siteUrl(rootSite));
+  const theme = async (variant: 'light' | 'dark') => {
+    const { colors, tokenColors } = (await bundledThemes[codeThemes[variant]]()).default;
+    return { keyword: rgb(tokenColors!.find((rule) => rule.scope === 'keyword')!.settings.foreground!), text: rgb(colors!['editor.foreground']!), background: rgb(colors!['editor.background']!) };
+  };
+  const block = page.locator('pre.astro-code[data-language="ts"]');
+  const keyword = block.locator('span', { hasText: /^import$/ }).first();
+  for (const variant of ['light', 'dark'] as const) {
+    if (variant === 'dark') await page.locator('.theme-toggle').click();
+    const expected = await theme(variant);
+    await expect(keyword, variant).toHaveCSS('color', expected.keyword);
+    await expect(block, variant).toHaveCSS('color', expected.text);
+    await expect(block, variant).toHaveCSS('background-color', expected.background);
+  }
 });
