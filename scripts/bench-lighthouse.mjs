@@ -99,6 +99,8 @@ console.log(
   '\nScrolling the article top to bottom at 390×844: style+layout per frame that had any (ms)' +
     `\n  CPU 4× slower (${phone.frames} frames), main-thread CPU time: ${figures(phone.cpu)}` +
     `\n    the same in wall time (stretched by the machine's load): ${figures(phone.wall)}` +
-    `\n  this machine's CPU (${unthrottled.frames} frames), main-thread CPU time: ${figures(unthrottled.cpu)}`,
+    `\n  this machine's CPU (${unthrottled.frames} frames), main-thread CPU time: ${figures(unthrottled.cpu)}` +
+    `\n  the worst frames at 4× (main-thread CPU ms, the scroll position, the heading above mid-screen):` +
+    phone.worst.map((frame) => `\n    ${frame.cpu.toFixed(1).padStart(6)}  at ${String(frame.scrollY).padStart(6)} px  ${frame.where}`).join(''),
 );
 server.close();

@@ -5,9 +5,13 @@
 // whatever else a shared machine runs: several times over on a busy one) and the main thread's
 // own CPU time (the trace's thread duration, which other processes do not stretch; Chromium's CPU
 // throttle does, so with `cpuSlowdown` 4, like Lighthouse's mobile profile, it stands for a
-// mid-range phone). Printed by `npm run bench:lighthouse`, never asserted.
+// mid-range phone). Printed by `npm run bench:lighthouse`, never asserted, with the worst frames
+// and the part of the article each was drawn at (the last h2 or h3 above the middle of the screen),
+// so a slow frame points at what to look at.
 
 const counted = new Set(['UpdateLayoutTree', 'Layout']);
+// Before each step the page stamps the trace with where it scrolls to (console.timeStamp).
+const stepStamp = 'bench-scroll ';
 
 /** Median, 95th percentile and worst of per-frame sums, in ms. */
 function spread(frames) {
@@ -18,9 +22,11 @@ function spread(frames) {
 
 /**
  * Per-frame style+layout figures: how many frames had any, and the median, 95th percentile and
- * worst of them in wall time (`wall`) and in main-thread CPU time (`cpu`), in ms.
+ * worst of them in wall time (`wall`) and in main-thread CPU time (`cpu`), in ms; `worst`: the
+ * `keep` frames with the most CPU time, each with the scroll position (`scrollY`) of the step
+ * it was drawn in.
  */
-export function styleLayoutPerFrame(traceEvents) {
+export function styleLayoutPerFrame(traceEvents, { keep = 5 } = {}) {
   const threads = new Map();
   for (const event of traceEvents) if (event.name === 'thread_name') threads.set(`${event.pid}:${event.tid}`, event.args.name);
   const main = traceEvents
@@ -28,19 +34,32 @@ export function styleLayoutPerFrame(traceEvents) {
     .sort((a, b) => a.ts - b.ts);
   const wall = [];
   const cpu = [];
+  const steps = [];
+  let scrollY = 0;
   let busyUntil = 0;
   for (const event of main) {
-    if (event.name === 'BeginMainThreadFrame') wall.push(0), cpu.push(0);
+    const stamp = event.name === 'TimeStamp' ? event.args?.data?.message : undefined;
+    if (stamp?.startsWith(stepStamp)) scrollY = Number(stamp.slice(stepStamp.length));
+    else if (event.name === 'BeginMainThreadFrame') wall.push(0), cpu.push(0), steps.push(scrollY);
     else if (counted.has(event.name) && event.ph === 'X' && wall.length > 0 && event.ts >= busyUntil) {
       wall[wall.length - 1] += event.dur / 1000;
       cpu[cpu.length - 1] += (event.tdur ?? event.dur) / 1000;
       busyUntil = event.ts + event.dur; // nested events are inside this one
     }
   }
-  return { frames: wall.filter((ms) => ms > 0).length, wall: spread(wall), cpu: spread(cpu) };
+  const worst = cpu
+    .map((ms, frame) => ({ cpu: ms, wall: wall[frame], scrollY: steps[frame] }))
+    .sort((a, b) => b.cpu - a.cpu)
+    .slice(0, keep)
+    .filter((frame) => frame.cpu > 0);
+  return { frames: wall.filter((ms) => ms > 0).length, wall: spread(wall), cpu: spread(cpu), worst };
 }
 
-/** Scrolls `url` through in a phone-sized page of `browser`, the CPU `cpuSlowdown` times slower, and returns styleLayoutPerFrame's figures. */
+/**
+ * Scrolls `url` through in a phone-sized page of `browser`, the CPU `cpuSlowdown` times slower, and
+ * returns styleLayoutPerFrame's figures, each of the worst frames with `where`: the heading (h2 or
+ * h3) above the middle of the screen at its scroll position.
+ */
 export async function scrollFrames(browser, url, { cpuSlowdown = 4 } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -51,17 +70,29 @@ export async function scrollFrames(browser, url, { cpuSlowdown = 4 } = {}) {
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline.frame', transferMode: 'ReportEvents' });
-  await page.evaluate(async () => {
+  await page.evaluate(async (stepStamp) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
       const before = scrollY;
       scrollBy(0, innerHeight * 0.8);
+      console.timeStamp(stepStamp + Math.round(scrollY));
       await frame();
       if (scrollY === before) break;
     }
-  });
+  }, stepStamp);
   await cdp.send('Tracing.end');
   await complete;
+  // The headings' places once the parts scrolled past have their real heights, as they had when
+  // the reader reached them; not those inside the parts a phone skips (cards' own headings), which
+  // would be laid out to be measured.
+  const headings = await page.evaluate(() =>
+    [...document.querySelectorAll('main :is(h2, h3)')]
+      .filter((heading) => !heading.closest('.article-part'))
+      .map((heading) => ({ top: heading.getBoundingClientRect().top + scrollY, text: heading.textContent.trim() })),
+  );
+  const middle = page.viewportSize().height / 2;
   await context.close();
-  return styleLayoutPerFrame(events);
+  const figures = styleLayoutPerFrame(events);
+  for (const frame of figures.worst) frame.where = headings.findLast((heading) => heading.top <= frame.scrollY + middle)?.text ?? '(top)';
+  return figures;
 }

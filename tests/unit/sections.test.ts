@@ -19,3 +19,52 @@ test('each h2 is followed by its section; the text before the first h3 and after
       '<h2>二</h2><section class="article-section">\n<h3>2.1</h3>\n<div class="article-part"><p>d</p></div></section>',
   );
 });
+
+type Node = { type: string; tagName?: string; name?: string; properties?: { className?: string[] }; children?: Node[] };
+/** The section's content in short: a part as the list of what it holds, an MDX component by name, an element by tag. */
+const shape = (nodes: Node[]): unknown[] =>
+  nodes
+    .filter((node) => node.type !== 'text')
+    .map((node) =>
+      node.properties?.className?.includes('article-part')
+        ? shape(node.children!)
+        : node.type === 'mdxJsxFlowElement'
+          ? { [node.name!]: shape(node.children!) }
+          : node.tagName,
+    );
+const component = (name: string, children: Node[] = []): Node => ({ type: 'mdxJsxFlowElement', name, children });
+/** A paragraph of `links` citation links: 1 + `links` elements. */
+const paragraph = (links: number): Node => ({
+  type: 'element',
+  tagName: 'p',
+  children: Array.from({ length: links }, () => ({ type: 'element', tagName: 'a', children: [{ type: 'text', value: '引文' }] })),
+});
+const section = (children: Node[]) => {
+  const tree = { type: 'root', children: [{ type: 'element', tagName: 'h2', children: [] }, ...children] };
+  rehypeSections()(tree as never);
+  return shape(tree.children[1]!.children!);
+};
+
+test('a long run between headings is cut into parts that each hold at most about 250 elements', () => {
+  // 30 paragraphs of 40 elements each: six to a part.
+  expect(section(Array.from({ length: 30 }, () => paragraph(39)))).toEqual(Array.from({ length: 5 }, () => Array(6).fill('p')));
+});
+
+test('a component drawn from data (a formula, a table, a correction card) counts as half a part', () => {
+  expect(section([paragraph(1), component('Equation'), component('Equation'), component('Erratum'), paragraph(1)])).toEqual([
+    ['p', { Equation: [] }],
+    [{ Equation: [] }, { Erratum: [] }],
+    ['p'],
+  ]);
+});
+
+test('a note heavier than a part is not one: its content is cut into parts, so a phone lays it out piece by piece', () => {
+  const note = component('EditorsNote', [paragraph(1), component('ArchitectureTable'), component('ArchitectureDiagram'), component('Erratum')]);
+  expect(section([paragraph(1), note, paragraph(1)])).toEqual([
+    ['p'],
+    { EditorsNote: [['p', { ArchitectureTable: [] }], [{ ArchitectureDiagram: [] }, { Erratum: [] }]] },
+    ['p'],
+  ]);
+  // A light note stays whole inside its part.
+  expect(section([paragraph(1), component('EditorsNote', [paragraph(1)])])).toEqual([['p', { EditorsNote: ['p'] }]]);
+});

@@ -1,27 +1,58 @@
 // Rehype plugin: wraps what follows each h2, up to the next h2, in a <section>, and within it the
-// text before the first h3 and after each h3 in a <div class="article-part">, so the browser can
-// skip laying out and painting parts far off screen (content-visibility in CSS). Parts, not whole
-// sections: a section coming into view was laid out in one frame, far over a phone's frame budget.
-// The headings stay outside the skipped boxes: a jump to a heading inside one landed a screen or
-// more off. Module-level MDX nodes (imports, exports) stay at the root, where MDX needs them.
+// text before the first h3 and after each h3 in <div class="article-part">s, so the browser can
+// skip laying out and painting parts far off screen (content-visibility in CSS). Small parts, not
+// whole sections: a part coming into view is laid out in one frame, and on a phone a section, or
+// a subsection with its formulas, tables and correction cards, took several times the frame's
+// budget. So a run is cut into parts of about `partWeight` elements, and a note whose content
+// weighs more than that (an editor's note holding tables and a diagram) is not a part itself: its
+// content is cut into parts in the same way. The headings stay outside the skipped boxes: a jump
+// to a heading inside one landed a screen or more off. Module-level MDX nodes (imports, exports)
+// stay at the root, where MDX needs them.
 const moduleNode = (node) => node.type === 'mdxjsEsm';
 const isHeading = (node, tagName) => node.type === 'element' && node.tagName === tagName;
 const wrapper = (tagName, className) => ({ type: 'element', tagName, properties: { className: [className] }, children: [] });
+const blank = (node) => node.type === 'text' && node.value.trim() === '';
 
-/** The section's children with the runs between its h3s wrapped in parts. */
+/** About how many elements a part holds: at a phone's 4× slower CPU, some 50 ms of style and layout. */
+const partWeight = 250;
+
+/**
+ * About how many elements `node` becomes. A component without content here (a formula, a table, a
+ * correction card) renders more than the tree shows: it counts for half a part, so at most two
+ * share one. Text counts a little, as long paragraphs take layout time too.
+ */
+function weight(node) {
+  if (node.type === 'text') return node.value.length / 80;
+  if (node.type === 'mdxJsxFlowElement' && node.children.length === 0) return partWeight / 2;
+  return 1 + (node.children ?? []).reduce((sum, child) => sum + weight(child), 0);
+}
+
+/** A component with content (an editor's note) heavier than a part: its content is cut instead. */
+const cutInside = (node) => node.type === 'mdxJsxFlowElement' && node.children.length > 0 && weight(node) > partWeight;
+
+/** `children` with the runs between h3s cut into parts of about partWeight elements. */
 function parts(children) {
   const result = [];
   let part = null;
+  let held = 0;
   for (const node of children) {
     if (isHeading(node, 'h3')) {
       result.push(node);
       part = null;
-    } else if (part) part.children.push(node);
-    else if (node.type === 'text' && node.value.trim() === '') result.push(node);
+    } else if (cutInside(node)) {
+      node.children = parts(node.children);
+      result.push(node);
+      part = null;
+    } else if (blank(node) && !part) result.push(node);
     else {
-      part = wrapper('div', 'article-part');
+      const heavy = weight(node);
+      if (!part || (held > 0 && held + heavy > partWeight && !blank(node))) {
+        part = wrapper('div', 'article-part');
+        result.push(part);
+        held = 0;
+      }
       part.children.push(node);
-      result.push(part);
+      held += heavy;
     }
   }
   return result;
