@@ -19,7 +19,6 @@ const pages = new Map<string, Promise<Document>>();
 /** The page a citation points into, parsed; fetched once per page however many citations point there. */
 function pageOf(link: HTMLAnchorElement): Promise<Document> {
   const url = link.href.split('#')[0]!;
-  if (url === location.href.split('#')[0]) return Promise.resolve(document);
   let page = pages.get(url);
   if (!page) {
     page = fetch(url)
@@ -54,9 +53,6 @@ function rememberCitation(link: HTMLAnchorElement): void {
   } catch {
     // Storage refused (a private window's quota, say): the browser's Back button still returns.
   }
-  // On the same page as its reference (not how the article is published, but kept working).
-  const reference = document.getElementById(back.reference);
-  if (reference) addBackLink(reference, back.href);
 }
 
 function addBackLink(reference: Element, href: string): void {
