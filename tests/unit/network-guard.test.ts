@@ -9,6 +9,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   REFUSAL_REPORT_MS,
   SMALL_FILE_LIMIT,
+  browserRefusals,
   guardFetch,
   installNetworkGuard,
   type GuardableScope,
@@ -216,5 +217,55 @@ describe('under the page’s policy (the worker started from a blob: URL)', () =
     const error = await failed;
     expect(error).toBeInstanceOf(TypeError);
     expect(describeEngineError(rawText(error)).kind).toBe('network');
+  });
+});
+
+describe('the page’s refusal reports, shared by its engines', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A page that counts its securitypolicyviolation listeners and can report a refusal. */
+  function page() {
+    const events = new EventTarget();
+    let listeners = 0;
+    const document = {
+      addEventListener: (...args: Parameters<EventTarget['addEventListener']>) => {
+        if (args[0] === 'securitypolicyviolation') listeners += 1;
+        events.addEventListener(...args);
+      },
+    };
+    const report = (blockedURI: string) =>
+      events.dispatchEvent(Object.assign(new Event('securitypolicyviolation'), { effectiveDirective: 'connect-src', blockedURI }));
+    return { document, report, listeners: () => listeners };
+  }
+
+  test('two engines on one page add one listener between them, and each hears its own refusal', async () => {
+    const { document, report, listeners } = page();
+    const first = browserRefusals(document);
+    const second = browserRefusals(document);
+    expect(listeners()).toBe(1);
+    const firstAsked = first(CONFIG);
+    const secondAsked = second(SHARD);
+    report(SHARD);
+    report(CONFIG);
+    expect(await Promise.all([firstAsked, secondAsked])).toEqual([true, true]);
+    for (let made = 0; made < 5; made += 1) browserRefusals(document);
+    expect(listeners()).toBe(1);
+  });
+
+  test('a report may come before its download is looked up, but is not kept past the wait', async () => {
+    vi.useFakeTimers();
+    const { document, report } = page();
+    const refused = browserRefusals(document);
+    report(CONFIG);
+    await vi.advanceTimersByTimeAsync(REFUSAL_REPORT_MS / 2);
+    expect(await refused(CONFIG)).toBe(true);
+    // Reports nobody looks up (another download of the page, refused by the same policy) are dropped.
+    for (let sent = 0; sent < 100; sent += 1) report(SHARD);
+    await vi.advanceTimersByTimeAsync(REFUSAL_REPORT_MS);
+    const late = refused(SHARD);
+    await vi.advanceTimersByTimeAsync(REFUSAL_REPORT_MS);
+    expect(await late).toBe(false);
   });
 });

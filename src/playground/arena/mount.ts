@@ -15,6 +15,7 @@ import { ArenaSession, type ArenaBackend, type VoteStorage } from './arena-sessi
 import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
 import { nextStepsOf } from '../ui/capability-notice';
+import { nextTask } from '../../lib/next-task';
 import { browserPageUrl, type PageUrl } from '../share/view/share-link';
 import type { ModelFamily } from '../../lib/model-families';
 
@@ -98,6 +99,8 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
         })
       : null;
   root.replaceChildren(view.element);
+  // The GPU probe in a task of its own, apart from building the view.
+  await nextTask();
   await arena.checkCapability();
   if (shared !== null) arena.applyShared(shared);
   view.flush();

@@ -15,6 +15,7 @@ import { ChatSession } from '../session/chat-session';
 import { createChatView } from './view/chat-view';
 import { createCpuOffer } from '../cpu/view/cpu-offer';
 import { nextStepsOf } from '../ui/capability-notice';
+import { nextTask } from '../../lib/next-task';
 
 export interface MountOptions {
   createEngine?: () => ChatEngine;
@@ -62,6 +63,8 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
   });
   offer.element.id = offerId;
   root.replaceChildren(view.element, offer.element);
+  // The GPU probe in a task of its own, apart from building the view.
+  await nextTask();
   await session.checkCapability();
   offer.update(session.getState().capability?.ok === true);
   view.flush();

@@ -64,35 +64,68 @@ function reportNames(blocked: string, url: string): boolean {
   return blocked !== '' && (blocked === target || target.startsWith(`${blocked}/`));
 }
 
+/** One securitypolicyviolation report, kept by identity until matched or too old. */
+interface Report {
+  readonly blockedURI: string;
+}
+
+/** One page's or worker's reports, heard by one listener however many engines ask. */
+interface Refusals {
+  /** Reports no lookup has matched yet, each kept for REFUSAL_REPORT_MS. */
+  readonly reported: Report[];
+  /** Lookups in progress, run again on each report. */
+  readonly waiting: Set<() => void>;
+}
+
+const heard = new WeakMap<object, Refusals>();
+
+/** The refusals `scope` reports; the listener is added the first time it is asked for. */
+function refusalsOf(scope: Pick<EventTarget, 'addEventListener'>): Refusals {
+  const known = heard.get(scope);
+  if (known !== undefined) return known;
+  const refusals: Refusals = { reported: [], waiting: new Set() };
+  heard.set(scope, refusals);
+  scope.addEventListener('securitypolicyviolation', (event) => {
+    const { effectiveDirective, blockedURI } = event as SecurityPolicyViolationEvent;
+    if (effectiveDirective !== 'connect-src') return;
+    const report: Report = { blockedURI };
+    refusals.reported.push(report);
+    // A lookup starts only after its download has failed, which may come later than the report:
+    // keep it as long as a lookup would wait for it, no longer.
+    setTimeout(() => forget(refusals, report), REFUSAL_REPORT_MS);
+    for (const look of [...refusals.waiting]) look();
+  });
+  return refusals;
+}
+
+function forget(refusals: Refusals, report: Report): void {
+  const index = refusals.reported.indexOf(report);
+  if (index !== -1) refusals.reported.splice(index, 1);
+}
+
 /**
  * The browser's refusals under a Content-Security-Policy: fetch() fails like a network error
  * ("Failed to fetch"), and the browser reports the refusal apart from it, as a
  * securitypolicyviolation event that names the URL first asked for, never where a redirect led.
+ * Every caller with the same scope (each engine on a page) shares one listener and its reports.
  */
-export function browserRefusals(scope: Pick<EventTarget, 'addEventListener'>, waitMs = REFUSAL_REPORT_MS): RefusedByBrowser {
-  const reported: string[] = [];
-  const waiting = new Set<() => void>();
-  scope.addEventListener('securitypolicyviolation', (event) => {
-    const { effectiveDirective, blockedURI } = event as SecurityPolicyViolationEvent;
-    if (effectiveDirective !== 'connect-src') return;
-    reported.push(blockedURI);
-    for (const look of [...waiting]) look();
-  });
+export function browserRefusals(scope: Pick<EventTarget, 'addEventListener'>): RefusedByBrowser {
+  const refusals = refusalsOf(scope);
   return (url) =>
     new Promise((settle) => {
       const done = (refused: boolean) => {
-        waiting.delete(look);
+        refusals.waiting.delete(look);
         clearTimeout(timer);
         settle(refused);
       };
       const look = () => {
-        const index = reported.findIndex((blocked) => reportNames(blocked, url));
-        if (index === -1) return;
-        reported.splice(index, 1);
+        const report = refusals.reported.find(({ blockedURI }) => reportNames(blockedURI, url));
+        if (report === undefined) return;
+        forget(refusals, report);
         done(true);
       };
-      const timer = setTimeout(() => done(false), waitMs);
-      waiting.add(look);
+      const timer = setTimeout(() => done(false), REFUSAL_REPORT_MS);
+      refusals.waiting.add(look);
       look();
     });
 }
@@ -186,8 +219,7 @@ export interface GuardableScope {
 
 /** Patches the worker's fetch, Cache.prototype.add/addAll and XMLHttpRequest.open; hears refusals. */
 export function installNetworkGuard(scope: GuardableScope, policy: HostPolicy, hooks: GuardHooks = {}): void {
-  const events = scope.addEventListener?.bind(scope);
-  const refused = events === undefined ? undefined : browserRefusals({ addEventListener: events });
+  const refused = scope.addEventListener === undefined ? undefined : browserRefusals(scope as Pick<EventTarget, 'addEventListener'>);
   const guarded = guardFetch(scope.fetch.bind(scope), policy, hooks, refused);
   scope.fetch = guarded;
   const cache = scope.Cache?.prototype;
