@@ -15,18 +15,6 @@ import publishFiles from './scripts/publish/integration.mjs';
 import { basePath, siteUrl } from './site.config.mjs';
 import { modelHosts } from './model-hosts.config.mjs';
 
-// The attention explorer typesets with KaTeX in the browser and links KaTeX's stylesheet when it
-// mounts (built from katex.min.css?url, hence the query below); that stylesheet hides formula text
-// until its fonts arrive (font-display: block), up to 3 s on a slow phone network; with swap the
-// formulas show at once in a fallback face.
-const katexFontSwap = {
-  name: 'katex-font-swap',
-  /** @param {string} code @param {string} id */
-  transform(code, id) {
-    if (/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css(\?|$)/.test(id)) return code.replaceAll('font-display:block', 'font-display:swap');
-  },
-};
-
 export default defineConfig({
   site: siteUrl(),
   base: basePath(),
@@ -72,16 +60,15 @@ export default defineConfig({
       ],
       // web-llm and the tokenizers compile WebAssembly; nothing on the site evaluates strings.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // The attention explorer typesets its formulas with KaTeX in the browser, and KaTeX's HTML
-      // places glyphs with style="" attributes (the pages' own HTML has none: code colours are
-      // classes, the article's formulas MathML). A hash list in style-src would make the browser
-      // ignore 'unsafe-inline' there, so attributes get their own directive (CSP3) and <style>
-      // elements stay hash-checked.
+      // Style attributes get a directive of their own (CSP3): a hash list in style-src would make the
+      // browser ignore 'unsafe-inline' there, and <style> elements stay hash-checked. Nothing needs
+      // the attributes any more (code colours are classes; the article's formulas and the attention
+      // explorer's are MathML), so this directive can be tightened to 'none'.
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
   vite: {
-    plugins: [katexFontSwap, codeColoursPlugin(), mathFont({ contentDir: './src/content', outFile: './src/styles/math-font/noto-sans-math.woff2' })],
+    plugins: [codeColoursPlugin(), mathFont({ contentDir: './src/content', outFile: './src/styles/math-font/noto-sans-math.woff2' })],
     build: {
       // Vite would inline a small font into the CSS as a data: URL, which font-src 'self' forbids;
       // a font is better as its own cacheable file anyway. Scripts, too, are files of their own

@@ -31,7 +31,7 @@ export const shippedPackages = [
   },
   {
     name: 'katex',
-    what: 'lays the article’s formulas out at build time (as MathML); the attention explorer’s formulas in the browser, with KaTeX’s stylesheet and fonts (dist/fonts, covered by the package’s licence below)',
+    what: 'lays formulas out as MathML: the article’s at build time, the attention explorer’s in the browser',
   },
   {
     name: '@fontsource/noto-sans-math',

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount } from '../../src/playground/attention/view/mount';
 import { one as first } from '../fixtures/dom';
+// The page the explorer sits on brings the math font and its rules (MathStyles.astro).
+import '../../src/styles/global.css';
+import '../../src/styles/math.css';
 
 const HEAD_STEPS = ['x', 'q', 'k', 'v', 'scores', 'scaled', 'masked', 'weights', 'output'];
 
@@ -38,6 +41,23 @@ function shownMatrix(figure: Element): number[][] {
   );
 }
 
+/**
+ * The formulas on screen, each checked to be what the article's are: MathML only, drawn in the math
+ * font (whose subset covers them), with \mathbb{R} as the letter ℝ, since browsers ignore mathvariant.
+ */
+function formulas(): MathMLElement[] {
+  const shown = [...root.querySelectorAll('.attn-formula')].filter((formula) => formula.closest('[hidden]') === null);
+  expect(root.querySelector('.katex, [class^="katex-"]')).toBeNull();
+  return shown.map((formula) => {
+    const math = formula.querySelectorAll('math');
+    expect(math).toHaveLength(1);
+    expect(math[0]).toBeInstanceOf(MathMLElement);
+    expect(getComputedStyle(math[0]!).fontFamily).toMatch(/^"Noto Sans Math",/);
+    expect(math[0]!.querySelector('[mathvariant]:not([mathvariant="normal"])')).toBeNull();
+    return math[0]!;
+  });
+}
+
 const rowLabels = (figure: Element) => [...figure.querySelectorAll('tbody th')].map((th) => th.textContent);
 
 async function goTo(id: string): Promise<void> {
@@ -46,7 +66,7 @@ async function goTo(id: string): Promise<void> {
 }
 
 describe('attention explorer', () => {
-  test('the default preset shows X with one row per character, and the formula typeset by KaTeX', () => {
+  test('the default preset shows X with one row per character, and its formula as MathML with ℝ', () => {
     expect(stepId()).toBe('x');
     const x = one('figure[data-matrix="x"]');
     expect(rowLabels(x)).toEqual(['今', '天', '天', '气', '很', '好']);
@@ -55,7 +75,11 @@ describe('attention explorer', () => {
     values.forEach((row) => expect(row).toHaveLength(8));
     // The same character gets the same embedding.
     expect(values[1]).toEqual(values[2]);
-    expect(one('.attn-stage .attn-formula .katex math')).toBeTruthy();
+    const [formula, ...others] = formulas();
+    expect(others).toEqual([]);
+    expect(formula?.textContent).toContain('X∈ℝ');
+    // \mathrm{model} is one upright word, as in the article's formulas.
+    expect([...(formula?.querySelectorAll('mi') ?? [])].map((mi) => mi.textContent)).toContain('model');
     expect(one('.attn-step-counter').textContent).toBe('第 1 / 9 步');
     const scroller = one('figure[data-matrix="x"] .table-scroll');
     expect(scroller.tabIndex).toBe(0);
@@ -154,7 +178,7 @@ describe('attention explorer', () => {
     );
     expect(terms).toHaveLength(6);
     expect(Math.abs(terms.reduce((s, v) => s + v, 0) - 1)).toBeLessThanOrEqual(6 * 0.00005);
-    expect(panel.querySelector('.katex')).toBeTruthy();
+    expect(formulas().map((math) => panel.contains(math))).toEqual([false, true]);
     const correct = one('figure[data-matrix="correct-output"]');
     expect(shownMatrix(correct)).toHaveLength(6);
 
@@ -222,7 +246,7 @@ describe('attention explorer', () => {
     expect(concat[0]).toHaveLength(12);
     await goTo('mixed');
     expect(shownMatrix(one('figure[data-matrix="mixed"]'))[0]).toHaveLength(8);
-    expect(one('.attn-stage .katex')).toBeTruthy();
+    expect(formulas()[0]?.textContent).toMatch(/^MHA\(X\)=Concat\(head1,…,head3\)\s*WO,\s*WO∈ℝ12×8$/);
     // Back to one head: the step clamps to the last one that still exists.
     await userEvent.selectOptions(heads, '1');
     expect(stepId()).toBe('output');

@@ -6,9 +6,25 @@ import { openSettled } from './open-settled';
 // The island's own chunk and the KaTeX runtime it imports: neither may load before the figure is near.
 const ISLAND_CHUNK = /\/_astro\/mount\.[\w-]+\.js$/;
 const KATEX_CHUNK = /\/_astro\/katex\.[\w-]+\.js$/;
+const FONT = /\.(woff2?|ttf|otf)$/;
 
 const slot = (page: Page) => page.locator('section[data-island="attention"]');
 const island = (page: Page) => page.locator('[data-island-root="attention"]');
+
+/** The fonts Chromium drew a node's own text in (DevTools' "Rendered fonts"), by family name. */
+async function renderedFonts(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((font) => font.familyName);
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /**
  * On a phone the sections far from the screen are skipped (content-visibility) and laid out at a
@@ -38,10 +54,18 @@ for (const site of [rootSite, subSite]) {
     expect(new URL((await chunk).url()).pathname.startsWith(`${site.base}_astro/`)).toBe(true);
     await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
     await expect(island(page).locator('figure[data-matrix="x"]')).toBeVisible();
-    await expect(island(page).locator('.attn-stage .katex').first()).toBeVisible();
-    // KaTeX's stylesheet came with it: it hides the MathML copy that screen readers read.
-    await expect(island(page).locator('.attn-stage .katex-mathml').first()).toHaveCSS('position', 'absolute');
+    // Its formula is MathML, as the article's are, in the article's math font: ℝ is the Unicode
+    // letter (browsers ignore mathvariant) and Chromium draws it in Noto Sans Math.
+    const formula = island(page).locator('.attn-stage .attn-formula math');
+    await expect(formula).toBeVisible();
+    await expect(formula).toHaveCSS('font-family', /^"Noto Sans Math",/);
+    const realNumbers = island(page).locator('.attn-stage math msup > mi').first();
+    await expect(realNumbers).toHaveText('ℝ');
+    await expect.poll(() => renderedFonts(page, '[data-island-root="attention"] .attn-stage math msup > mi')).toEqual(['Noto Sans Math']);
     expect(paths().some((path) => KATEX_CHUNK.test(path))).toBe(true);
+    // KaTeX's JavaScript only: none of its stylesheet or fonts, only the page's own math font.
+    expect(paths().filter((path) => /katex/i.test(path) && !KATEX_CHUNK.test(path))).toEqual([]);
+    expect(paths().filter((path) => FONT.test(path) && !/\/noto-sans-math\.[\w-]+\.woff2$/.test(path))).toEqual([]);
     expect(health.failedRequests.slice(failuresBefore)).toEqual([]);
     expect(health.consoleErrors.slice(errorsBefore)).toEqual([]);
   });

@@ -74,8 +74,8 @@ test('fonts: the article loads only the math font, cut to its formulas, and no K
   expect(fonts.map((r) => new URL(r.url).pathname.split('/').pop())).toEqual([expect.stringMatching(/^noto-sans-math\.[\w-]+\.woff2$/)]);
   // The whole font is ~270 KB; the formulas use a few dozen of its 4,000 glyphs.
   expect(fonts[0]!.raw).toBeLessThanOrEqual(budget.mathFont);
-  // The attention explorer brings KaTeX's stylesheet and fonts with its code, when it is needed:
-  // none of the stylesheets that hold up the article's first paint is KaTeX's (its fonts' names).
+  // No KaTeX stylesheet or font anywhere (the attention explorer's formulas are MathML too): none of
+  // the stylesheets that hold up the article's first paint is KaTeX's (its fonts' names).
   expect(article.filter((r) => /katex/i.test(r.url)).map((r) => r.url)).toEqual([]);
   for (const file of pageAssets(rootSite.dir, rootSite.base, 'index.html').css) expect(readFileSync(file, 'utf8'), file).not.toContain('KaTeX_');
 

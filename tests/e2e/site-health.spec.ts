@@ -76,7 +76,7 @@ const rgb = (hex: string) => {
   return `rgb(${[0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16)).join(', ')})`;
 };
 
-test('no page’s HTML has a style attribute: code colours are classes (the policy allows them for the attention explorer’s KaTeX)', async ({ request }) => {
+test('no page’s HTML has a style attribute: code colours are classes', async ({ request }) => {
   for (const path of builtPages(rootSite.dir)) {
     const html = await (await request.get(siteUrl(rootSite) + path)).text();
     expect(html.match(/<[a-z][^>]*\sstyle=[^>]*>/gi) ?? [], path).toEqual([]);

@@ -3,7 +3,8 @@
 // <span>s on the article, three in four of its elements. The MathML is tidied for MathML Core, the
 // part browsers implement, and made smaller:
 // - mathvariant="double-struck" (\mathbb) becomes the Unicode letters (𝔼, ℝ): MathML Core only
-//   knows mathvariant="normal"; any other variant fails the build rather than showing the wrong letter;
+//   knows mathvariant="normal"; any other variant fails the build rather than showing the wrong letter
+//   (mathml-core.mjs, which the attention explorer uses for its formulas in the browser too);
 // - runs of upright single letters (\mathrm{softmax} gives one <mi> per letter) become one <mi>,
 //   which a screen reader also reads as a word;
 // - an <mrow> around a single token is dropped (an <mo> keeps its row: its spacing depends on it);
@@ -18,17 +19,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import katex from 'katex';
 import { SKIP, visit } from 'unist-util-visit';
-
-const doubleStruckHoles = { C: 0x2102, H: 0x210d, N: 0x2115, P: 0x2119, Q: 0x211a, R: 0x211d, Z: 0x2124 };
-
-/** A character in MATHEMATICAL DOUBLE-STRUCK, as \mathbb means it. */
-function doubleStruck(char) {
-  if (char in doubleStruckHoles) return String.fromCodePoint(doubleStruckHoles[char]);
-  if (/[A-Z]/.test(char)) return String.fromCodePoint(0x1d538 + char.charCodeAt(0) - 65);
-  if (/[a-z]/.test(char)) return String.fromCodePoint(0x1d552 + char.charCodeAt(0) - 97);
-  if (/[0-9]/.test(char)) return String.fromCodePoint(0x1d7d8 + char.charCodeAt(0) - 48);
-  throw new Error(`\\mathbb has no Unicode letter for "${char}"`);
-}
+import { drawnLetters } from './mathml-core.mjs';
 
 const tokens = new Set(['mi', 'mn', 'mtext', 'ms', 'mspace']);
 const isElement = (node, tag) => node?.type === 'element' && (tag === undefined || node.tagName === tag);
@@ -49,12 +40,9 @@ function unwrapTokenRows(node) {
 export function tidyMathml(tree) {
   visit(tree, 'element', (node) => {
     const variant = node.properties.mathvariant;
-    if (variant === 'double-struck') {
-      for (const child of node.children) if (child.type === 'text') child.value = [...child.value].map(doubleStruck).join('');
-      delete node.properties.mathvariant;
-    } else if (variant !== undefined && variant !== 'normal') {
-      throw new Error(`mathvariant="${variant}" is not drawn by browsers (MathML Core); write the formula without it`);
-    }
+    if (variant === undefined || variant === 'normal') return;
+    for (const child of node.children) if (child.type === 'text') child.value = drawnLetters(variant, child.value);
+    delete node.properties.mathvariant;
   });
   visit(tree, 'element', (node) => {
     if (node.tagName === 'annotation') return 'skip';
@@ -97,9 +85,7 @@ function unwrapSemantics(math) {
 
 /**
  * Every formula KaTeX wrote into `tree` (its <span class="katex"><math>…), tidied and renamed:
- * <span class="formula">, inside <span class="formula-display"> when it is a display formula. The
- * attention explorer typesets with KaTeX's HTML in the browser and brings KaTeX's stylesheet, whose
- * rules for .katex must not reach these.
+ * <span class="formula">, inside <span class="formula-display"> when it is a display formula.
  */
 export function tidyFormulas(tree) {
   visit(tree, 'element', (node, index, parent) => {

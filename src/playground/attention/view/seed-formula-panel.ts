@@ -14,7 +14,7 @@ export interface SeedFormulaPanel {
   update(computation: Computation): void;
 }
 
-const SEED_TEX = String.raw`\mathrm{Attention}(x)=\sum_{i}\frac{e^{\langle x_i,x_i\rangle}}{\sum_{j}e^{\langle x_j,x_j\rangle}}`;
+export const SEED_TEX = String.raw`\mathrm{Attention}(x)=\sum_{i}\frac{e^{\langle x_i,x_i\rangle}}{\sum_{j}e^{\langle x_j,x_j\rangle}}`;
 
 function headerRow(labels: readonly string[]): HTMLTableRowElement {
   const row = element('tr');
