@@ -60,11 +60,10 @@ export default defineConfig({
       ],
       // web-llm and the tokenizers compile WebAssembly; nothing on the site evaluates strings.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Style attributes get a directive of their own (CSP3): a hash list in style-src would make the
-      // browser ignore 'unsafe-inline' there, and <style> elements stay hash-checked. Nothing needs
-      // the attributes any more (code colours are classes; the article's formulas and the attention
-      // explorer's are MathML), so this directive can be tightened to 'none'.
-      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      // No style="" attributes at all: code colours are classes, every formula is MathML, and
+      // scripts style elements through element.style, which no policy governs. HTML that gets
+      // into a page with one (a model's answer past its sanitizer, say) is not styled by it.
+      styleDirective: { resources: ["'self'", { resource: "'none'", kind: 'attribute' }] },
     },
   },
   vite: {

@@ -116,7 +116,7 @@ test.describe('the Content-Security-Policy of every page', () => {
       expect(scripts.filter((s) => !s.startsWith("'sha256-")).sort()).toEqual(["'self'", "'wasm-unsafe-eval'"].sort());
       expect(scripts.some((s) => s.startsWith("'sha256-"))).toBe(true);
       expect(csp['style-src']).not.toContain("'unsafe-inline'");
-      expect(csp['style-src-attr']).toEqual(["'unsafe-inline'"]);
+      expect(csp['style-src-attr']).toEqual(["'none'"]);
       expect(csp['connect-src']).toEqual(["'self'", ...modelHosts()]);
       expect(csp['default-src']).toEqual(["'self'"]);
       // blob: only for workers: the CPU path's wllama starts its workers from its bundled code.
@@ -219,6 +219,22 @@ test.describe('served like a host', () => {
       return { directive: await blocked, ran: (window as unknown as { injectedRan?: boolean }).injectedRan === true };
     });
     expect(injected).toEqual({ directive: 'script-src-elem', ran: false });
+    expect((await violations()).length).toBe(1);
+  });
+
+  test('served with the header, a style attribute put into a page is refused', async ({ page }) => {
+    const violations = await recordViolations(page);
+    await openSettled(page, siteUrl(subSite));
+    const injected = await page.evaluate(async () => {
+      const blocked = new Promise<string>((resolve) =>
+        document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true }),
+      );
+      const box = document.createElement('div');
+      box.innerHTML = '<p style="position:fixed;inset:0;background:red">全屏覆盖</p>';
+      document.body.append(box);
+      return { directive: await blocked, position: getComputedStyle(box.firstElementChild!).position };
+    });
+    expect(injected).toEqual({ directive: 'style-src-attr', position: 'static' });
     expect((await violations()).length).toBe(1);
   });
 
