@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { articleSectionsWithAppendices, type ArticleSection } from '../playground/tokenizer/article-sections.ts';
+import { mdxFiles } from './page-paths.ts';
 
 /** Every MDX file of the article, in reading order, relative to the repository's root. */
-export const articleFiles = ['src/content/article/qwen-vs-llama3.mdx', 'src/content/appendix/faq.mdx'] as const;
+export const articleFiles = Object.values(mdxFiles);
 
 const root = new URL('../../', import.meta.url);
 

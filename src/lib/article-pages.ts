@@ -3,7 +3,7 @@
 // what a reader consults rather than reads through. Links between the pages go through here.
 import { getEntry } from 'astro:content';
 import { withBase } from './url';
-import { pagePaths, type ArticlePageKey } from './page-paths';
+import { mdxFiles, pagePaths, type ArticlePageKey } from './page-paths';
 
 export type { ArticlePageKey };
 
@@ -13,18 +13,19 @@ export interface ArticlePage {
   title: string;
 }
 
-// The MDX sources of the pages written in MDX, in reading order (errata and references are built
-// from data). Read raw for the order of citations and to find which page holds an erratum.
+// The MDX of the pages written in it, read raw for the order of citations and to find which page
+// holds an erratum.
 const rawSources = import.meta.glob(['../content/article/*.mdx', '../content/appendix/*.mdx'], {
   query: '?raw',
   import: 'default',
   eager: true,
 }) as Record<string, string>;
 
-export const mdxSources: Array<{ key: ArticlePageKey; source: string }> = [
-  { key: 'text', source: rawSources['../content/article/qwen-vs-llama3.mdx']! },
-  { key: 'faq', source: rawSources['../content/appendix/faq.mdx']! },
-];
+export const mdxSources: Array<{ key: ArticlePageKey; source: string }> = Object.entries(mdxFiles).map(([key, file]) => {
+  const source = rawSources[file.replace(/^src\//, '../')];
+  if (source === undefined) throw new Error(`${file} is missing`);
+  return { key: key as ArticlePageKey, source };
+});
 
 /** A link to a place on one of the article's pages: `pageHref('errata', 'errata-row-E1')`. */
 export function pageHref(key: ArticlePageKey, fragment?: string): string {

@@ -6,3 +6,6 @@
 export const pagePaths = { text: '', faq: 'faq/', errata: 'errata/', references: 'references/' } as const;
 
 export type ArticlePageKey = keyof typeof pagePaths;
+
+/** The pages written in MDX, in reading order, and their files from the repository's root (errata and references are built from data). */
+export const mdxFiles = { text: 'src/content/article/qwen-vs-llama3.mdx', faq: 'src/content/appendix/faq.mdx' } as const;

@@ -3,6 +3,8 @@
 // keyboard focus or a first tap (a second tap, or the tooltip's own link, goes to the list), read
 // from that page, fetched once when the first preview is asked for; and the reference the reader
 // goes to gets a link back to the citation they came from, the last one they used.
+import { sitePage } from './site-page';
+
 const tooltipId = 'cite-tooltip';
 /** sessionStorage: the citation the reader last followed, `{ reference, href }`. */
 const returnKey = 'citation-return';
@@ -12,26 +14,6 @@ interface CitationReturn {
   reference: string;
   /** The citation, on the page it stands on. */
   href: string;
-}
-
-const pages = new Map<string, Promise<Document>>();
-
-/** The page a citation points into, parsed; fetched once per page however many citations point there. */
-function pageOf(link: HTMLAnchorElement): Promise<Document> {
-  const url = link.href.split('#')[0]!;
-  let page = pages.get(url);
-  if (!page) {
-    page = fetch(url)
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.text();
-      })
-      .then((html) => new DOMParser().parseFromString(html, 'text/html'));
-    // A failed fetch (offline, say) is tried again on the next preview.
-    page.catch(() => pages.delete(url));
-    pages.set(url, page);
-  }
-  return page;
 }
 
 const referenceId = (link: HTMLAnchorElement) => decodeURIComponent(link.hash.slice(1));
@@ -128,7 +110,7 @@ export function enhanceCitations(): void {
     link.setAttribute('aria-describedby', tooltipId);
     shownFor = link;
     place(link);
-    pageOf(link).then(
+    sitePage(link.href.split('#')[0]!).then(
       (page) => {
         if (shownFor !== link) return;
         const reference = page.getElementById(referenceId(link));

@@ -2,6 +2,8 @@
 // point there: /#参考文献, /#ref-Vaswani, /#errata-row-E3, /#91-…. On the text page, a fragment
 // that names nothing on it is sent on to the appendix page that has it now.
 
+import { sitePage } from './site-page';
+
 type Page = 'faq' | 'errata' | 'references';
 
 // Whole sections that became pages, and the ids that only a list on one of them carries.
@@ -25,10 +27,7 @@ export async function followMovedAnchor(contents: HTMLElement | null): Promise<v
   const faq = href('faq');
   if (!faq) return;
   try {
-    const response = await fetch(faq);
-    if (!response.ok) return;
-    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-    if (page.getElementById(id)) go(faq, id);
+    if ((await sitePage(faq)).getElementById(id)) go(faq, id);
   } catch {
     // Offline and not kept: the reader stays on the text page, at its top.
   }
