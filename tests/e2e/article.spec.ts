@@ -79,6 +79,7 @@ test.describe('the article', () => {
   });
 
   test('shows every erratum E1–E29 with the original, the problem, the correction and a working source link', async ({ page }) => {
+    const cited = new Set<string>();
     const shown = (await onEach(page, prosePages, async () => {
       const ids = await page.locator('.erratum').evaluateAll((boxes) => boxes.map((box) => box.id.replace('erratum-', '')));
       for (const id of ids) {
@@ -88,11 +89,21 @@ test.describe('the article', () => {
         await expect(box).toContainText('问题：');
         // The index lists only a summary: what is right instead is said here, in the card.
         await expect(box.locator('p', { hasText: /^更正：\S.{9,}/ }), `${id} correction`).toHaveCount(1);
-        // Besides its [n] citations, each erratum links a source: an https page or a file the site itself
-        // publishes (links.spec.ts checks that those resolve).
-        const hrefs = (await box.locator('.erratum-sources a[href]:not(.cite-link)').evaluateAll((links) => links.map((l) => l.getAttribute('href')!)));
+        // Each erratum names its sources, each with its [n] into the reference list, the one copy of
+        // each reference and its address (checked below).
+        const sources = box.locator('.erratum-sources');
+        const hrefs = await sources.locator('a[href]').evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
         expect(hrefs.length, `${id} sources`).toBeGreaterThan(0);
-        expect(hrefs.filter((href) => !/^(https:\/\/|\/)/.test(href)), `${id} sources`).toEqual([]);
+        for (const href of hrefs) {
+          const ref = /\/references\/#(ref-[\w-]+)$/.exec(href)?.[1];
+          expect(ref, `${id}: ${href}`).toBeDefined();
+          cited.add(ref!);
+        }
+        // A name before each [n]: the line reads "名称[n]；名称[n]", not a bare row of numbers.
+        const names = await sources.evaluate((line) =>
+          [...line.querySelectorAll('a')].map((a) => (a.previousSibling instanceof Text ? a.previousSibling.data.replace(/^；/, '').trim() : '')),
+        );
+        expect(names.filter((name) => name.length < 2), `${id} sources: ${names.join(' | ')}`).toEqual([]);
         // The erratum links to its row of the index, on the errata page.
         await expect(box.locator(`a[href$="/errata/#errata-row-${id}"]`)).toHaveCount(1);
       }
@@ -102,6 +113,13 @@ test.describe('the article', () => {
     // The index links each row to its erratum, on the page that shows it.
     await page.goto(`./${pagePaths.errata}`);
     for (const id of errataIds) await expect(page.locator(`#errata-row-${id} a[href$="#erratum-${id}"]`)).toHaveCount(1);
+    // Every source an erratum cites links out from the reference list: an https page or a file the
+    // site itself publishes (links.spec.ts checks that those resolve).
+    await page.goto(`./${pagePaths.references}`);
+    for (const ref of cited) {
+      const links = await page.locator(`#${ref} a[href]:not(.ref-back)`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(links.filter((href) => /^(https:\/\/|\/)/.test(href)), ref).not.toEqual([]);
+    }
   });
 
   test('states none of the seed’s false claims outside the errata', async ({ page }) => {
