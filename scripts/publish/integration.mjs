@@ -1,7 +1,8 @@
 // The files a host needs beside the pages, written after each build because they depend on it:
 // the social card and app icons, robots.txt (it names SITE_URL), the licence notices, the final _headers (BASE_PATH
 // prefixes, the pages' Content-Security-Policy) and the service worker with its file list; and each
-// page's policy, made to list the hashes of that page's inline code (page-policy.mjs).
+// page's inline styles, cut to what it uses (page-styles.mjs), and its policy, made to list the
+// hashes of that page's inline code (page-policy.mjs).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -13,6 +14,7 @@ import { pageAssets, stylesheetFonts } from '../page-weight.mjs';
 import { nestUnderBase, servesFromDomainRoot } from './host-layout.mjs';
 import { writeNotices } from './notices.mjs';
 import { withOwnHashes } from './page-policy.mjs';
+import { withOwnStyles } from './page-styles.mjs';
 import { appIcons, siteUrlWarning, socialImage } from '../../site.config.mjs';
 
 /** Every file under `dir`, as sorted slash-separated paths relative to it. */
@@ -163,7 +165,7 @@ export default function publishFiles({ article }) {
         for (const { file } of pages(out, base)) {
           const path = join(out, file);
           const html = readFileSync(path, 'utf8');
-          const fixed = withOwnHashes(html);
+          const fixed = withOwnHashes(withOwnStyles(html));
           if (fixed !== html) writeFileSync(path, fixed);
         }
         finishHeaders(out, base);
