@@ -23,7 +23,12 @@ export default defineConfig({
   // HTML on the article.
   scopedStyleStrategy: 'class',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Every page's styles go in its <head>: a stylesheet file is a round trip before the first
+    // paint (about 250 ms of the article's LCP under Lighthouse's mobile profile) for 3–4 KB gzip.
+    inlineStylesheets: 'always',
+  },
   markdown: {
     // Sätteri (the default) takes no remark/rehype plugins; KaTeX needs the unified pipeline.
     processor: unified({

@@ -29,7 +29,7 @@ const pages = builtPages(outDir);
 const htmlFile = (page) => (page === '' ? 'index.html' : page.endsWith('/') ? `${page}index.html` : page);
 
 console.log('Referenced by each page’s HTML, read from the files (KiB, raw and gzip -9)');
-console.log('  CSS = its stylesheets; JS = its <script src> files with their static imports, plus its inline scripts.');
+console.log('  CSS = its stylesheets, linked and inline; JS = its <script src> files with their static imports, plus its inline scripts.');
 console.log('page'.padEnd(24), 'HTML raw', '   gzip', ' CSS raw', '   gzip', '  JS raw', '   gzip');
 for (const page of pages) {
   const row = pageWeight(outDir, '/', htmlFile(page));

@@ -1,5 +1,5 @@
 // Bytes a reader downloads for each page of a built site, read from the HTML: the page itself and
-// the stylesheets, scripts (including their static imports) and fonts it references.
+// the stylesheets, scripts (including their static imports) and fonts it references or holds inline.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +25,22 @@ function moduleGraph(file, seen = new Set()) {
   return seen;
 }
 
-/** The files a page loads before any interaction: stylesheets, scripts and their static imports. */
+/** The text of a page's inline stylesheets, one after another. */
+export function inlineStyles(html) {
+  return [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+}
+
+/** The web fonts a stylesheet declares, in the one format every browser with a service worker reads. */
+function declaredFonts(css, resolve) {
+  const fonts = [];
+  for (const [, url] of css.matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)) fonts.push(resolve(url));
+  return fonts.filter(Boolean);
+}
+
+/**
+ * The files a page loads before any interaction: stylesheets, scripts and their static imports,
+ * and the web fonts its stylesheets (linked or inline) declare.
+ */
 export function pageAssets(dir, base, htmlPath) {
   const text = readFileSync(join(dir, htmlPath), 'utf8');
   const css = new Set();
@@ -38,18 +53,16 @@ export function pageAssets(dir, base, htmlPath) {
     const file = resolveAsset(dir, base, src);
     if (file) for (const module of moduleGraph(file)) js.add(module);
   }
-  return { css: [...css], js: [...js] };
-}
-
-/** The web fonts a stylesheet declares, in the one format every browser with a service worker reads. */
-export function stylesheetFonts(cssFile) {
-  const css = readFileSync(cssFile, 'utf8');
-  const fonts = new Set();
-  for (const [, url] of css.matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)) {
-    const file = join(dirname(cssFile), url.split('/').pop());
-    if (existsSync(file)) fonts.add(file);
+  const fonts = new Set(declaredFonts(inlineStyles(text), (url) => resolveAsset(dir, base, url)));
+  for (const file of css) {
+    // A linked stylesheet names its fonts relative to itself (Vite puts both in one folder).
+    const near = (url) => {
+      const font = join(dirname(file), url.split('/').pop());
+      return existsSync(font) ? font : null;
+    };
+    for (const font of declaredFonts(readFileSync(file, 'utf8'), near)) fonts.add(font);
   }
-  return [...fonts];
+  return { css: [...css], js: [...js], fonts: [...fonts] };
 }
 
 export function pageWeight(dir, base, htmlPath) {
@@ -71,9 +84,11 @@ export function pageWeight(dir, base, htmlPath) {
   };
   const jsTotals = sum(js);
   const inline = Buffer.from(inlineJs);
+  const cssTotals = sum(css);
+  const inlineCss = Buffer.from(inlineStyles(text));
   return {
     html: { raw: html.length, gzip: gzipSize(html) },
-    css: sum(css),
+    css: { raw: cssTotals.raw + inlineCss.length, gzip: cssTotals.gzip + (inlineCss.length ? gzipSize(inlineCss) : 0) },
     js: { raw: jsTotals.raw + inline.length, gzip: jsTotals.gzip + (inline.length ? gzipSize(inline) : 0) },
     files: { css, js },
   };

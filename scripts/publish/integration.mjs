@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { overHostLimits, parseHeaders, serializeHeaders } from './headers.mjs';
 import { appIcon, socialCard } from './images.mjs';
-import { pageAssets, stylesheetFonts } from '../page-weight.mjs';
+import { pageAssets } from '../page-weight.mjs';
 import { nestUnderBase, servesFromDomainRoot } from './host-layout.mjs';
 import { writeNotices } from './notices.mjs';
 import { withOwnHashes } from './page-policy.mjs';
@@ -127,8 +127,8 @@ export function writeServiceWorker(dir, base) {
   // The 404 page too: offline, an unknown address gets it instead of the browser's error.
   for (const page of pages(dir, base)) {
     urls.add(page.url);
-    const { css, js } = pageAssets(dir, base, page.file);
-    for (const file of [...css, ...css.flatMap(stylesheetFonts), ...js]) urls.add(toUrl(file));
+    const { css, js, fonts } = pageAssets(dir, base, page.file);
+    for (const file of [...css, ...fonts, ...js]) urls.add(toUrl(file));
   }
   urls.add(`${base}favicon.svg`);
   for (const url of urls) {

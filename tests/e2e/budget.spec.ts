@@ -2,9 +2,10 @@
 // article costs before the reader touches anything, that islands wait until they are needed, and
 // which fonts each page downloads and how big the math font is.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { pageAssets } from '../../scripts/page-weight.mjs';
+import { inlineStyles, pageAssets } from '../../scripts/page-weight.mjs';
 import { rootSite, siteUrl } from './sites.mjs';
 import { REQUESTS_SO_FAR, requestsSoFarRecorded } from './chat-network';
 import { mountEveryIsland, openSettled } from './open-settled';
@@ -78,6 +79,7 @@ test('fonts: the article loads only the math font, cut to its formulas, and no K
   // the stylesheets that hold up the article's first paint is KaTeX's (its fonts' names).
   expect(article.filter((r) => /katex/i.test(r.url)).map((r) => r.url)).toEqual([]);
   for (const file of pageAssets(rootSite.dir, rootSite.base, 'index.html').css) expect(readFileSync(file, 'utf8'), file).not.toContain('KaTeX_');
+  expect(inlineStyles(readFileSync(join(rootSite.dir, 'index.html'), 'utf8'))).not.toContain('KaTeX_');
 
   for (const path of ['playground/', 'no-such-page/']) {
     const other = await load(page, path);

@@ -146,6 +146,9 @@ test('the worker leaves other origins, big files and other caches alone', async 
   // Pages and what they need before interaction; never model libraries or data files.
   expect(build.precache).toContain(subSite.base);
   expect(build.precache.filter((url: string) => /\.(wasm|json|bin)$/.test(url))).toEqual([]);
+  // The math font, which the article's inline styles declare, so its formulas are typeset offline
+  // even if the reader reached them before the worker was in control.
+  expect(build.precache).toContainEqual(expect.stringMatching(new RegExp(`^${subSite.base}_astro/noto-sans-math\\.[\\w-]+\\.woff2$`)));
   expect(source).toContain('url.origin !== worker.location.origin');
   expect(source).toMatch(/name\.startsWith\(prefix\)/);
 });

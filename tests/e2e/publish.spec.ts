@@ -86,6 +86,22 @@ test.describe('public/_headers', () => {
     }
   });
 
+  test('each page carries its styles in one <style>, with only the code colours it uses, and links no stylesheet', () => {
+    for (const page of builtPages(rootSite.dir)) {
+      const html = readFileSync(join(rootSite.dir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+      // A stylesheet file would be a round trip before the first paint.
+      expect(html, page).not.toMatch(/<link[^>]+rel="stylesheet"/);
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css!);
+      expect(styles, page).toHaveLength(1);
+      const used = new Set([...html.matchAll(/\sclass="([^"]*)"/g)].flatMap(([, names]) => names!.split(/\s+/)));
+      const colours = [...styles[0]!.matchAll(/\.astro-code \.([\w-]+)\{/g)].map(([, name]) => name!);
+      expect(colours.filter((name) => !used.has(name)), page).toEqual([]);
+    }
+    // The text page has code, so it keeps colours: the cut kept what is used.
+    const text = readFileSync(join(rootSite.dir, 'index.html'), 'utf8');
+    expect(text).toMatch(/\.astro-code \.s\w+\{/);
+  });
+
   test('the header policy allows what every page’s meta allows, leaves inline code to the meta’s hashes, and adds frame-ancestors', () => {
     for (const site of [rootSite, subSite]) {
       const header = directives(headersFor(built(site), site.base)['content-security-policy'] ?? '');
@@ -160,9 +176,9 @@ test.describe('served like a host', () => {
     expect(html.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(html.headers()['permissions-policy']).toContain('camera=()');
     expect(html.headers()['cache-control']).toBe('no-cache');
-    const css = /href="([^"]+\.css)"/.exec(await html.text())?.[1];
-    expect(css).toBeTruthy();
-    const asset = await request.get(new URL(css!, base).href);
+    const script = /src="([^"]+\.js)"/.exec(await html.text())?.[1];
+    expect(script).toBeTruthy();
+    const asset = await request.get(new URL(script!, base).href);
     expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     const sw = await request.get(`${base}sw.js`);
     expect(sw.headers()['cache-control']).toBe('no-cache');
