@@ -1,9 +1,12 @@
 /**
- * The attention explorer island: mount(root) builds the whole figure off-document, then swaps it in,
- * so a failure (KaTeX not loading, say) leaves the root empty and islands.ts marks it failed.
+ * The attention explorer island: mount(root) builds the whole figure off-document, then puts it in,
+ * so a failure (KaTeX not loading, say) leaves the root empty and islands.ts marks it failed. It goes
+ * in a piece per animation frame, from the top down, so nothing already drawn moves: laid out all at
+ * once the first time (its fonts, its tables), it cost a phone's main thread two to three frames'
+ * budget of layout in the frame the reader scrolled it into view.
  */
 import { createControls } from './controls';
-import { element } from '../../ui/dom';
+import { element, frameByFrame } from '../../ui/dom';
 import { compute, DEFAULT_SETTINGS, goToStep, INITIAL_STATE, stepIds, withSettings } from '../explorer';
 import { createScalingTable } from './scaling-table';
 import { createSeedFormulaPanel } from './seed-formula-panel';
@@ -46,19 +49,28 @@ export async function mount(root: HTMLElement): Promise<void> {
     seedPanel.update(computation);
   }
 
-  const explorer = element('div', 'attention-explorer');
-  explorer.append(
-    element(
-      'p',
-      'attn-intro',
-      '输入一句话，逐步查看 softmax(QKᵀ/√d_k + M)V 的每一步。向量由随机种子生成，只用来演示计算过程，不是真实模型的数值。',
-    ),
-    controls.element,
-    stepper.element,
-    stage.element,
-    seedPanel.element,
-    createScalingTable(DEFAULT_SETTINGS.seed),
+  const intro = element(
+    'p',
+    'attn-intro',
+    '输入一句话，逐步查看 softmax(QKᵀ/√d_k + M)V 的每一步。向量由随机种子生成，只用来演示计算过程，不是真实模型的数值。',
   );
+  const scalingTable = createScalingTable(DEFAULT_SETTINGS.seed);
   render(false);
-  root.replaceChildren(explorer);
+  const explorer = element('div', 'attention-explorer');
+  explorer.append(intro);
+  // Pieces of about a third of the phone's frame budget each (the controls' rows and the heat maps
+  // are the heaviest). The parts already in stay usable; a setting changed meanwhile re-renders the
+  // stage and its maps, whichever of them is in.
+  const fields = [...controls.element.children];
+  controls.element.replaceChildren(...fields.splice(0, 3));
+  stage.maps.remove();
+  await frameByFrame([
+    () => root.replaceChildren(explorer),
+    () => explorer.append(controls.element),
+    () => controls.element.append(...fields),
+    () => explorer.append(stepper.element, stage.element),
+    () => stage.element.append(stage.maps),
+    () => explorer.append(seedPanel.element),
+    () => explorer.append(scalingTable),
+  ]);
 }
