@@ -91,7 +91,15 @@ describe('attention explorer', () => {
     // main thread; in pieces, each frame draws a part (scripts/bench-scroll.mjs measures the cost).
     const pieces = document.createElement('div');
     document.body.append(pieces);
-    const parts = ['.attn-intro', '.attn-sentence', '.attn-check', 'figure[data-matrix="x"]', '.attn-seed'];
+    const parts = [
+      '.attn-intro',
+      '.attn-sentence',
+      '.attn-presets',
+      '.attn-tokens',
+      '.attn-check',
+      'figure[data-matrix="x"]',
+      '.attn-seed',
+    ];
     // Per frame, what it added and which of the parts are in after it.
     const frames: { added: Node[]; parts: string[] }[] = [];
     const observer = new MutationObserver((records) =>

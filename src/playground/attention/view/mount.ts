@@ -58,16 +58,19 @@ export async function mount(root: HTMLElement): Promise<void> {
   render(false);
   const explorer = element('div', 'attention-explorer');
   explorer.append(intro);
-  // Pieces of about a third of the phone's frame budget each (the controls' rows and the heat maps
-  // are the heaviest). The parts already in stay usable; a setting changed meanwhile re-renders the
-  // stage and its maps, whichever of them is in.
-  const fields = [...controls.element.children];
-  controls.element.replaceChildren(...fields.splice(0, 3));
+  // Pieces of at most about a third of a phone's frame budget each, the first time (new fonts and
+  // font sizes are the costly part): the controls a row or two at a time, the stepper with the
+  // stage's text and formula, then its heat maps. The parts already in stay usable; a setting
+  // changed meanwhile re-renders the stage and its maps, whichever of them is in.
+  const rows = [...controls.element.children];
+  controls.element.replaceChildren(...rows.splice(0, 1));
   stage.maps.remove();
   await frameByFrame([
     () => root.replaceChildren(explorer),
     () => explorer.append(controls.element),
-    () => controls.element.append(...fields),
+    () => controls.element.append(...rows.splice(0, 1)),
+    () => controls.element.append(...rows.splice(0, 2)),
+    () => controls.element.append(...rows),
     () => explorer.append(stepper.element, stage.element),
     () => stage.element.append(stage.maps),
     () => explorer.append(seedPanel.element),
