@@ -86,6 +86,48 @@ describe('attention explorer', () => {
     expect(scroller.getAttribute('aria-label')).toContain('X');
   });
 
+  test('the figure goes in a piece per frame, from the top down, and is whole once mounted', async () => {
+    // Laid out in one frame, the first time, the figure is two to three frames' budget of a phone's
+    // main thread; in pieces, each frame draws a part (scripts/bench-scroll.mjs measures the cost).
+    const pieces = document.createElement('div');
+    document.body.append(pieces);
+    const parts = [
+      '.attn-intro',
+      '.attn-sentence',
+      '.attn-presets',
+      '.attn-tokens',
+      '.attn-check',
+      'figure[data-matrix="x"]',
+      '.attn-seed',
+    ];
+    // Per frame, what it added and which of the parts are in after it.
+    const frames: { added: Node[]; parts: string[] }[] = [];
+    const observer = new MutationObserver((records) =>
+      frames.push({
+        added: records.flatMap((record) => [...record.addedNodes]),
+        parts: parts.filter((part) => pieces.querySelector(part)),
+      }),
+    );
+    observer.observe(pieces, { childList: true, subtree: true });
+    try {
+      await mount(pieces);
+      const where = parts.map((part) => frames.findIndex((frame) => frame.parts.includes(part)));
+      expect(where.every((frame) => frame >= 0)).toBe(true);
+      expect(new Set(where).size).toBe(parts.length);
+      // Nothing already drawn moves: each frame adds below what the frames before it added.
+      const drawn = frames.flatMap((frame) => frame.added);
+      const above = (before: Node, node: Node) => !(before.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING);
+      drawn.forEach((node, i) => expect(drawn.slice(0, i).every((before) => above(before, node))).toBe(true));
+      // Whole: the same figure, number for number, as the one the tests above use.
+      const withoutIds = (html: string) => html.replace(/attention-explorer-\d+/g, 'attention-explorer');
+      expect(withoutIds(pieces.innerHTML)).toBe(withoutIds(root.innerHTML));
+      expect(shownMatrix(first(pieces, 'figure[data-matrix="x"]'))).toHaveLength(6);
+    } finally {
+      observer.disconnect();
+      pieces.remove();
+    }
+  });
+
   test('Next walks through the steps in order and announces each one', async () => {
     const seen = [stepId()];
     const announced: string[] = [];
@@ -255,6 +297,9 @@ describe('attention explorer', () => {
 
   test('heat map cells: one Tab stop, arrow keys move, the readout names the cell', async () => {
     const x = one('figure[data-matrix="x"]');
+    // The mouse rests on the caption, in view: wherever the test before left it, moving focus could
+    // scroll a cell under it, and hovering a cell writes the readout too.
+    await userEvent.hover(first(x, 'caption'));
     const cells = [...x.querySelectorAll<HTMLElement>('td.heat-cell')];
     expect(cells.filter((cell) => cell.tabIndex === 0)).toHaveLength(1);
     cells[0]?.focus();

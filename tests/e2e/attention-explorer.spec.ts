@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
+import { GOOD_CLS, shiftsWhileLoading, viewports } from './layout-shifts';
 
 // The island's own chunk and the KaTeX runtime it imports: neither may load before the figure is near.
 const ISLAND_CHUNK = /\/_astro\/mount\.[\w-]+\.js$/;
@@ -143,4 +144,13 @@ test('if the island cannot load, the reader is told so', async ({ page }) => {
   await slot(page).scrollIntoViewIfNeeded();
   await expect(island(page)).toHaveAttribute('data-island-state', 'failed');
   await expect(slot(page).getByText('交互演示加载失败，请刷新页面重试。')).toBeVisible();
+});
+
+test('opened at the figure on a phone, what follows it does not jump while it goes in', async ({ page }) => {
+  const phone = viewports.find((viewport) => viewport.name === 'phone')!;
+  const url = `${siteUrl(rootSite)}#attention-explorer`;
+  const { total, shifts, heldIslandCode } = await shiftsWhileLoading(page, url, phone);
+  expect(heldIslandCode).toBeGreaterThan(0);
+  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+  expect(total, `layout shifts: ${JSON.stringify(shifts)}`).toBeLessThanOrEqual(GOOD_CLS);
 });

@@ -71,3 +71,15 @@ export function focusWasLost(root: HTMLElement): boolean {
 export function focusIfUsable(target: HTMLButtonElement | HTMLTextAreaElement): void {
   if (!target.disabled && target.closest('[hidden]') === null) target.focus();
 }
+
+/**
+ * Runs each step (a DOM insertion) at the start of an animation frame of its own, so that frame
+ * draws it, and resolves after the last. A view whose first layout is over a frame's budget on a
+ * phone (new fonts, tables) goes in over a few frames instead of holding up one scroll frame.
+ */
+export async function frameByFrame(steps: readonly (() => void)[]): Promise<void> {
+  for (const step of steps) {
+    await new Promise(requestAnimationFrame);
+    step();
+  }
+}

@@ -1,9 +1,12 @@
 /**
- * The attention explorer island: mount(root) builds the whole figure off-document, then swaps it in,
- * so a failure (KaTeX not loading, say) leaves the root empty and islands.ts marks it failed.
+ * The attention explorer island: mount(root) builds the whole figure off-document, then puts it in,
+ * so a failure (KaTeX not loading, say) leaves the root empty and islands.ts marks it failed. It goes
+ * in a piece per animation frame, from the top down, so nothing already drawn moves: laid out all at
+ * once the first time (its fonts, its tables), it cost a phone's main thread two to three frames'
+ * budget of layout in the frame the reader scrolled it into view.
  */
 import { createControls } from './controls';
-import { element } from '../../ui/dom';
+import { element, frameByFrame } from '../../ui/dom';
 import { compute, DEFAULT_SETTINGS, goToStep, INITIAL_STATE, stepIds, withSettings } from '../explorer';
 import { createScalingTable } from './scaling-table';
 import { createSeedFormulaPanel } from './seed-formula-panel';
@@ -46,19 +49,31 @@ export async function mount(root: HTMLElement): Promise<void> {
     seedPanel.update(computation);
   }
 
-  const explorer = element('div', 'attention-explorer');
-  explorer.append(
-    element(
-      'p',
-      'attn-intro',
-      '输入一句话，逐步查看 softmax(QKᵀ/√d_k + M)V 的每一步。向量由随机种子生成，只用来演示计算过程，不是真实模型的数值。',
-    ),
-    controls.element,
-    stepper.element,
-    stage.element,
-    seedPanel.element,
-    createScalingTable(DEFAULT_SETTINGS.seed),
+  const intro = element(
+    'p',
+    'attn-intro',
+    '输入一句话，逐步查看 softmax(QKᵀ/√d_k + M)V 的每一步。向量由随机种子生成，只用来演示计算过程，不是真实模型的数值。',
   );
+  const scalingTable = createScalingTable(DEFAULT_SETTINGS.seed);
   render(false);
-  root.replaceChildren(explorer);
+  const explorer = element('div', 'attention-explorer');
+  explorer.append(intro);
+  // Pieces of at most about a third of a phone's frame budget each, the first time (new fonts and
+  // font sizes are the costly part): the controls a row or two at a time, the stepper with the
+  // stage's text and formula, then its heat maps. The parts already in stay usable; a setting
+  // changed meanwhile re-renders the stage and its maps, whichever of them is in.
+  const rows = [...controls.element.children];
+  controls.element.replaceChildren(...rows.splice(0, 1));
+  stage.maps.remove();
+  await frameByFrame([
+    () => root.replaceChildren(explorer),
+    () => explorer.append(controls.element),
+    () => controls.element.append(...rows.splice(0, 1)),
+    () => controls.element.append(...rows.splice(0, 2)),
+    () => controls.element.append(...rows),
+    () => explorer.append(stepper.element, stage.element),
+    () => stage.element.append(stage.maps),
+    () => explorer.append(seedPanel.element),
+    () => explorer.append(scalingTable),
+  ]);
 }

@@ -10,17 +10,20 @@ import type { TexRenderer } from './tex';
 
 export interface Stage {
   readonly element: HTMLElement;
+  /** The heat maps' row, always the stage's last child once it has rendered. */
+  readonly maps: HTMLElement;
   render(view: StepView): void;
 }
 
 export function createStage(renderTex: TexRenderer): Stage {
   const stage = element('div', 'attn-stage');
+  const maps = element('div', 'attn-maps');
   return {
     element: stage,
+    maps,
     render(view) {
       stage.dataset.step = view.id;
-      const maps = element('div', 'attn-maps');
-      maps.append(...view.matrices.map(createHeatMap));
+      maps.replaceChildren(...view.matrices.map(createHeatMap));
       stage.replaceChildren(
         element('p', 'attn-step-title', view.title),
         element('p', 'attn-step-text', view.explanation),
