@@ -219,7 +219,7 @@ test.describe('the article', () => {
   test('cuts the architecture comparison into parts a phone lays out one at a time: tables of a few rows that each name the models, and each chart', async ({ page }) => {
     // A part is laid out whole in the frame it nears the screen in (src/lib/markdown/sections.mjs);
     // a whole table of seventeen rows, or the five charts together, took a phone several frames' time.
-    const tables = await page.locator('.architecture table').evaluateAll((all) =>
+    const tables = await page.locator('.architecture table').evaluateAll((all: HTMLTableElement[]) =>
       all.map((table) => ({
         caption: table.caption!.textContent!.trim(),
         // A part of its own, not inside another.
