@@ -234,6 +234,39 @@ test.describe('the article', () => {
     expect(await page.locator('.architecture .conflict-mark').count()).toBeGreaterThanOrEqual(2);
   });
 
+  test('cuts the architecture comparison into parts a phone lays out one at a time: tables of a few rows that each name the models, and each chart', async ({ page }) => {
+    // A part is laid out whole in the frame it nears the screen in (src/lib/markdown/sections.mjs);
+    // a whole table of seventeen rows, or the five charts together, took a phone several frames' time.
+    const tables = await page.locator('.architecture table').evaluateAll((all: HTMLTableElement[]) =>
+      all.map((table) => ({
+        caption: table.caption!.textContent!.trim(),
+        // A part of its own, not inside another.
+        part: table.parentElement!.matches('.article-part') && !table.parentElement!.parentElement!.closest('.article-part'),
+        head: [...table.tHead!.rows[0]!.cells].map((cell) => cell.textContent!.trim()),
+        rows: [...table.tBodies[0]!.rows].map((row) => row.cells[0]!.textContent!.trim()),
+      })),
+    );
+    for (const table of tables) {
+      expect(table.part, table.caption).toBe(true);
+      expect(table.rows.length, table.caption).toBeLessThanOrEqual(5);
+    }
+    expect(new Set(tables.map((table) => table.caption)).size).toBe(tables.length);
+    // Tables A and B each hold every field once, in the same order, each piece under the models' names.
+    const pieces = (name: string) => tables.filter((table) => table.caption.startsWith(name));
+    const fields = (name: string) => pieces(name).flatMap((table) => table.rows);
+    expect(fields('表 A')).toEqual(fields('表 B'));
+    expect(fields('表 A')).toEqual([...new Set(fields('表 A'))]);
+    expect(fields('表 A')).toContain('许可证');
+    for (const name of ['表 A', '表 B']) {
+      expect(pieces(name).length).toBeGreaterThan(1);
+      for (const piece of pieces(name)) expect(piece.head).toEqual(pieces(name)[0]!.head);
+    }
+    const charts = await page
+      .locator('.architecture-diagram figure')
+      .evaluateAll((figures) => figures.map((figure) => figure.parentElement!.matches('.article-part') && !figure.parentElement!.parentElement!.closest('.article-part')));
+    expect(charts).toEqual([true, true, true, true, true]);
+  });
+
   test('shows the same-evaluator benchmarks with their settings, and marks editors’ additions', async ({ page }) => {
     await expect(page.locator('.editors-note .architecture')).toHaveCount(1);
     const textNotes = await page.locator('.editors-note').count();

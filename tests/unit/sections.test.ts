@@ -59,12 +59,20 @@ test('a component drawn from data (a formula, a table, a correction card) counts
 });
 
 test('a note heavier than a part is not one: its content is cut into parts, so a phone lays it out piece by piece', () => {
-  const note = component('EditorsNote', [paragraph(1), component('ArchitectureTable'), component('ArchitectureDiagram'), component('Erratum')]);
+  const note = component('EditorsNote', [paragraph(1), component('BenchmarkTables'), component('BuildSizeChart'), component('Erratum')]);
   expect(section([paragraph(1), note, paragraph(1)])).toEqual([
     ['p'],
-    { EditorsNote: [['p', { ArchitectureTable: [] }], [{ ArchitectureDiagram: [] }, { Erratum: [] }]] },
+    { EditorsNote: [['p', { BenchmarkTables: [] }], [{ BuildSizeChart: [] }, { Erratum: [] }]] },
     ['p'],
   ]);
   // A light note stays whole inside its part.
   expect(section([paragraph(1), component('EditorsNote', [paragraph(1)])])).toEqual([['p', { EditorsNote: ['p'] }]]);
+});
+
+test('the architecture tables and charts, cut into parts of their own, stand between parts, in a note or not', () => {
+  // Inside a part, a table coming into view was laid out with the text around it, or its parts
+  // nested in the part's own (src/components/article/ArchitectureTable.astro).
+  const note = component('EditorsNote', [paragraph(1), component('ArchitectureTable'), component('ArchitectureDiagram'), paragraph(1)]);
+  expect(section([paragraph(1), note])).toEqual([['p'], { EditorsNote: [['p'], { ArchitectureTable: [] }, { ArchitectureDiagram: [] }, ['p']] }]);
+  expect(section([paragraph(1), component('ArchitectureTable'), paragraph(1)])).toEqual([['p'], { ArchitectureTable: [] }, ['p']]);
 });

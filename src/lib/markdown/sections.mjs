@@ -5,9 +5,11 @@
 // a subsection with its formulas, tables and correction cards, took several times the frame's
 // budget. So a run is cut into parts of about `partWeight` elements, and a note whose content
 // weighs more than that (an editor's note holding tables and a diagram) is not a part itself: its
-// content is cut into parts in the same way. The headings stay outside the skipped boxes: a jump
-// to a heading inside one landed a screen or more off. Module-level MDX nodes (imports, exports)
-// stay at the root, where MDX needs them.
+// content is cut into parts in the same way. A component heavier than a part that cuts itself
+// into parts (the architecture tables and charts, see partsOfTheirOwn) stands between parts, not
+// in one. The headings stay outside the skipped boxes: a jump to a heading inside one landed a
+// screen or more off. Module-level MDX nodes (imports, exports) stay at the root, where MDX needs
+// them.
 const moduleNode = (node) => node.type === 'mdxjsEsm';
 const isHeading = (node, tagName) => node.type === 'element' && node.tagName === tagName;
 const wrapper = (tagName, className) => ({ type: 'element', tagName, properties: { className: [className] }, children: [] });
@@ -27,6 +29,14 @@ function weight(node) {
   return 1 + (node.children ?? []).reduce((sum, child) => sum + weight(child), 0);
 }
 
+/**
+ * Components drawn from data that render as several parts of their own (each table, each chart an
+ * `article-part`): laid out whole, the architecture tables took two to three times a frame's
+ * budget on a phone, and the five architecture charts together about as much as one table.
+ */
+const partsOfTheirOwn = new Set(['ArchitectureTable', 'ArchitectureDiagram']);
+const cutsItself = (node) => node.type === 'mdxJsxFlowElement' && partsOfTheirOwn.has(node.name);
+
 /** A component with content (an editor's note) heavier than a part: its content is cut instead. */
 const cutInside = (node) => node.type === 'mdxJsxFlowElement' && node.children.length > 0 && weight(node) > partWeight;
 
@@ -36,7 +46,7 @@ function parts(children) {
   let part = null;
   let held = 0;
   for (const node of children) {
-    if (isHeading(node, 'h3')) {
+    if (isHeading(node, 'h3') || cutsItself(node)) {
       result.push(node);
       part = null;
     } else if (cutInside(node)) {
