@@ -128,6 +128,44 @@ describe('attention explorer', () => {
     }
   });
 
+  test('a heat map goes in a few rows per frame, and a setting changed meanwhile gives the new numbers, whole', async () => {
+    // A whole map's cells laid out in one frame, in a font size new to the page, were most of a
+    // phone's frame budget; a few rows at a time, a frame draws a piece of it.
+    const pieces = document.createElement('div');
+    document.body.append(pieces);
+    const cellsPerFrame: number[] = [];
+    let changed = false;
+    const observer = new MutationObserver((records) => {
+      // Until the change, which re-renders the map whole, as any change does.
+      if (changed) return;
+      const added = records.flatMap((record) => [...record.addedNodes]).filter((node) => node instanceof Element);
+      cellsPerFrame.push(added.reduce((sum, node) => sum + node.querySelectorAll('td').length + Number(node.matches('td')), 0));
+      // The seed changes once the map has started to go in, before its last rows are in.
+      const rows = pieces.querySelectorAll('figure[data-matrix="x"] tbody tr').length;
+      if (!changed && rows > 0 && rows < 6) {
+        changed = true;
+        const seed = first<HTMLInputElement>(pieces, '[id$="-control-seed"]');
+        seed.value = '7';
+        seed.dispatchEvent(new Event('input'));
+      }
+    });
+    observer.observe(pieces, { childList: true, subtree: true });
+    try {
+      await mount(pieces);
+      expect(changed).toBe(true);
+      const cells = root.querySelectorAll('figure[data-matrix="x"] td').length;
+      expect(Math.max(...cellsPerFrame)).toBeLessThan(cells / 2);
+      await userEvent.fill(control<HTMLInputElement>('seed'), '7');
+      const withoutIds = (html: string) => html.replace(/attention-explorer-\d+/g, 'attention-explorer');
+      expect(withoutIds(pieces.innerHTML)).toBe(withoutIds(root.innerHTML));
+      expect(pieces.querySelectorAll('figure[data-matrix="x"] tbody tr')).toHaveLength(6);
+      expect(pieces.querySelectorAll('.attn-readout')).toHaveLength(1);
+    } finally {
+      observer.disconnect();
+      pieces.remove();
+    }
+  });
+
   test('Next walks through the steps in order and announces each one', async () => {
     const seen = [stepId()];
     const announced: string[] = [];

@@ -143,3 +143,33 @@ export function createHeatMap(view: MatrixView): HTMLElement {
   figure.append(scroller, readout);
   return figure;
 }
+
+/** About how many cells of a map go in per animation frame while the figure is first put in. */
+const CELLS_PER_PIECE = 24;
+
+/**
+ * Takes a map's body rows and readout out of `figure` and returns the steps that put them back, a
+ * few rows per step and the readout last, each only while `current()` (the figure has not been
+ * replaced since). Laid out at once the first time, a map's cells (in a new font size) were most
+ * of a phone's frame budget; in pieces, nothing already drawn moves, as rows only go below rows.
+ */
+export function heatMapPieces(figure: HTMLElement, current: () => boolean): (() => void)[] {
+  const body = figure.querySelector('tbody');
+  const readout = figure.querySelector('.attn-readout');
+  if (!body || !readout) return [];
+  const rows = [...body.rows];
+  const perPiece = Math.max(1, Math.floor(CELLS_PER_PIECE / (rows[0]?.cells.length ?? 1)));
+  body.replaceChildren();
+  readout.remove();
+  const steps: (() => void)[] = [];
+  for (let start = 0; start < rows.length; start += perPiece) {
+    const piece = rows.slice(start, start + perPiece);
+    steps.push(() => {
+      if (current()) body.append(...piece);
+    });
+  }
+  steps.push(() => {
+    if (current()) figure.append(readout);
+  });
+  return steps;
+}
