@@ -58,6 +58,11 @@ test('text weighs in too: a part of long paragraphs holds fewer elements, about 
   expect(section(Array.from({ length: 12 }, () => prose(750)))).toEqual(Array.from({ length: 3 }, () => Array(4).fill('p')));
 });
 
+test('a part is not cut right after a subheading: the h4 goes with the text it heads', () => {
+  const h4: Node = { type: 'element', tagName: 'h4', children: [{ type: 'text', value: '5.3.3' }] };
+  expect(section([paragraph(199), h4, paragraph(99)])).toEqual([['p'], ['h4', 'p']]);
+});
+
 test('a component drawn from data (a formula, a table, a correction card) counts as half a part', () => {
   expect(section([paragraph(1), component('Equation'), component('Equation'), component('Erratum'), paragraph(1)])).toEqual([
     ['p', { Equation: [] }],

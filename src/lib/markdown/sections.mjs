@@ -12,6 +12,7 @@
 // them.
 const moduleNode = (node) => node.type === 'mdxjsEsm';
 const isHeading = (node, tagName) => node.type === 'element' && node.tagName === tagName;
+const isSubheading = (node) => ['h4', 'h5', 'h6'].some((tagName) => isHeading(node, tagName));
 const wrapper = (tagName, className) => ({ type: 'element', tagName, properties: { className: [className] }, children: [] });
 const blank = (node) => node.type === 'text' && node.value.trim() === '';
 
@@ -66,9 +67,13 @@ function parts(children) {
     else {
       const heavy = weight(node);
       if (!part || (held > 0 && held + heavy > partWeight && !blank(node))) {
-        part = wrapper('div', 'article-part');
+        const next = wrapper('div', 'article-part');
+        // A subheading the part before would end on goes with the text it heads.
+        const last = part ? part.children.findLastIndex((child) => !blank(child)) : -1;
+        if (last > 0 && isSubheading(part.children[last])) next.children.push(...part.children.splice(last));
+        part = next;
         result.push(part);
-        held = 0;
+        held = next.children.reduce((sum, child) => sum + weight(child), 0);
       }
       part.children.push(node);
       held += heavy;
