@@ -166,6 +166,27 @@ describe('attention explorer', () => {
     }
   });
 
+  test('while a heat map goes in, the cells already in stay where they are', async () => {
+    // The columns are as wide from the first row on as the widest cell that comes later makes them.
+    const pieces = document.createElement('div');
+    document.body.append(pieces);
+    const firstRow: string[] = [];
+    const observer = new MutationObserver(() => {
+      const row = pieces.querySelector('figure[data-matrix="x"] tbody tr');
+      if (row) firstRow.push([...row.children].map((cell) => Math.round(cell.getBoundingClientRect().left)).join(' '));
+    });
+    observer.observe(pieces, { childList: true, subtree: true });
+    try {
+      await mount(pieces);
+      expect(firstRow.length).toBeGreaterThan(2);
+      expect(new Set(firstRow).size).toBe(1);
+      expect(pieces.querySelector('tfoot')).toBeNull();
+    } finally {
+      observer.disconnect();
+      pieces.remove();
+    }
+  });
+
   test('Next walks through the steps in order and announces each one', async () => {
     const seen = [stepId()];
     const announced: string[] = [];
