@@ -20,7 +20,7 @@ test('each h2 is followed by its section; the text before the first h3 and after
   );
 });
 
-type Node = { type: string; tagName?: string; name?: string; properties?: { className?: string[] }; children?: Node[] };
+type Node = { type: string; tagName?: string; name?: string; value?: string; properties?: { className?: string[] }; children?: Node[] };
 /** The section's content in short: a part as the list of what it holds, an MDX component by name, an element by tag. */
 const shape = (nodes: Node[]): unknown[] =>
   nodes
