@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount } from '../../src/playground/attention/view/mount';
 import { one as first } from '../fixtures/dom';
@@ -65,6 +65,27 @@ async function goTo(id: string): Promise<void> {
   expect(stepId()).toBe(id);
 }
 
+/** The figure's markup, its ids aside. */
+const withoutIds = (html: string) => html.replace(/attention-explorer-\d+/g, 'attention-explorer');
+
+/**
+ * Mounts a second figure, calling `onFrame` with what each frame added: every piece goes in at the
+ * start of a frame of its own, and its mutations are delivered before the next. Removed after the test.
+ */
+async function mountWatched(onFrame: (added: Node[], pieces: HTMLElement) => void): Promise<HTMLElement> {
+  const pieces = document.createElement('div');
+  document.body.append(pieces);
+  onTestFinished(() => pieces.remove());
+  const observer = new MutationObserver((records) => onFrame(records.flatMap((record) => [...record.addedNodes]), pieces));
+  observer.observe(pieces, { childList: true, subtree: true });
+  try {
+    await mount(pieces);
+  } finally {
+    observer.disconnect();
+  }
+  return pieces;
+}
+
 describe('attention explorer', () => {
   test('the default preset shows X with one row per character, and its formula as MathML with ℝ', () => {
     expect(stepId()).toBe('x');
@@ -89,8 +110,6 @@ describe('attention explorer', () => {
   test('the figure goes in a piece per frame, from the top down, and is whole once mounted', async () => {
     // Laid out in one frame, the first time, the figure is two to three frames' budget of a phone's
     // main thread; in pieces, each frame draws a part (scripts/bench-scroll.mjs measures the cost).
-    const pieces = document.createElement('div');
-    document.body.append(pieces);
     const parts = [
       '.attn-intro',
       '.attn-sentence',
@@ -102,30 +121,59 @@ describe('attention explorer', () => {
     ];
     // Per frame, what it added and which of the parts are in after it.
     const frames: { added: Node[]; parts: string[] }[] = [];
-    const observer = new MutationObserver((records) =>
-      frames.push({
-        added: records.flatMap((record) => [...record.addedNodes]),
-        parts: parts.filter((part) => pieces.querySelector(part)),
-      }),
+    const pieces = await mountWatched((added, pieces) =>
+      frames.push({ added, parts: parts.filter((part) => pieces.querySelector(part)) }),
     );
-    observer.observe(pieces, { childList: true, subtree: true });
-    try {
-      await mount(pieces);
-      const where = parts.map((part) => frames.findIndex((frame) => frame.parts.includes(part)));
-      expect(where.every((frame) => frame >= 0)).toBe(true);
-      expect(new Set(where).size).toBe(parts.length);
-      // Nothing already drawn moves: each frame adds below what the frames before it added.
-      const drawn = frames.flatMap((frame) => frame.added);
-      const above = (before: Node, node: Node) => !(before.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING);
-      drawn.forEach((node, i) => expect(drawn.slice(0, i).every((before) => above(before, node))).toBe(true));
-      // Whole: the same figure, number for number, as the one the tests above use.
-      const withoutIds = (html: string) => html.replace(/attention-explorer-\d+/g, 'attention-explorer');
-      expect(withoutIds(pieces.innerHTML)).toBe(withoutIds(root.innerHTML));
-      expect(shownMatrix(first(pieces, 'figure[data-matrix="x"]'))).toHaveLength(6);
-    } finally {
-      observer.disconnect();
-      pieces.remove();
-    }
+    const where = parts.map((part) => frames.findIndex((frame) => frame.parts.includes(part)));
+    expect(where.every((frame) => frame >= 0)).toBe(true);
+    expect(new Set(where).size).toBe(parts.length);
+    // Nothing already drawn moves: each frame adds below what the frames before it added.
+    const drawn = frames.flatMap((frame) => frame.added);
+    const above = (before: Node, node: Node) => !(before.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING);
+    drawn.forEach((node, i) => expect(drawn.slice(0, i).every((before) => above(before, node))).toBe(true));
+    // Whole: the same figure, number for number, as the one the tests above use.
+    expect(withoutIds(pieces.innerHTML)).toBe(withoutIds(root.innerHTML));
+    expect(shownMatrix(first(pieces, 'figure[data-matrix="x"]'))).toHaveLength(6);
+  });
+
+  test('a heat map goes in a few rows per frame, and a setting changed meanwhile gives the new numbers, whole', async () => {
+    // A whole map's cells laid out in one frame, in a font size new to the page, were most of a
+    // phone's frame budget; a few rows at a time, a frame draws a piece of it.
+    const cellsPerFrame: number[] = [];
+    let changed = false;
+    const pieces = await mountWatched((added, pieces) => {
+      // Until the change, which re-renders the map whole, as any change does.
+      if (changed) return;
+      const elements = added.filter((node) => node instanceof Element);
+      cellsPerFrame.push(elements.reduce((sum, node) => sum + node.querySelectorAll('td').length + Number(node.matches('td')), 0));
+      // The seed changes once the map has started to go in, before its last rows are in.
+      const rows = pieces.querySelectorAll('figure[data-matrix="x"] tbody tr').length;
+      if (rows > 0 && rows < 6) {
+        changed = true;
+        const seed = first<HTMLInputElement>(pieces, '[id$="-control-seed"]');
+        seed.value = '7';
+        seed.dispatchEvent(new Event('input'));
+      }
+    });
+    expect(changed).toBe(true);
+    const cells = root.querySelectorAll('figure[data-matrix="x"] td').length;
+    expect(Math.max(...cellsPerFrame)).toBeLessThan(cells / 2);
+    await userEvent.fill(control<HTMLInputElement>('seed'), '7');
+    expect(withoutIds(pieces.innerHTML)).toBe(withoutIds(root.innerHTML));
+    expect(pieces.querySelectorAll('figure[data-matrix="x"] tbody tr')).toHaveLength(6);
+    expect(pieces.querySelectorAll('.attn-readout')).toHaveLength(1);
+  });
+
+  test('while a heat map goes in, the cells already in stay where they are', async () => {
+    // The columns are as wide from the first row on as the widest cell that comes later makes them.
+    const firstRow: string[] = [];
+    const pieces = await mountWatched((_, pieces) => {
+      const row = pieces.querySelector('figure[data-matrix="x"] tbody tr');
+      if (row) firstRow.push([...row.children].map((cell) => Math.round(cell.getBoundingClientRect().left)).join(' '));
+    });
+    expect(firstRow.length).toBeGreaterThan(2);
+    expect(new Set(firstRow).size).toBe(1);
+    expect(pieces.querySelector('tfoot')).toBeNull();
   });
 
   test('Next walks through the steps in order and announces each one', async () => {

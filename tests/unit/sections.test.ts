@@ -20,7 +20,7 @@ test('each h2 is followed by its section; the text before the first h3 and after
   );
 });
 
-type Node = { type: string; tagName?: string; name?: string; properties?: { className?: string[] }; children?: Node[] };
+type Node = { type: string; tagName?: string; name?: string; value?: string; properties?: { className?: string[] }; children?: Node[] };
 /** The section's content in short: a part as the list of what it holds, an MDX component by name, an element by tag. */
 const shape = (nodes: Node[]): unknown[] =>
   nodes
@@ -33,12 +33,14 @@ const shape = (nodes: Node[]): unknown[] =>
           : node.tagName,
     );
 const component = (name: string, children: Node[] = []): Node => ({ type: 'mdxJsxFlowElement', name, children });
-/** A paragraph of `links` citation links: 1 + `links` elements. */
+/** A paragraph of `links` citation links (numbers, hardly any text): 1 + `links` elements. */
 const paragraph = (links: number): Node => ({
   type: 'element',
   tagName: 'p',
-  children: Array.from({ length: links }, () => ({ type: 'element', tagName: 'a', children: [{ type: 'text', value: '引文' }] })),
+  children: Array.from({ length: links }, () => ({ type: 'element', tagName: 'a', children: [] })),
 });
+/** A paragraph of `characters` characters of plain text: one element. */
+const prose = (characters: number): Node => ({ type: 'element', tagName: 'p', children: [{ type: 'text', value: '字'.repeat(characters) }] });
 const section = (children: Node[]) => {
   const tree = { type: 'root', children: [{ type: 'element', tagName: 'h2', children: [] }, ...children] };
   rehypeSections()(tree as never);
@@ -48,6 +50,17 @@ const section = (children: Node[]) => {
 test('a long run between headings is cut into parts that each hold at most about 250 elements', () => {
   // 30 paragraphs of 40 elements each: six to a part.
   expect(section(Array.from({ length: 30 }, () => paragraph(39)))).toEqual(Array.from({ length: 5 }, () => Array(6).fill('p')));
+});
+
+test('text weighs in too: a part of long paragraphs holds fewer elements, about 15 characters counting as one', () => {
+  // A part of 100 elements and 2,100 characters of Chinese prose took as long to lay out on a
+  // phone as one of 220 elements, and went in whole when text counted for little.
+  expect(section(Array.from({ length: 12 }, () => prose(750)))).toEqual(Array.from({ length: 3 }, () => Array(4).fill('p')));
+});
+
+test('a part is not cut right after a subheading: the h4 goes with the text it heads', () => {
+  const h4: Node = { type: 'element', tagName: 'h4', children: [{ type: 'text', value: '5.3.3' }] };
+  expect(section([paragraph(199), h4, paragraph(99)])).toEqual([['p'], ['h4', 'p']]);
 });
 
 test('a component drawn from data (a formula, a table, a correction card) counts as half a part', () => {

@@ -12,6 +12,7 @@
 // them.
 const moduleNode = (node) => node.type === 'mdxjsEsm';
 const isHeading = (node, tagName) => node.type === 'element' && node.tagName === tagName;
+const isSubheading = (node) => ['h4', 'h5', 'h6'].some((tagName) => isHeading(node, tagName));
 const wrapper = (tagName, className) => ({ type: 'element', tagName, properties: { className: [className] }, children: [] });
 const blank = (node) => node.type === 'text' && node.value.trim() === '';
 
@@ -19,12 +20,21 @@ const blank = (node) => node.type === 'text' && node.value.trim() === '';
 const partWeight = 250;
 
 /**
+ * How many characters of text take about as long to lay out as an element. Chinese text mixed with
+ * Latin words, inline code and citations is costly to shape: on a phone (4× slower CPU), a part of
+ * 100 elements and 2,100 characters (§5.3's prose and a correction card) took as long to lay out
+ * as one of 220 elements, mostly formulas, and 500 characters. Counted at a character in 80, it
+ * weighed about half as much as it cost and went in whole, in a frame near or over its budget.
+ */
+const charactersPerElement = 15;
+
+/**
  * About how many elements `node` becomes. A component without content here (a formula, a table, a
  * correction card) renders more than the tree shows: it counts for half a part, so at most two
- * share one. Text counts a little, as long paragraphs take layout time too.
+ * share one. Text counts too, about an element per `charactersPerElement` characters.
  */
 function weight(node) {
-  if (node.type === 'text') return node.value.length / 80;
+  if (node.type === 'text') return node.value.length / charactersPerElement;
   if (node.type === 'mdxJsxFlowElement' && node.children.length === 0) return partWeight / 2;
   return 1 + (node.children ?? []).reduce((sum, child) => sum + weight(child), 0);
 }
@@ -57,9 +67,13 @@ function parts(children) {
     else {
       const heavy = weight(node);
       if (!part || (held > 0 && held + heavy > partWeight && !blank(node))) {
-        part = wrapper('div', 'article-part');
+        const next = wrapper('div', 'article-part');
+        // A subheading the part before would end on goes with the text it heads.
+        const last = part ? part.children.findLastIndex((child) => !blank(child)) : -1;
+        if (last > 0 && isSubheading(part.children[last])) next.children.push(...part.children.splice(last));
+        part = next;
         result.push(part);
-        held = 0;
+        held = next.children.reduce((sum, child) => sum + weight(child), 0);
       }
       part.children.push(node);
       held += heavy;

@@ -143,3 +143,56 @@ export function createHeatMap(view: MatrixView): HTMLElement {
   figure.append(scroller, readout);
   return figure;
 }
+
+/** About how many cells of a map go in per animation frame while the figure is first put in. */
+const CELLS_PER_PIECE = 24;
+
+/**
+ * A row that keeps each column as wide as its widest cell will be: a copy of the cell with the
+ * longest text in each column (figures are tabular), collapsed, so it takes no height and is
+ * neither seen nor read. In a table's footer, so the body rows keep their indices.
+ */
+function sizerRow(rows: readonly HTMLTableRowElement[]): HTMLTableRowElement {
+  const sizer = element('tr', 'heat-sizer');
+  sizer.setAttribute('aria-hidden', 'true');
+  const columns = rows[0]?.cells.length ?? 0;
+  for (let j = 0; j < columns; j++) {
+    const widest = rows
+      .map((row) => row.cells[j])
+      .reduce((a, b) => ((b?.textContent?.length ?? 0) > (a?.textContent?.length ?? 0) ? b : a));
+    if (widest) sizer.append(widest.cloneNode(true));
+  }
+  return sizer;
+}
+
+/**
+ * Takes a map's body rows and readout out of `figure` and returns the steps that put them back, a
+ * few rows per step and the readout last, each only while `current()` (the figure has not been
+ * replaced since). Laid out at once the first time, a map's cells (in a new font size) were most
+ * of a phone's frame budget; in pieces, nothing already drawn moves: rows only go below rows, and
+ * a collapsed row of the widest cells holds the columns at their final widths until the last is in.
+ */
+export function heatMapPieces(figure: HTMLElement, current: () => boolean): (() => void)[] {
+  const table = figure.querySelector('table');
+  const body = table?.tBodies[0];
+  const readout = figure.querySelector('.attn-readout');
+  if (!table || !body || !readout) return [];
+  const rows = [...body.rows];
+  const perPiece = Math.max(1, Math.floor(CELLS_PER_PIECE / (rows[0]?.cells.length ?? 1)));
+  table.createTFoot().append(sizerRow(rows));
+  body.replaceChildren();
+  readout.remove();
+  const steps: (() => void)[] = [];
+  for (let start = 0; start < rows.length; start += perPiece) {
+    const piece = rows.slice(start, start + perPiece);
+    steps.push(() => {
+      if (current()) body.append(...piece);
+    });
+  }
+  steps.push(() => {
+    if (!current()) return;
+    table.deleteTFoot();
+    figure.append(readout);
+  });
+  return steps;
+}

@@ -8,6 +8,7 @@
 import { createControls } from './controls';
 import { element, frameByFrame } from '../../ui/dom';
 import { compute, DEFAULT_SETTINGS, goToStep, INITIAL_STATE, stepIds, withSettings } from '../explorer';
+import { heatMapPieces } from './heat-map';
 import { createScalingTable } from './scaling-table';
 import { createSeedFormulaPanel } from './seed-formula-panel';
 import { createStage } from './stage';
@@ -38,7 +39,9 @@ export async function mount(root: HTMLElement): Promise<void> {
   const stage = createStage(renderTex);
   const seedPanel = createSeedFormulaPanel(renderTex, `${id}-seed-formula`);
 
+  let renders = 0;
   function render(announce: boolean): void {
+    renders++;
     controls.update(computation);
     for (const part of [stepper.element, stage.element, seedPanel.element]) part.hidden = computation === null;
     if (!computation) return;
@@ -60,10 +63,23 @@ export async function mount(root: HTMLElement): Promise<void> {
   explorer.append(intro);
   // Pieces of at most about a third of a phone's frame budget each, the first time (new fonts and
   // font sizes are the costly part): the controls a row or two at a time, the stepper with the
-  // stage's text and formula, then its heat maps. The parts already in stay usable; a setting
-  // changed meanwhile re-renders the stage and its maps, whichever of them is in.
+  // stage's text and formula, then its heat maps a map and a few rows at a time. The parts already
+  // in stay usable; a setting changed meanwhile re-renders the stage and its maps whole, and the
+  // pieces of the maps it replaced are not put in.
   const rows = [...controls.element.children];
   controls.element.replaceChildren(...rows.splice(0, 1));
+  const rendered = renders;
+  const unchanged = () => renders === rendered;
+  const maps = [...stage.maps.children] as HTMLElement[];
+  const mapPieces = maps.flatMap((map) => [
+    () => {
+      if (!unchanged()) return;
+      stage.maps.append(map);
+      if (stage.maps.parentElement !== stage.element) stage.element.append(stage.maps);
+    },
+    ...heatMapPieces(map, unchanged),
+  ]);
+  stage.maps.replaceChildren();
   stage.maps.remove();
   await frameByFrame([
     () => root.replaceChildren(explorer),
@@ -72,7 +88,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     () => controls.element.append(...rows.splice(0, 2)),
     () => controls.element.append(...rows),
     () => explorer.append(stepper.element, stage.element),
-    () => stage.element.append(stage.maps),
+    ...mapPieces,
     () => explorer.append(seedPanel.element),
     () => explorer.append(scalingTable),
   ]);
