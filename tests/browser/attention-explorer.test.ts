@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount } from '../../src/playground/attention/view/mount';
-import { one as first } from '../fixtures/dom';
+import { one as first, piecesInOrder } from '../fixtures/dom';
 // The page the explorer sits on brings the math font and its rules (MathStyles.astro).
 import '../../src/styles/global.css';
 import '../../src/styles/math.css';
@@ -100,30 +100,17 @@ describe('attention explorer', () => {
       'figure[data-matrix="x"]',
       '.attn-seed',
     ];
-    // Per frame, what it added and which of the parts are in after it.
-    const frames: { added: Node[]; parts: string[] }[] = [];
-    const observer = new MutationObserver((records) =>
-      frames.push({
-        added: records.flatMap((record) => [...record.addedNodes]),
-        parts: parts.filter((part) => pieces.querySelector(part)),
-      }),
-    );
-    observer.observe(pieces, { childList: true, subtree: true });
     try {
-      await mount(pieces);
-      const where = parts.map((part) => frames.findIndex((frame) => frame.parts.includes(part)));
-      expect(where.every((frame) => frame >= 0)).toBe(true);
-      expect(new Set(where).size).toBe(parts.length);
+      const { batchOf, topDown } = await piecesInOrder(pieces, parts, () => mount(pieces));
+      expect(batchOf.every((batch) => batch >= 0)).toBe(true);
+      expect(new Set(batchOf).size).toBe(parts.length);
       // Nothing already drawn moves: each frame adds below what the frames before it added.
-      const drawn = frames.flatMap((frame) => frame.added);
-      const above = (before: Node, node: Node) => !(before.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING);
-      drawn.forEach((node, i) => expect(drawn.slice(0, i).every((before) => above(before, node))).toBe(true));
+      expect(topDown).toBe(true);
       // Whole: the same figure, number for number, as the one the tests above use.
       const withoutIds = (html: string) => html.replace(/attention-explorer-\d+/g, 'attention-explorer');
       expect(withoutIds(pieces.innerHTML)).toBe(withoutIds(root.innerHTML));
       expect(shownMatrix(first(pieces, 'figure[data-matrix="x"]'))).toHaveLength(6);
     } finally {
-      observer.disconnect();
       pieces.remove();
     }
   });

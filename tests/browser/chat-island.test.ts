@@ -12,7 +12,7 @@ import { mountChat, type MountedChat } from '../../src/playground/chat/mount';
 import { createChatView } from '../../src/playground/chat/view/chat-view';
 import { ChatSession } from '../../src/playground/session/chat-session';
 import { nextStepsOf } from '../../src/playground/ui/capability-notice';
-import { afterImageErrors, buttonNamed as namedButton, one as first, shown, visible } from '../fixtures/dom';
+import { afterImageErrors, buttonNamed as namedButton, one as first, piecesInOrder, shown, visible } from '../fixtures/dom';
 import { NO_F16_GPU, NO_GPU } from '../fixtures/environments';
 import { currentModelSource, SOURCE_STORAGE_KEY } from '../../src/playground/sources/source-store';
 import { StepGate, FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
@@ -312,26 +312,16 @@ describe('mounting', () => {
     const root = document.createElement('div');
     Object.assign(root.dataset, { tokenizerHref: '/playground/tokenizer/', explorerHref: '/#attention-explorer', standalone: 'false' });
     document.body.append(root);
-    // Per frame (one mutation batch each), what it added and which of the parts are in after it.
-    const frames: { added: Node[]; parts: string[] }[] = [];
-    const observer = new MutationObserver((records) =>
-      frames.push({
-        added: records.flatMap((record) => [...record.addedNodes]),
-        parts: parts.filter((part) => root.querySelector(part)),
-      }),
-    );
-    observer.observe(root, { childList: true, subtree: true });
     const engine = new FakeChatEngine();
-    const island: Island = { root, engine, reloads: 0, chat: await mountChat(root, { createEngine: () => engine, probe: async () => env }) };
-    islands.push(island);
-    observer.disconnect();
-    const where = parts.map((part) => frames.findIndex((frame) => frame.parts.includes(part)));
-    expect(where.every((frame) => frame >= 0)).toBe(true);
-    expect(new Set(where).size).toBe(parts.length);
+    const island: Island = { root, engine, reloads: 0, chat: null as unknown as MountedChat };
+    const { batchOf, topDown } = await piecesInOrder(root, parts, async () => {
+      island.chat = await mountChat(root, { createEngine: () => engine, probe: async () => env });
+      islands.push(island);
+    });
+    expect(batchOf.every((batch) => batch >= 0)).toBe(true);
+    expect(new Set(batchOf).size).toBe(parts.length);
     // Nothing already drawn moves: each frame adds below what the frames before it added.
-    const drawn = frames.flatMap((frame) => frame.added);
-    const above = (before: Node, node: Node) => !(before.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING);
-    drawn.forEach((node, i) => expect(drawn.slice(0, i).every((before) => above(before, node))).toBe(true));
+    expect(topDown).toBe(true);
 
     // Whole: the same view, element for element, as one built at once from a session that has
     // probed the same device (with the mounted island gone, so it holds the page's notice too).
