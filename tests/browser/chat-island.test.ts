@@ -304,7 +304,7 @@ describe('model picker and loading', () => {
 
 describe('mounting', () => {
   test.each([
-    ['without WebGPU (the page’s notice)', NO_GPU, ['.chat-intro', '.chat-capability-lead', '.chat-capability-steps', '.chat-model-overview', '.chat-settings', '.chat-cpu-offer']],
+    ['without WebGPU (the page’s notice)', NO_GPU, ['.chat-intro', '.chat-capability', '.chat-notice', '.chat-settings', '.chat-cpu-offer']],
     ['with WebGPU (the picker)', NO_F16_GPU, ['.chat-intro', '.chat-picker', '.chat-load-row', '.chat-settings', '.chat-composer', '.chat-cpu-offer']],
   ])('%s: the view goes in a piece per frame, from the top down, and ends as the view built at once', async (_, env, parts) => {
     // Laid out in one frame, the first time, the view is over a phone's frame budget

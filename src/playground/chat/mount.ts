@@ -67,7 +67,8 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
   // moves: laid out at once the first time (the notice and model list without WebGPU, the setup
   // panel and settings with it), it took a phone's main thread over a frame's budget in the frame
   // the reader scrolled it into view. Its opening sentence (and status line) at once; the rest
-  // once the probe has decided what it shows, so no piece is drawn twice.
+  // once the probe has decided what it shows, so no piece is drawn twice: each panel, then its
+  // parts (not further down: the notice redraws its own parts when another island hands it over).
   const later = [...view.element.children].slice(2);
   for (const piece of later) piece.remove();
   root.replaceChildren(view.element);
@@ -76,7 +77,7 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
   await session.checkCapability();
   offer.update(session.getState().capability?.ok === true);
   view.flush();
-  await frameByFrame([...topDown(view.element, later, 3), () => root.append(offer.element)]);
+  await frameByFrame([...topDown(view.element, later, 2), () => root.append(offer.element)]);
 
   return {
     session,
