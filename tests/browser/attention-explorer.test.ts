@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount } from '../../src/playground/attention/view/mount';
-import { one as first } from '../fixtures/dom';
+import { one as first, piecesInOrder, watchBatches } from '../fixtures/dom';
 // The page the explorer sits on brings the math font and its rules (MathStyles.astro).
 import '../../src/styles/global.css';
 import '../../src/styles/math.css';
@@ -68,21 +68,21 @@ async function goTo(id: string): Promise<void> {
 /** The figure's markup, its ids aside. */
 const withoutIds = (html: string) => html.replace(/attention-explorer-\d+/g, 'attention-explorer');
 
-/**
- * Mounts a second figure, calling `onFrame` with what each frame added: every piece goes in at the
- * start of a frame of its own, and its mutations are delivered before the next. Removed after the test.
- */
-async function mountWatched(onFrame: (added: Node[], pieces: HTMLElement) => void): Promise<HTMLElement> {
+/** A second figure's root in the page, removed after the test. */
+function figureRoot(): HTMLElement {
   const pieces = document.createElement('div');
   document.body.append(pieces);
   onTestFinished(() => pieces.remove());
-  const observer = new MutationObserver((records) => onFrame(records.flatMap((record) => [...record.addedNodes]), pieces));
-  observer.observe(pieces, { childList: true, subtree: true });
-  try {
-    await mount(pieces);
-  } finally {
-    observer.disconnect();
-  }
+  return pieces;
+}
+
+/**
+ * Mounts a second figure, calling `onFrame` with what each frame added: every piece goes in at the
+ * start of a frame of its own, and its mutations are delivered before the next.
+ */
+async function mountWatched(onFrame: (added: Node[], pieces: HTMLElement) => void): Promise<HTMLElement> {
+  const pieces = figureRoot();
+  await watchBatches(pieces, () => mount(pieces), (added) => onFrame(added, pieces));
   return pieces;
 }
 
@@ -119,18 +119,12 @@ describe('attention explorer', () => {
       'figure[data-matrix="x"]',
       '.attn-seed',
     ];
-    // Per frame, what it added and which of the parts are in after it.
-    const frames: { added: Node[]; parts: string[] }[] = [];
-    const pieces = await mountWatched((added, pieces) =>
-      frames.push({ added, parts: parts.filter((part) => pieces.querySelector(part)) }),
-    );
-    const where = parts.map((part) => frames.findIndex((frame) => frame.parts.includes(part)));
-    expect(where.every((frame) => frame >= 0)).toBe(true);
-    expect(new Set(where).size).toBe(parts.length);
+    const pieces = figureRoot();
+    const { batchOf, topDown } = await piecesInOrder(pieces, parts, () => mount(pieces));
+    expect(batchOf.every((batch) => batch >= 0)).toBe(true);
+    expect(new Set(batchOf).size).toBe(parts.length);
     // Nothing already drawn moves: each frame adds below what the frames before it added.
-    const drawn = frames.flatMap((frame) => frame.added);
-    const above = (before: Node, node: Node) => !(before.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING);
-    drawn.forEach((node, i) => expect(drawn.slice(0, i).every((before) => above(before, node))).toBe(true));
+    expect(topDown).toBe(true);
     // Whole: the same figure, number for number, as the one the tests above use.
     expect(withoutIds(pieces.innerHTML)).toBe(withoutIds(root.innerHTML));
     expect(shownMatrix(first(pieces, 'figure[data-matrix="x"]'))).toHaveLength(6);

@@ -9,8 +9,11 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { EnvironmentDescription } from '../../src/playground/gpu/capability';
 import { mountChat, type MountedChat } from '../../src/playground/chat/mount';
-import { afterImageErrors, buttonNamed as namedButton, one as first, shown, visible } from '../fixtures/dom';
-import { NO_F16_GPU } from '../fixtures/environments';
+import { createChatView } from '../../src/playground/chat/view/chat-view';
+import { ChatSession } from '../../src/playground/session/chat-session';
+import { nextStepsOf } from '../../src/playground/ui/capability-notice';
+import { afterImageErrors, buttonNamed as namedButton, one as first, piecesInOrder, shown, visible } from '../fixtures/dom';
+import { NO_F16_GPU, NO_GPU } from '../fixtures/environments';
 import { currentModelSource, SOURCE_STORAGE_KEY } from '../../src/playground/sources/source-store';
 import { StepGate, FakeChatEngine, type FakeChatEngineOptions } from '../fixtures/fake-engine';
 
@@ -94,7 +97,7 @@ describe('model picker and loading', () => {
   });
 
   test('without WebGPU: the capability message and no picker, no 加载', async () => {
-    const island = await mountIsland({}, { isSecureContext: true, hasNavigatorGpu: false, adapter: null });
+    const island = await mountIsland({}, NO_GPU);
     const message = one(island, '.chat-capability');
     expect(message.dataset.ok).toBe('false');
     expect(message.textContent).toMatch(/没有提供 WebGPU/);
@@ -295,6 +298,47 @@ describe('model picker and loading', () => {
       await expect.poll(() => one(island, '.chat-notice').textContent).toMatch(/更小的模型：Qwen2\.5 1\.5B/);
       expect(one<HTMLSelectElement>(island, 'select[id$="-build"]').value).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
       expect(island.engine.calls.filter((c) => c.method === 'load')).toHaveLength(1);
+    }
+  });
+});
+
+describe('mounting', () => {
+  test.each([
+    ['without WebGPU (the page’s notice)', NO_GPU, ['.chat-intro', '.chat-capability', '.chat-notice', '.chat-settings', '.chat-cpu-offer']],
+    ['with WebGPU (the picker)', NO_F16_GPU, ['.chat-intro', '.chat-picker', '.chat-load-row', '.chat-settings', '.chat-composer', '.chat-cpu-offer']],
+  ])('%s: the view goes in a piece per frame, from the top down, and ends as the view built at once', async (_, env, parts) => {
+    // Laid out in one frame, the first time, the view is over a phone's frame budget
+    // (scripts/bench-scroll.mjs measures it); in pieces, each frame draws a part.
+    const root = document.createElement('div');
+    Object.assign(root.dataset, { tokenizerHref: '/playground/tokenizer/', explorerHref: '/#attention-explorer', standalone: 'false' });
+    document.body.append(root);
+    const engine = new FakeChatEngine();
+    const island: Island = { root, engine, reloads: 0, chat: null as unknown as MountedChat };
+    const { batchOf, topDown } = await piecesInOrder(root, parts, async () => {
+      island.chat = await mountChat(root, { createEngine: () => engine, probe: async () => env });
+      islands.push(island);
+    });
+    expect(batchOf.every((batch) => batch >= 0)).toBe(true);
+    expect(new Set(batchOf).size).toBe(parts.length);
+    // Nothing already drawn moves: each frame adds below what the frames before it added.
+    expect(topDown).toBe(true);
+
+    // Whole: the same view, element for element, as one built at once from a session that has
+    // probed the same device (with the mounted island gone, so it holds the page's notice too).
+    const id = one(island, '.chat-capability').id.replace(/-capability$/, '');
+    const offerId = one(island, '.chat-cpu-offer').id;
+    const mounted = root.innerHTML;
+    await island.chat.destroy();
+    islands.splice(islands.indexOf(island), 1);
+    const session = new ChatSession({ engine: new FakeChatEngine(), probe: async () => env });
+    await session.checkCapability();
+    const whole = createChatView(session, { id, reloadPage: () => undefined, nextSteps: nextStepsOf(root, offerId) });
+    try {
+      whole.flush();
+      expect(mounted.startsWith(whole.element.outerHTML)).toBe(true);
+    } finally {
+      whole.destroy();
+      root.remove();
     }
   });
 });

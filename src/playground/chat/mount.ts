@@ -16,6 +16,7 @@ import { createChatView } from './view/chat-view';
 import { createCpuOffer } from '../cpu/view/cpu-offer';
 import { nextStepsOf } from '../ui/capability-notice';
 import { nextTask } from '../../lib/next-task';
+import { frameByFrame, topDown } from '../ui/dom';
 
 export interface MountOptions {
   createEngine?: () => ChatEngine;
@@ -62,12 +63,21 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
     cpuChat = await mountCpuChat(root, `${id}-cpu`, reloadPage);
   });
   offer.element.id = offerId;
-  root.replaceChildren(view.element, offer.element);
+  // The view goes in a piece per animation frame, from the top down, so nothing already drawn
+  // moves: laid out at once the first time (the notice and model list without WebGPU, the setup
+  // panel and settings with it), it took a phone's main thread over a frame's budget in the frame
+  // the reader scrolled it into view. Its opening sentence (and status line) at once; the rest
+  // once the probe has decided what it shows, so no piece is drawn twice: each panel, then its
+  // parts (not further down: the notice redraws its own parts when another island hands it over).
+  const later = [...view.element.children].slice(2);
+  for (const piece of later) piece.remove();
+  root.replaceChildren(view.element);
   // The GPU probe in a task of its own, apart from building the view.
   await nextTask();
   await session.checkCapability();
   offer.update(session.getState().capability?.ok === true);
   view.flush();
+  await frameByFrame([...topDown(view.element, later, 2), () => root.append(offer.element)]);
 
   return {
     session,

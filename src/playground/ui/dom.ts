@@ -83,3 +83,32 @@ export async function frameByFrame(steps: readonly (() => void)[]): Promise<void
     step();
   }
 }
+
+/**
+ * Steps (for frameByFrame) that append `children` to `parent` from the top down, taking them out
+ * of the document now: each shown child in a step of its own, and its own children the same way,
+ * down to `depth` levels (an element with text of its own goes in whole). A hidden child goes in
+ * with the next step: it costs no layout.
+ */
+export function topDown(parent: Element, children: readonly Element[], depth = 1): (() => void)[] {
+  const steps: (() => void)[] = [];
+  let hidden: Element[] = [];
+  for (const child of children) {
+    child.remove();
+    if (child instanceof HTMLElement && child.hidden) {
+      hidden.push(child);
+      continue;
+    }
+    const together = [...hidden, child];
+    hidden = [];
+    const inner = depth > 1 && child.childNodes.length === child.children.length ? topDown(child, [...child.children], depth - 1) : [];
+    const first = inner.shift();
+    steps.push(() => {
+      parent.append(...together);
+      first?.();
+    }, ...inner);
+  }
+  const rest = hidden;
+  if (rest.length) steps.push(() => parent.append(...rest));
+  return steps;
+}
