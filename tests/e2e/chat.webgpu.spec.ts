@@ -28,8 +28,12 @@ test('the capability check finds the adapter and offers only f32 builds, default
 
   const offered: string[] = [];
   const refused: string[] = [];
-  for (const familyValue of ['qwen', 'llama']) {
+  for (const [familyValue, familyName] of [['qwen', 'Qwen'], ['llama', 'Llama']] as const) {
     await family.selectOption(familyValue);
+    // The model list follows the family when the view next draws: read it once it has.
+    await expect
+      .poll(() => model.locator('option').evaluateAll((options, name) => options.length > 0 && options.every((o) => o.textContent!.includes(name)), familyName))
+      .toBe(true);
     await expect(build).toHaveValue(/q4f32_1/);
     const models = await model.locator('option:not([disabled])').evaluateAll((options) =>
       options.map((o) => (o as HTMLOptionElement).value),
