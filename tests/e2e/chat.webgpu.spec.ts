@@ -40,6 +40,8 @@ test('the capability check finds the adapter and offers only f32 builds, default
     );
     for (const name of models) {
       await model.selectOption(name);
+      // Its builds are drawn in the next frame: "Qwen2.5 0.5B Instruct" → Qwen2.5-0.5B-Instruct-….
+      await expect(build).toHaveValue(new RegExp(`^${name.replaceAll(' ', '-').replaceAll('.', '\\.')}-`));
       const options = await build.locator('option').evaluateAll((list) =>
         list.map((o) => ({ id: (o as HTMLOptionElement).value, label: o.textContent ?? '', disabled: (o as HTMLOptionElement).disabled })),
       );
