@@ -43,6 +43,15 @@ test('the article ships at most 10 KB gzip of JavaScript and 110 KB gzip in all 
   expect(sum(withoutFonts), report).toBeLessThanOrEqual(budget.totalWithoutFontsGzip);
 });
 
+test('the article’s code is one script file with no imports: nothing else is requested while its text arrives', async ({ page }) => {
+  const responses = await load(page, '');
+  const js = responses.filter((r) => r.type === 'script');
+  // One file per component and one per shared import (thirteen before) compete with the HTML for
+  // a slow connection; under Lighthouse's mobile profile they held the largest paint back ~270 ms.
+  expect(js.map((r) => new URL(r.url).pathname)).toHaveLength(1);
+  expect(pageAssets(rootSite.dir, rootSite.base, 'index.html').js).toHaveLength(1);
+});
+
 test('the article’s text page: at most 60 KB of gzip HTML and 6,000 elements before any island mounts', async ({ page }) => {
   const responses = await load(page, '');
   const html = responses.find((r) => r.type === 'document')!;
