@@ -79,6 +79,14 @@ export default defineConfig({
       // rather than inline in the HTML: the article's four pages share them from the cache, each
       // inline one would add its hash to every page's policy, and a module script never holds up
       // the first paint.
+      rollupOptions: {
+        output: {
+          // Every page's own script (src/scripts/page.ts) is one file with no imports: Vite's
+          // helper for dynamic imports, shared with the models page's script, goes in with it
+          // rather than in a file of its own requested after it.
+          manualChunks: (id) => (/vite\/preload-helper|BaseLayout\.astro\?astro&type=script/.test(id) ? 'page' : undefined),
+        },
+      },
       assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf|js)$/.test(file) ? false : undefined),
     },
   },

@@ -1,9 +1,9 @@
 // What every page of the site does once it has been parsed, as one module. Each component with
 // behaviour used to bring a script of its own, and with their imports the article made thirteen
 // requests while its text was still arriving; under Lighthouse's mobile profile they held back
-// its largest paint by about 270 ms. Now it is one file; what only some pages need (an island, the
-// models page) still loads on its own, when it is needed. Each step finds its elements and does
-// nothing on a page without them.
+// its largest paint by about 270 ms. Now it is one file, which imports nothing (astro.config.mjs
+// keeps Vite's dynamic-import helper in it); an island's code still loads on its own, when the
+// reader nears it. Each step finds its elements and does nothing on a page without them.
 import { initThemeToggle } from './theme';
 import { openContentsFromControl, trackCurrentSection } from './toc';
 import { mountIslandsWhenNear } from './island-loaders';
@@ -13,18 +13,11 @@ import { settleFragmentJumps } from './fragment-jumps';
 import { followMovedAnchor } from './moved-anchors';
 import { registerServiceWorker } from './service-worker';
 
-function mountModelsPage(): void {
-  const root = document.querySelector<HTMLElement>('[data-models-page]');
-  if (root === null) return;
-  void import('../playground/downloads/view/models-page').then((page) => page.mountModelsPage(root));
-}
-
 export function startPage(): void {
   initThemeToggle();
   const contents = document.getElementById('toc');
   trackCurrentSection(contents);
   mountIslandsWhenNear();
-  mountModelsPage();
   enhanceCodeBlocks();
   enhanceCitations();
   linkBackToCitation();
