@@ -62,6 +62,23 @@ test('the article’s text page: at most 60 KB of gzip HTML and 6,000 elements b
   expect(elements, report).toBeLessThanOrEqual(budget.articleElements);
 });
 
+test('the article’s text is set in at most 20 faces (family, size, weight), so few first uses land in scroll frames', async ({ page }) => {
+  await load(page, '');
+  // Every size of a font is set up the first time text uses it, in the frame that first shows it;
+  // sizes relative to each context made 45 faces, a fixed scale 18.
+  const faces = await page.evaluate(() => {
+    const seen = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || !node.parentElement) continue;
+      const style = getComputedStyle(node.parentElement);
+      seen.add(`${style.fontFamily.split(',')[0]} ${style.fontSize} ${style.fontWeight}`);
+    }
+    return [...seen].sort();
+  });
+  expect(faces.length, faces.join('\n')).toBeLessThanOrEqual(20);
+});
+
 test('no island code loads until its island is near the viewport', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
