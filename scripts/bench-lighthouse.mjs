@@ -2,7 +2,8 @@
 // Moto G Power sized screen) on every page of a built site, three runs each, and the medians of the
 // performance score, total blocking time, largest contentful paint and layout shift, with each
 // page's element count and gzip HTML size. Printed, never asserted: the machine's load moves them.
-// Then style+layout per frame while scrolling the article on a phone (bench-scroll.mjs).
+// Then style+layout per frame while scrolling the article on a phone (bench-scroll.mjs): a fast
+// fling and a screen a frame, `runs` times each.
 // Usage: node scripts/bench-lighthouse.mjs [--dir .builds/bench] [--runs 3] [--page playground/ ...]
 // (--page: only these pages, as built paths; "" or / is the article)
 // Without --dir it builds the site first. The pages are served by this process while Lighthouse
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildSite } from './build-site.mjs';
 import { chromium } from 'playwright-core';
-import { scrollFrames } from './bench-scroll.mjs';
+import { flingStep, scrollFrames } from './bench-scroll.mjs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { startServer } from './serve.mjs';
 import { builtPages } from './site-files.mjs';
@@ -91,16 +92,28 @@ for (const page of builtPages(dir).filter((p) => p !== '404.html' && (!chosen ||
 }
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs({ webgpu: false }) });
-const phone = await scrollFrames(browser, origin, { cpuSlowdown: 4 });
-const unthrottled = await scrollFrames(browser, origin, { cpuSlowdown: 1 });
+// Each way of scrolling `runs` times: one run's worst frame is one frame in about a hundred (a
+// screen a frame) or five hundred (a fling), and moves with the machine's load.
+const scrolls = async (options) => {
+  const results = [];
+  for (let run = 0; run < runs; run++) results.push(await scrollFrames(browser, origin, options));
+  return results;
+};
+const fling = await scrolls({ cpuSlowdown: 4, step: flingStep });
+const screenful = await scrolls({ cpuSlowdown: 4, step: 0.8 });
+const unthrottled = await scrolls({ cpuSlowdown: 1, step: 0.8 });
 await browser.close();
-const figures = (f) => `median ${f.median.toFixed(1)}, 95th percentile ${f.p95.toFixed(1)}, worst ${f.max.toFixed(1)}`;
+const figures = (results) => {
+  const of = (key) => median(results.map((result) => result.cpu[key])).toFixed(1);
+  return `${results[0].frames} frames: median ${of('median')}, 95th percentile ${of('p95')}, worst ${of('max')} (worst of each run: ${results.map((result) => result.cpu.max.toFixed(1)).join(', ')})`;
+};
+const worstOf = (results) => results.flatMap((result) => result.worst).sort((a, b) => b.cpu - a.cpu).slice(0, 5);
 console.log(
-  '\nScrolling the article top to bottom at 390×844: style+layout per frame that had any (ms)' +
-    `\n  CPU 4× slower (${phone.frames} frames), main-thread CPU time: ${figures(phone.cpu)}` +
-    `\n    the same in wall time (stretched by the machine's load): ${figures(phone.wall)}` +
-    `\n  this machine's CPU (${unthrottled.frames} frames), main-thread CPU time: ${figures(unthrottled.cpu)}` +
-    `\n  the worst frames at 4× (main-thread CPU ms, the scroll position, the heading above mid-screen):` +
-    phone.worst.map((frame) => `\n    ${frame.cpu.toFixed(1).padStart(6)}  at ${String(frame.scrollY).padStart(6)} px  ${frame.where}`).join(''),
+  `\nScrolling the article top to bottom at 390×844, ${runs}× each: main-thread CPU ms of style+layout per frame that had any (medians of the runs)` +
+    `\n  a fast fling (${flingStep.toFixed(0)} px a frame), CPU 4× slower: ${figures(fling)}` +
+    `\n  80% of a screen a frame, CPU 4× slower: ${figures(screenful)}` +
+    `\n  80% of a screen a frame, this machine's CPU: ${figures(unthrottled)}` +
+    `\n  the worst frames of the flings at 4× (CPU ms, the scroll position, the heading above mid-screen):` +
+    worstOf(fling).map((frame) => `\n    ${frame.cpu.toFixed(1).padStart(6)}  at ${String(frame.scrollY).padStart(6)} px  ${frame.where}`).join(''),
 );
 server.close();

@@ -1,6 +1,6 @@
 // Style and layout per frame while a phone reader scrolls the article from top to bottom: a
-// Chromium trace (CDP Tracing) of the renderer's main thread at 390×844. Each step scrolls 80% of a
-// screen and waits for the next frame; every style recalculation (UpdateLayoutTree) and layout is
+// Chromium trace (CDP Tracing) of the renderer's main thread at 390×844. Each step scrolls a fixed
+// distance (a fast fling's frame, or 80% of a screen) and waits for the next frame; every style recalculation (UpdateLayoutTree) and layout is
 // counted in the frame it ran in. Two clocks: wall time (what the reader waits, but stretched by
 // whatever else a shared machine runs: several times over on a busy one) and the main thread's
 // own CPU time (the trace's thread duration, which other processes do not stretch; Chromium's CPU
@@ -56,11 +56,18 @@ export function styleLayoutPerFrame(traceEvents, { keep = 5 } = {}) {
 }
 
 /**
- * Scrolls `url` through in a phone-sized page of `browser`, the CPU `cpuSlowdown` times slower, and
- * returns styleLayoutPerFrame's figures, each of the worst frames with `where`: the heading (h2 or
- * h3) above the middle of the screen at its scroll position.
+ * A fast fling on a phone, in CSS px a frame: Android's fastest (8,000 dp/s, and a CSS px is a dp)
+ * at 60 frames a second.
  */
-export async function scrollFrames(browser, url, { cpuSlowdown = 4 } = {}) {
+export const flingStep = 8000 / 60;
+
+/**
+ * Scrolls `url` through in a phone-sized page of `browser`, the CPU `cpuSlowdown` times slower,
+ * `step` a frame (CSS px; below 1, that share of the screen), and returns styleLayoutPerFrame's
+ * figures, each of the worst frames with `where`: the heading (h2 or h3) above the middle of the
+ * screen at its scroll position.
+ */
+export async function scrollFrames(browser, url, { cpuSlowdown = 4, step = 0.8 } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -70,16 +77,16 @@ export async function scrollFrames(browser, url, { cpuSlowdown = 4 } = {}) {
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline.frame', transferMode: 'ReportEvents' });
-  await page.evaluate(async (stepStamp) => {
+  await page.evaluate(async ([stepStamp, step]) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
       const before = scrollY;
-      scrollBy(0, innerHeight * 0.8);
+      scrollBy(0, step < 1 ? innerHeight * step : step);
       console.timeStamp(stepStamp + Math.round(scrollY));
       await frame();
       if (scrollY === before) break;
     }
-  }, stepStamp);
+  }, [stepStamp, step]);
   await cdp.send('Tracing.end');
   await complete;
   // The headings' places once the parts scrolled past have their real heights, as they had when
