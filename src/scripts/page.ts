@@ -12,6 +12,7 @@ import { enhanceCitations, linkBackToCitation } from './citations';
 import { settleFragmentJumps } from './fragment-jumps';
 import { followMovedAnchor } from './moved-anchors';
 import { registerServiceWorker } from './service-worker';
+import { loadMathFontAfterPage } from './math-font';
 
 export function startPage(): void {
   initThemeToggle();
@@ -26,4 +27,5 @@ export function startPage(): void {
   settleFragmentJumps();
   void followMovedAnchor(contents);
   registerServiceWorker();
+  loadMathFontAfterPage();
 }

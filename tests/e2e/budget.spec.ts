@@ -95,6 +95,20 @@ test('no island code loads until its island is near the viewport', async ({ page
   expect(islandChunks().length).toBeGreaterThan(0);
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the math font arrives once the article has loaded, not in the scroll frame that first shows a formula', async ({ page }) => {
+    const mathFont = page.waitForResponse((response) => /\/noto-sans-math\.[\w-]+\.woff2$/.test(new URL(response.url()).pathname));
+    await page.goto(siteUrl(rootSite));
+    expect((await mathFont).ok()).toBe(true);
+    // Nothing scrolled, and the first formula is far below, in a part the browser has not drawn.
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const firstFormula = await page.evaluate(() => document.querySelector('math')!.getBoundingClientRect().top);
+    expect(firstFormula).toBeGreaterThan(5 * 844);
+  });
+});
+
 test('fonts: the article loads only the math font, cut to its formulas, and no KaTeX; other pages no web font', async ({ page }) => {
   const article = await load(page, '');
   const fonts = article.filter((r) => r.type === 'font');
