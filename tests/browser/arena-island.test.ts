@@ -117,7 +117,12 @@ async function ask(island: Island, text: string): Promise<void> {
 }
 
 async function finished(island: Island): Promise<void> {
-  await expect.poll(() => island.mounted.arena.getState().running, { timeout: 5000 }).toBe(false);
+  // Each side's run in the report too: a round that never ends then says which side held it.
+  const round = () => {
+    const { running, runs } = island.mounted.arena.getState();
+    return { running, runs };
+  };
+  await expect.poll(round, { timeout: 5000 }).toMatchObject({ running: false });
   island.mounted.flush();
 }
 
