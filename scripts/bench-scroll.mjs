@@ -1,13 +1,13 @@
 // Style and layout per frame while a phone reader scrolls the article from top to bottom: a
 // Chromium trace (CDP Tracing) of the renderer's main thread at 390×844. Each step scrolls a fixed
-// distance (a fast fling's frame, or 80% of a screen) and waits for the next frame; every style recalculation (UpdateLayoutTree) and layout is
-// counted in the frame it ran in. Two clocks: wall time (what the reader waits, but stretched by
-// whatever else a shared machine runs: several times over on a busy one) and the main thread's
-// own CPU time (the trace's thread duration, which other processes do not stretch; Chromium's CPU
-// throttle does, so with `cpuSlowdown` 4, like Lighthouse's mobile profile, it stands for a
-// mid-range phone). Printed by `npm run bench:lighthouse`, never asserted, with the worst frames
-// and the part of the article each was drawn at (the last h2 or h3 above the middle of the screen),
-// so a slow frame points at what to look at.
+// distance (a fast fling's frame, or 80% of a screen) and waits for the next frame; every style
+// recalculation (UpdateLayoutTree) and layout is counted in the frame it ran in, in the main
+// thread's own CPU time (the trace's thread duration, which other processes do not stretch;
+// Chromium's CPU throttle does, so with `cpuSlowdown` 4, like Lighthouse's mobile profile, it
+// stands for a mid-range phone, if with more spread from run to run than a 4× slower CPU would
+// have). Printed by `npm run bench:lighthouse`, never asserted, with the worst frames and the part
+// of the article each was drawn at (the last h2 or h3 above the middle of the screen), so a slow
+// frame points at what to look at.
 
 const counted = new Set(['UpdateLayoutTree', 'Layout']);
 // Before each step the page stamps the trace with where it scrolls to (console.timeStamp).
@@ -22,9 +22,8 @@ function spread(frames) {
 
 /**
  * Per-frame style+layout figures: how many frames had any, and the median, 95th percentile and
- * worst of them in wall time (`wall`) and in main-thread CPU time (`cpu`), in ms; `worst`: the
- * `keep` frames with the most CPU time, each with the scroll position (`scrollY`) of the step
- * it was drawn in.
+ * worst of them in main-thread CPU time (`cpu`), in ms; `worst`: the `keep` frames with the most,
+ * each with the scroll position (`scrollY`) of the step it was drawn in.
  */
 export function styleLayoutPerFrame(traceEvents, { keep = 5 } = {}) {
   const threads = new Map();
@@ -32,7 +31,6 @@ export function styleLayoutPerFrame(traceEvents, { keep = 5 } = {}) {
   const main = traceEvents
     .filter((event) => threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain')
     .sort((a, b) => a.ts - b.ts);
-  const wall = [];
   const cpu = [];
   const steps = [];
   let scrollY = 0;
@@ -40,19 +38,18 @@ export function styleLayoutPerFrame(traceEvents, { keep = 5 } = {}) {
   for (const event of main) {
     const stamp = event.name === 'TimeStamp' ? event.args?.data?.message : undefined;
     if (stamp?.startsWith(stepStamp)) scrollY = Number(stamp.slice(stepStamp.length));
-    else if (event.name === 'BeginMainThreadFrame') wall.push(0), cpu.push(0), steps.push(scrollY);
-    else if (counted.has(event.name) && event.ph === 'X' && wall.length > 0 && event.ts >= busyUntil) {
-      wall[wall.length - 1] += event.dur / 1000;
+    else if (event.name === 'BeginMainThreadFrame') cpu.push(0), steps.push(scrollY);
+    else if (counted.has(event.name) && event.ph === 'X' && cpu.length > 0 && event.ts >= busyUntil) {
       cpu[cpu.length - 1] += (event.tdur ?? event.dur) / 1000;
       busyUntil = event.ts + event.dur; // nested events are inside this one
     }
   }
   const worst = cpu
-    .map((ms, frame) => ({ cpu: ms, wall: wall[frame], scrollY: steps[frame] }))
+    .map((ms, frame) => ({ cpu: ms, scrollY: steps[frame] }))
     .sort((a, b) => b.cpu - a.cpu)
     .slice(0, keep)
     .filter((frame) => frame.cpu > 0);
-  return { frames: wall.filter((ms) => ms > 0).length, wall: spread(wall), cpu: spread(cpu), worst };
+  return { frames: cpu.filter((ms) => ms > 0).length, cpu: spread(cpu), worst };
 }
 
 /**

@@ -5,7 +5,5 @@
 export function loadMathFontAfterPage(): void {
   if (document.querySelector('math') === null) return;
   // Should it fail, the formulas are drawn in the text's font, as until the font arrives.
-  const load = () => void document.fonts.load('1em "Noto Sans Math"').catch(() => undefined);
-  if (document.readyState === 'complete') load();
-  else addEventListener('load', load, { once: true });
+  addEventListener('load', () => void document.fonts.load('1em "Noto Sans Math"').catch(() => undefined), { once: true });
 }
