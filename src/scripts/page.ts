@@ -13,6 +13,7 @@ import { settleFragmentJumps } from './fragment-jumps';
 import { followMovedAnchor } from './moved-anchors';
 import { registerServiceWorker } from './service-worker';
 import { loadMathFontAfterPage } from './math-font';
+import { layOutArticleAhead } from './lay-out-ahead';
 
 export function startPage(): void {
   initThemeToggle();
@@ -27,5 +28,5 @@ export function startPage(): void {
   settleFragmentJumps();
   void followMovedAnchor(contents);
   registerServiceWorker();
-  loadMathFontAfterPage();
+  layOutArticleAhead(loadMathFontAfterPage());
 }

@@ -9,6 +9,7 @@ import { inlineStyles, pageAssets } from '../../scripts/page-weight.mjs';
 import { rootSite, siteUrl } from './sites.mjs';
 import { REQUESTS_SO_FAR, requestsSoFarRecorded } from './chat-network';
 import { mountEveryIsland, openSettled } from './open-settled';
+import { articleLaidOutMark } from '../../src/scripts/lay-out-ahead';
 
 const kib = 1024;
 const budget = { firstLoadJsGzip: 10 * kib, totalWithoutFontsGzip: 110 * kib, mathFont: 32 * kib, articleHtmlGzip: 60_000, articleElements: 6_000 };
@@ -106,6 +107,28 @@ test.describe('on a phone', () => {
     expect(await page.evaluate(() => scrollY)).toBe(0);
     const firstFormula = await page.evaluate(() => document.querySelector('math')!.getBoundingClientRect().top);
     expect(firstFormula).toBeGreaterThan(5 * 844);
+  });
+
+  test('parts far down are laid out while the reader reads, so reaching one builds next to no layout', async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    // Chromium's count of the layout objects in this page's process: a skipped part has none
+    // until it is styled and laid out.
+    const layoutObjects = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'LayoutObjects')!.value;
+    await page.goto(siteUrl(rootSite));
+    // The mark comes from idle time; polling on animation frames would keep the page from idling.
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, articleLaidOutMark, { polling: 100 });
+    const before = await layoutObjects();
+    // A jump straight to the last part with a numbered formula, ~40 screens down: without the
+    // work ahead its first frame built 730 or more layout objects.
+    const jumpedTo = await page.evaluate(async () => {
+      const part = [...document.querySelectorAll('.article-part')].filter((each) => each.querySelector('figure.equation')).at(-1)!;
+      scrollTo(0, part.getBoundingClientRect().top + scrollY);
+      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+      return scrollY;
+    });
+    expect(jumpedTo).toBeGreaterThan(20 * 844);
+    expect((await layoutObjects()) - before).toBeLessThan(50);
   });
 });
 
