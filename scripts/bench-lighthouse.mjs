@@ -3,7 +3,8 @@
 // performance score, total blocking time, largest contentful paint and layout shift, with each
 // page's element count and gzip HTML size. Printed, never asserted: the machine's load moves them.
 // Then style+layout per frame while scrolling the article on a phone (bench-scroll.mjs): a fast
-// fling and a screen a frame, `runs` times each.
+// fling and a screen a frame, `runs` times each, once the page has laid out the parts off screen;
+// and a fling started as soon as it has loaded.
 // Usage: node scripts/bench-lighthouse.mjs [--dir .builds/bench] [--runs 3] [--page playground/ ...]
 // (--page: only these pages, as built paths; "" or / is the article)
 // Without --dir it builds the site first. The pages are served by this process while Lighthouse
@@ -102,6 +103,7 @@ const scrolls = async (options) => {
 const fling = await scrolls({ cpuSlowdown: 4, step: flingStep });
 const screenful = await scrolls({ cpuSlowdown: 4, step: 0.8 });
 const unthrottled = await scrolls({ cpuSlowdown: 1, step: 0.8 });
+const flingOnLoad = await scrolls({ cpuSlowdown: 4, step: flingStep, settled: false });
 await browser.close();
 const figures = (results) => {
   const of = (key) => median(results.map((result) => result.cpu[key])).toFixed(1);
@@ -110,9 +112,12 @@ const figures = (results) => {
 const worstOf = (results) => results.flatMap((result) => result.worst).sort((a, b) => b.cpu - a.cpu).slice(0, 5);
 console.log(
   `\nScrolling the article top to bottom at 390×844, ${runs}× each: main-thread CPU ms of style+layout per frame that had any (medians of the runs)` +
+    `\n once the page has laid out the parts off screen in its idle time:` +
     `\n  a fast fling (${flingStep.toFixed(0)} px a frame), CPU 4× slower: ${figures(fling)}` +
     `\n  80% of a screen a frame, CPU 4× slower: ${figures(screenful)}` +
     `\n  80% of a screen a frame, this machine's CPU: ${figures(unthrottled)}` +
+    `\n as soon as the page has loaded:` +
+    `\n  a fast fling, CPU 4× slower: ${figures(flingOnLoad)}` +
     `\n  the worst frames of the flings at 4× (CPU ms, the scroll position, the heading above mid-screen):` +
     worstOf(fling).map((frame) => `\n    ${frame.cpu.toFixed(1).padStart(6)}  at ${String(frame.scrollY).padStart(6)} px  ${frame.where}`).join(''),
 );

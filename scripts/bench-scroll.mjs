@@ -9,6 +9,8 @@
 // of the article each was drawn at (the last h2 or h3 above the middle of the screen), so a slow
 // frame points at what to look at.
 
+import { articleLaidOutMark } from '../src/scripts/lay-out-ahead.ts';
+
 const counted = new Set(['UpdateLayoutTree', 'Layout']);
 // Before each step the page stamps the trace with where it scrolls to (console.timeStamp).
 const stepStamp = 'bench-scroll ';
@@ -62,13 +64,17 @@ export const flingStep = 8000 / 60;
  * Scrolls `url` through in a phone-sized page of `browser`, the CPU `cpuSlowdown` times slower,
  * `step` a frame (CSS px; below 1, that share of the screen), and returns styleLayoutPerFrame's
  * figures, each of the worst frames with `where`: the heading (h2 or h3) above the middle of the
- * screen at its scroll position.
+ * screen at its scroll position. With `settled`, it starts once the page has laid out the parts
+ * far off screen in its idle time (src/scripts/lay-out-ahead.ts), as a reader who reads the first
+ * screen before scrolling finds it; without, as soon as the page has loaded.
  */
-export async function scrollFrames(browser, url, { cpuSlowdown = 4, step = 0.8 } = {}) {
+export async function scrollFrames(browser, url, { cpuSlowdown = 4, step = 0.8, settled = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url, { waitUntil: 'networkidle' });
+  // Polled on a timer: polling on animation frames would keep the page from ever being idle.
+  if (settled) await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, articleLaidOutMark, { polling: 100 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
