@@ -72,9 +72,10 @@ export async function scrollFrames(browser, url, { cpuSlowdown = 4, step = 0.8, 
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await page.goto(url, { waitUntil: 'networkidle' });
+  // Not settled: from the load event, before the page has had idle time to lay anything out.
+  await page.goto(url, { waitUntil: settled ? 'networkidle' : 'load' });
   // Polled on a timer: polling on animation frames would keep the page from ever being idle.
-  if (settled) await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, articleLaidOutMark, { polling: 100 });
+  if (settled) await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, articleLaidOutMark, { polling: 100, timeout: 60_000 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));

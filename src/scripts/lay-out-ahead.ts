@@ -1,28 +1,26 @@
 // On phones the article's parts far off screen are skipped (content-visibility: auto, in
 // ArticleLayout.astro), which keeps the first paint fast; but a skipped part is then laid out in
 // the scroll frame that brings it near, and a part dense with formulas, or a wide table, took
-// that frame past 50 ms on a 4× slower CPU. So, once the page and its fonts have loaded (a font
-// arriving later would undo the work), lay the parts out while the main thread is idle, the one
-// nearest the reader first. Asking for the size of something inside a skipped part makes the
-// browser lay that part out, and the layout is kept: the part stays skipped, keeps its height
-// (nothing on screen moves), and has little left to do when it comes near. A change of width
-// undoes it all, so that starts the work again.
+// that frame past 50 ms on a 4× slower CPU. So, once the page and the math font have loaded (the
+// text's fonts are the system's; a font arriving later would undo the work), lay the parts out
+// while the main thread is idle, the one nearest the reader first. Asking for the size of
+// something inside a skipped part makes the browser lay that part out, and the layout is kept:
+// the part stays skipped, keeps its height (nothing on screen moves), and has little left to do
+// when it comes near. A change of width undoes it all, so that starts the work again.
 
-/** The mark, in the page's performance timeline, of every part being laid out. */
+/**
+ * The mark, in the page's performance timeline, of the work being done: every skipped part laid
+ * out (or none skipped, on a wide screen); set again after each change of width.
+ */
 export const articleLaidOutMark = 'article-laid-out';
 
 // The browser's idle periods last up to 50 ms when nothing moves, and less than a frame (16.7 ms
 // at 60 Hz) between the frames of a scroll or an animation. Work only in the long ones, so that
-// no frame waits for it, and one part at a time: a part takes up to about 9 ms of this machine's
-// CPU and 35 ms of a 4× slower one, so no task grows long enough to block input.
+// no frame waits for it, and one part at a time: a part takes up to about 13 ms of a laptop's CPU
+// and 35–70 ms of one 4× slower, so no task grows much past what a long idle period allows.
 const longIdle = 30;
 
 function whenLongIdle(work: () => void): void {
-  if (!('requestIdleCallback' in window)) {
-    // Without idle callbacks (Safari), a part every so often.
-    setTimeout(work, 50);
-    return;
-  }
   requestIdleCallback(function whenLong(deadline) {
     if (deadline.timeRemaining() >= longIdle) work();
     else requestIdleCallback(whenLong);
@@ -35,10 +33,13 @@ function distanceFromScreen(part: Element): number {
   return Math.max(0, top - innerHeight, -bottom);
 }
 
-export function layOutArticleAhead(fontsLoaded: Promise<void>): void {
+/** Starts the work once `pageLoaded` (the page with its math font) settles. */
+export function layOutArticleAhead(pageLoaded: Promise<void>): void {
   const parts = [...document.querySelectorAll('.article-part')];
   const [first] = parts;
-  if (!first) return;
+  // Without idle callbacks (Safari) there is no telling a reader's pause from a scroll, and work
+  // in a scroll frame is what this avoids: parts are laid out as they come near, as without it.
+  if (!first || !('requestIdleCallback' in window)) return;
   let waiting: Element[] = [];
   let running = false;
 
@@ -68,7 +69,7 @@ export function layOutArticleAhead(fontsLoaded: Promise<void>): void {
     }
   };
 
-  void fontsLoaded.then(() => {
+  void pageLoaded.then(() => {
     start();
     let width = innerWidth;
     addEventListener('resize', () => {
