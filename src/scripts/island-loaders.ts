@@ -1,5 +1,6 @@
 // Each island's code and stylesheets, loaded when the reader nears one of its roots (Island.astro).
 import { loadWhenNear, type Island } from './islands';
+import { siteUnreachable } from './site-reachable';
 import { linkStylesheet } from '../playground/ui/stylesheet';
 import islandStyles from '../playground/ui/island.css?url';
 import chatStyles from '../playground/chat/view/chat.css?url';
@@ -28,8 +29,8 @@ export function mountIslandsWhenNear(): void {
     // watched; while empty it takes no space.
     for (const root of roots) root.hidden = false;
     loadWhenNear(roots, () =>
-      load().catch((error: unknown) => {
-        if (!navigator.onLine) {
+      load().catch(async (error: unknown) => {
+        if (await siteUnreachable()) {
           for (const root of roots) {
             const failed = root.nextElementSibling;
             if (failed instanceof HTMLElement && failed.dataset.offline) failed.textContent = failed.dataset.offline;
