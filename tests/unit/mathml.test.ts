@@ -46,4 +46,9 @@ describe('the math font subset', () => {
     for (const char of ['d', '𝑑', 'k', '𝑘', 'α', '𝛼', '+', '√']) expect(chars, char).toContain(char);
     expect(chars).not.toContain('𝑧');
   });
+
+  test('holds the math italic forms of the Greek symbol variants too (ϵ is drawn as 𝜖)', () => {
+    const chars = mathCharacters([String.raw`\epsilon + \varphi`]);
+    for (const char of ['ϵ', '\u{1d716}', 'φ', '\u{1d711}']) expect(chars, char).toContain(char);
+  });
 });

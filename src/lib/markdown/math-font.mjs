@@ -43,7 +43,13 @@ export function contentTex(contentDir) {
   return found;
 }
 
-// Browsers draw a one-letter <mi> in its MATHEMATICAL ITALIC form (text-transform: math-auto).
+// Browsers draw a one-letter <mi> in its MATHEMATICAL ITALIC form (text-transform: math-auto, the
+// mapping of MathML Core). A form missing from the subset is drawn in whatever system font has it.
+const italicSymbols = new Map([
+  ['\u0131', 0x1d6a4], ['\u0237', 0x1d6a5], ['\u03f4', 0x1d6f3], ['\u2207', 0x1d6fb], ['\u2202', 0x1d715],
+  ['\u03f5', 0x1d716], ['\u03d1', 0x1d717], ['\u03f0', 0x1d718], ['\u03d5', 0x1d719], ['\u03f1', 0x1d71a],
+  ['\u03d6', 0x1d71b],
+]);
 const italic = (char) => {
   const code = char.codePointAt(0);
   if (char === 'h') return '\u210e';
@@ -51,7 +57,8 @@ const italic = (char) => {
   if (code >= 0x61 && code <= 0x7a) return String.fromCodePoint(0x1d44e + code - 0x61);
   if (code >= 0x391 && code <= 0x3a9) return String.fromCodePoint(0x1d6e2 + code - 0x391);
   if (code >= 0x3b1 && code <= 0x3c9) return String.fromCodePoint(0x1d6fc + code - 0x3b1);
-  return '';
+  const symbol = italicSymbols.get(char);
+  return symbol ? String.fromCodePoint(symbol) : '';
 };
 
 /** The characters a browser asks the math font for when it lays these formulas out. */
