@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { inlineStyles, pageAssets } from '../../scripts/page-weight.mjs';
+import { builtPages } from '../../scripts/site-files.mjs';
 import { rootSite, siteUrl } from './sites.mjs';
 import { REQUESTS_SO_FAR, requestsSoFarRecorded } from './chat-network';
 import { mountEveryIsland, openSettled } from './open-settled';
@@ -73,7 +74,7 @@ test('the article’s text is set in at most 20 faces (family, size, weight), so
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.textContent?.trim() || !node.parentElement) continue;
       const style = getComputedStyle(node.parentElement);
-      seen.add(`${style.fontFamily.split(',')[0]} ${style.fontSize} ${style.fontWeight}`);
+      seen.add(`${style.fontFamily} ${style.fontSize} ${style.fontWeight}`);
     }
     return [...seen].sort();
   });
@@ -130,6 +131,46 @@ test.describe('on a phone', () => {
     expect(jumpedTo).toBeGreaterThan(20 * 844);
     expect((await layoutObjects()) - before).toBeLessThan(50);
   });
+});
+
+// Chinese font families as the stylesheets name them, and as fontconfig names the installed ones.
+const CJK_FAMILY = /CJK|Source Han|PingFang|Hiragino|YaHei|WenQuanYi/;
+
+test('Chinese is drawn from the installed CJK face named by local(): no page looks a CJK font up by family name', async ({ browser }) => {
+  // Chromium on Linux copies a system font it finds by family name into shared memory, the whole
+  // file (20 MB for each weight of Noto Sans CJK), inside the page's first layout: 150–200 ms the
+  // first time a browser session shows Chinese. A face named by local() is opened from its file.
+  // The trace's font events come from the browser process, where every page's lookups end up.
+  const cdp = await browser.newBrowserCDPSession();
+  const events: { name: string; args?: { family_name?: string } }[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as typeof events)));
+  for (const path of builtPages(rootSite.dir).filter((built) => built !== '404.html')) {
+    // A context of its own is a renderer of its own, which looks every font up again.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    events.length = 0;
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['fonts'] }, transferMode: 'ReportEvents' });
+    await page.goto(siteUrl(rootSite) + path);
+    // Lay out all of it, skipped parts included, and draw it.
+    const faces = await page.evaluate(async () => {
+      for (const element of document.querySelectorAll<HTMLElement>('*')) {
+        if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+      }
+      void document.body.offsetHeight;
+      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+      return [...document.fonts].filter((face) => face.family.replaceAll('"', '') === 'Installed CJK Sans').map((face) => `${face.weight} ${face.status}`);
+    });
+    const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await traced;
+    await context.close();
+    // The face matched this machine's Noto Sans CJK, as it would a reader's.
+    expect(faces, `${path}: is Noto Sans CJK SC installed? (Debian: apt-get install fonts-noto-cjk)`).toContain('100 500 loaded');
+    const byFamily = events.filter((event) => event.name === 'FontDataServiceImpl::MatchFamilyName').map((event) => event.args?.family_name ?? '');
+    // The trace did see this page's lookups by family name: its Latin font's.
+    expect(byFamily.length, path).toBeGreaterThan(0);
+    expect(byFamily.filter((family) => CJK_FAMILY.test(family)), path).toEqual([]);
+  }
 });
 
 test('fonts: the article loads only the math font, cut to its formulas, and no KaTeX; other pages no web font', async ({ page }) => {
