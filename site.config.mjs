@@ -76,8 +76,15 @@ export function siteUrlWarning(site = publicSite()) {
 /** The social card drawn at build time from the article's title (scripts/publish/images.mjs). */
 export const socialImage = { file: 'social.png', width: 1200, height: 630 };
 
-/** App icons drawn at build time; the web manifest (public/manifest.webmanifest) lists the same files. */
+/**
+ * Icons drawn at build time: the tab's icon, then the app icons the web manifest
+ * (public/manifest.webmanifest) lists. The tab's icon is a PNG: Chromium decodes the page's icon on
+ * the page's main thread, and an SVG one is a document of its own to build and lay out, 70 ms or
+ * more at full CPU while the page loads.
+ */
+export const favicon = { file: 'favicon-32.png', size: 32 };
 export const appIcons = [
+  favicon,
   { file: 'icon-192.png', size: 192 },
   { file: 'icon-512.png', size: 512 },
   { file: 'apple-touch-icon.png', size: 180 },

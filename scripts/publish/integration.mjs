@@ -15,7 +15,7 @@ import { nestUnderBase, servesFromDomainRoot } from './host-layout.mjs';
 import { writeNotices } from './notices.mjs';
 import { withOwnHashes } from './page-policy.mjs';
 import { withOwnStyles } from './page-styles.mjs';
-import { appIcons, siteUrlWarning, socialImage } from '../../site.config.mjs';
+import { appIcons, favicon, siteUrlWarning, socialImage } from '../../site.config.mjs';
 
 /** Every file under `dir`, as sorted slash-separated paths relative to it. */
 function listFiles(dir) {
@@ -130,7 +130,7 @@ export function writeServiceWorker(dir, base) {
     const { css, js, fonts } = pageAssets(dir, base, page.file);
     for (const file of [...css, ...fonts, ...js]) urls.add(toUrl(file));
   }
-  urls.add(`${base}favicon.svg`);
+  urls.add(`${base}${favicon.file}`);
   for (const url of urls) {
     const file = join(dir, url.slice(base.length));
     if (!url.endsWith('/') && statSync(file).size > 2 * 1024 * 1024) urls.delete(url);

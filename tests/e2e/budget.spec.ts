@@ -133,6 +133,20 @@ test.describe('on a phone', () => {
   });
 });
 
+test('every page’s tab icon is a small PNG: Chromium builds an SVG icon as a document of its own on the page’s main thread as it loads', () => {
+  for (const path of builtPages(rootSite.dir)) {
+    const html = readFileSync(join(rootSite.dir, path.endsWith('.html') ? path : `${path}index.html`), 'utf8');
+    const icons = [...html.matchAll(/<link rel="icon"[^>]*>/g)].map(([tag]) => tag);
+    expect(icons, path).toHaveLength(1);
+    expect(icons[0], path).toContain('type="image/png"');
+    const file = readFileSync(join(rootSite.dir, /href="\/([^"]+)"/.exec(icons[0]!)![1]!));
+    // The PNG signature, then the IHDR chunk's width and height.
+    expect(file.subarray(1, 4).toString('latin1'), path).toBe('PNG');
+    expect([file.readUInt32BE(16), file.readUInt32BE(20)], path).toEqual([32, 32]);
+    expect(file.length, path).toBeLessThanOrEqual(2 * kib);
+  }
+});
+
 // Chinese font families as the stylesheets name them, and as fontconfig names the installed ones.
 const CJK_FAMILY = /CJK|Source Han|PingFang|Hiragino|YaHei|WenQuanYi/;
 
