@@ -157,7 +157,7 @@ test('Chinese is drawn from the installed CJK face named by local(): no page loo
   // The trace's font events come from the browser process, where every page's lookups end up.
   const cdp = await browser.newBrowserCDPSession();
   const events: { name: string; args?: { family_name?: string } }[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as typeof events)));
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
   for (const path of builtPages(rootSite.dir).filter((built) => built !== '404.html')) {
     // A context of its own is a renderer of its own, which looks every font up again.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
