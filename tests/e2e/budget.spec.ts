@@ -165,8 +165,11 @@ test('Chinese is drawn from the installed CJK face named by local(): no page loo
     events.length = 0;
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['fonts'] }, transferMode: 'ReportEvents' });
     await page.goto(siteUrl(rootSite) + path);
-    // Lay out all of it, skipped parts included, and draw it.
+    // Lay out all of it, skipped parts included, and draw it, once the math font is in, as the page
+    // itself lays far parts out (lay-out-ahead.ts): before, a formula's letters fall back to the
+    // system's fonts one by one, and fontconfig's answer for some is Noto Sans CJK, by name.
     const faces = await page.evaluate(async () => {
+      if (document.querySelector('math')) await document.fonts.load('16px "Noto Sans Math"', '\u{1d465}');
       for (const element of document.querySelectorAll<HTMLElement>('*')) {
         if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
       }
