@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { pagePaths } from '../../src/lib/page-paths';
+import { drawSkippedParts } from './open-settled';
 
 // The seed article as published by its author, errors included; the site must keep its structure.
 const seed = readFileSync(new URL('../fixtures/seed-article.zh.md', import.meta.url), 'utf8');
@@ -171,11 +172,8 @@ test.describe('the article', () => {
   });
 
   test('draws every letter and symbol of every formula in the math font', async ({ page }) => {
-    await page.evaluate(async () => {
-      for (const element of document.querySelectorAll<HTMLElement>('.article-part')) element.style.contentVisibility = 'visible';
-      await document.fonts.load('16px "Noto Sans Math"', '\u{1d465}');
-      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
-    });
+    await page.evaluate(() => document.fonts.load('16px "Noto Sans Math"', '\u{1d465}'));
+    await drawSkippedParts(page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');

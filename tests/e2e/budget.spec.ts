@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { inlineStyles, pageAssets } from '../../scripts/page-weight.mjs';
-import { builtPages } from '../../scripts/site-files.mjs';
+import { builtPages, servedFile } from '../../scripts/site-files.mjs';
 import { rootSite, siteUrl } from './sites.mjs';
 import { REQUESTS_SO_FAR, requestsSoFarRecorded } from './chat-network';
-import { mountEveryIsland, openSettled } from './open-settled';
+import { drawSkippedParts, mountEveryIsland, openSettled } from './open-settled';
 import { articleLaidOutMark } from '../../src/scripts/lay-out-ahead';
 
 const kib = 1024;
@@ -135,11 +135,11 @@ test.describe('on a phone', () => {
 
 test('every page’s tab icon is a small PNG: Chromium builds an SVG icon as a document of its own on the page’s main thread as it loads', () => {
   for (const path of builtPages(rootSite.dir)) {
-    const html = readFileSync(join(rootSite.dir, path.endsWith('.html') ? path : `${path}index.html`), 'utf8');
+    const html = readFileSync(servedFile(rootSite.dir, rootSite.base, rootSite.base + path)!, 'utf8');
     const icons = [...html.matchAll(/<link rel="icon"[^>]*>/g)].map(([tag]) => tag);
     expect(icons, path).toHaveLength(1);
     expect(icons[0], path).toContain('type="image/png"');
-    const file = readFileSync(join(rootSite.dir, /href="\/([^"]+)"/.exec(icons[0]!)![1]!));
+    const file = readFileSync(servedFile(rootSite.dir, rootSite.base, /href="([^"]+)"/.exec(icons[0]!)![1]!)!);
     // The PNG signature, then the IHDR chunk's width and height.
     expect(file.subarray(1, 4).toString('latin1'), path).toBe('PNG');
     expect([file.readUInt32BE(16), file.readUInt32BE(20)], path).toEqual([32, 32]);
@@ -168,15 +168,13 @@ test('Chinese is drawn from the installed CJK face named by local(): no page loo
     // Lay out all of it, skipped parts included, and draw it, once the math font is in, as the page
     // itself lays far parts out (lay-out-ahead.ts): before, a formula's letters fall back to the
     // system's fonts one by one, and fontconfig's answer for some is Noto Sans CJK, by name.
-    const faces = await page.evaluate(async () => {
+    await page.evaluate(async () => {
       if (document.querySelector('math')) await document.fonts.load('16px "Noto Sans Math"', '\u{1d465}');
-      for (const element of document.querySelectorAll<HTMLElement>('*')) {
-        if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
-      }
-      void document.body.offsetHeight;
-      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
-      return [...document.fonts].filter((face) => face.family.replaceAll('"', '') === 'Installed CJK Sans').map((face) => `${face.weight} ${face.status}`);
     });
+    await drawSkippedParts(page);
+    const faces = await page.evaluate(() =>
+      [...document.fonts].filter((face) => face.family.replaceAll('"', '') === 'Installed CJK Sans').map((face) => `${face.weight} ${face.status}`),
+    );
     const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.end');
     await traced;

@@ -28,3 +28,16 @@ export async function mountEveryIsland(page: Page): Promise<void> {
   // The long article mounts several islands at once: on a loaded machine that takes a while.
   await expect(page.locator('[data-island-root]:not([data-island-state="ready"])')).toHaveCount(0, { timeout: 30_000 });
 }
+
+/**
+ * Lays out and draws what the page skips while it is far off screen (content-visibility: auto:
+ * the article's parts on a phone, an island's hidden panels), as if the reader had been there.
+ */
+export async function drawSkippedParts(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (const element of document.querySelectorAll<HTMLElement>('*')) {
+      if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+    }
+    await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+  });
+}

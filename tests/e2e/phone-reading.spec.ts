@@ -1,6 +1,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { builtPages } from '../../scripts/site-files.mjs';
 import { rootSite } from './sites.mjs';
+import { drawSkippedParts } from './open-settled';
 
 // Reading the long article on a 360 px phone and a 1280 px laptop: nothing cut off without a cue,
 // and a way to find one's place. Screenshots of the parts most often cut off are attached to the
@@ -160,9 +161,7 @@ test.describe('no page is wider than a 360 px phone', () => {
     test(`/${path}`, async ({ page }) => {
       await page.goto(`./${path}`);
       // Parts far from the screen are skipped (content-visibility) and would hide their overflow.
-      await page.evaluate(() => {
-        for (const part of document.querySelectorAll<HTMLElement>('.article-part')) part.style.contentVisibility = 'visible';
-      });
+      await drawSkippedParts(page);
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     });
   }
