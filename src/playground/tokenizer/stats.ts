@@ -3,6 +3,8 @@
  * (grapheme clusters, Intl.Segmenter, the same in the browser and at build time): a family emoji
  * such as 👨‍👩‍👧‍👦 is one character, though it is 7 Unicode code points and 25 UTF-8 bytes.
  */
+import { groupDigits } from '../ui/format.ts';
+
 export interface TextLength {
   /** Visible characters (grapheme clusters). */
   characters: number;
@@ -22,7 +24,18 @@ export interface TextStats extends TextLength {
 
 const utf8 = new TextEncoder();
 
-const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+/**
+ * Text made only of code points that never join a neighbour into one character: tab and line
+ * feed, printable ASCII, Latin-1 and the Latin Extended and IPA blocks, general punctuation and
+ * currency (less the zero-width joiner and non-joiner), CJK symbols and punctuation (less the
+ * combining tone marks U+302A–302F), CJK ideographs and the fullwidth forms. Every Chinese or
+ * English sample is; there a character is a code point, and no segmenter is needed.
+ */
+const NOTHING_JOINS = /^[\t\n\x20-\x7E\xA0-\u02FF\u2000-\u200B\u200E-\u20CF\u3000-\u3029\u3030-\u303F\u4E00-\u9FFF\uFF01-\uFF60]*$/;
+
+// Made on first need: the first Intl object of a page loads the browser's locale data, 20–40 ms
+// of the main thread here (several times that on a phone), which the island's start-up then paid.
+let graphemes: Intl.Segmenter | undefined;
 
 function count(items: Iterable<unknown>): number {
   let total = 0;
@@ -30,8 +43,14 @@ function count(items: Iterable<unknown>): number {
   return total;
 }
 
+function countCharacters(text: string): number {
+  if (NOTHING_JOINS.test(text)) return text.length;
+  graphemes ??= new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+  return count(graphemes.segment(text));
+}
+
 export function textLength(text: string): TextLength {
-  return { characters: count(graphemes.segment(text)), codePoints: count(text), bytes: utf8.encode(text).length };
+  return { characters: countCharacters(text), codePoints: count(text), bytes: utf8.encode(text).length };
 }
 
 export function textStats(text: string, tokens: number): TextStats {
@@ -46,10 +65,9 @@ export function textStats(text: string, tokens: number): TextStats {
   };
 }
 
-const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
-
+/** 12345 → "12,345", as zh-CN writes it (groupDigits: no Intl, for the reason above). */
 export function formatInteger(value: number): string {
-  return integer.format(value);
+  return groupDigits(value);
 }
 
 export function formatRatio(value: number | null, digits = 2): string {
