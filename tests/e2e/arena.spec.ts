@@ -25,13 +25,18 @@ function recordScripts(context: BrowserContext) {
 
 /**
  * A WebGPU adapter that exists only for the capability check, so the whole arena form renders in
- * a browser without WebGPU. Nothing here could run a model; no test presses 加载.
+ * a browser without WebGPU. The page asks for the adapter in a worker of its own (probe-worker.ts):
+ * its script is replaced by one that answers with this adapter. Nothing here could run a model;
+ * no test presses 加载.
  */
 async function pretendWebGpu(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const GiB = 1024 ** 3;
-    const adapter = {
-      features: new Set<string>(),
+  const GiB = 1024 ** 3;
+  const environment = {
+    isSecureContext: true,
+    hasNavigatorGpu: true,
+    mobile: false,
+    adapter: {
+      features: [],
       limits: {
         maxBufferSize: GiB,
         maxStorageBufferBindingSize: GiB,
@@ -39,9 +44,12 @@ async function pretendWebGpu(page: Page): Promise<void> {
         maxStorageBuffersPerShaderStage: 10,
       },
       info: { vendor: 'test', architecture: 'none', description: 'capability check only' },
-    };
-    Object.defineProperty(Navigator.prototype, 'gpu', { configurable: true, get: () => ({ requestAdapter: async () => adapter }) });
-  });
+    },
+  };
+  // On the context, not the page: once the service worker controls the page, it fetches the script.
+  await page.context().route(/\/_astro\/probe-worker-[\w-]+\.js$/, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: `postMessage(${JSON.stringify(environment)});` }),
+  );
 }
 
 test('the arena page renders, says WebGPU is missing, and downloads neither web-llm nor any model', async ({ page, context }) => {

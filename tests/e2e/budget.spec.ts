@@ -97,6 +97,38 @@ test('no island code loads until its island is near the viewport', async ({ page
   expect(islandChunks().length).toBeGreaterThan(0);
 });
 
+test('as the islands mount, the main thread asks for no GPU adapter and loads no locale data: the probe runs in a worker, and numbers and Chinese or English text are counted without Intl', async ({ page }) => {
+  // Each costs 15–40 ms of the thread that does it first (the GPU process connection, the
+  // browser's locale data), several times that on a phone, in the middle of the island's start-up.
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    (window as unknown as { startupCalls: string[] }).startupCalls = calls;
+    const counted = <T extends object>(owner: T, key: keyof T & string, label: string) => {
+      const original = owner[key] as unknown as (...args: unknown[]) => unknown;
+      if (typeof original !== 'function') return;
+      const wrapped = function (this: unknown, ...args: unknown[]) {
+        calls.push(label);
+        return new.target ? Reflect.construct(original, args, new.target) : original.apply(this, args);
+      };
+      Object.defineProperty(owner, key, { configurable: true, writable: true, value: wrapped });
+    };
+    const gpu = (navigator as Navigator & { gpu?: object }).gpu;
+    if (gpu) counted(Object.getPrototypeOf(gpu), 'requestAdapter' as never, 'navigator.gpu.requestAdapter');
+    for (const name of ['Segmenter', 'NumberFormat', 'DateTimeFormat', 'Collator', 'PluralRules', 'ListFormat', 'RelativeTimeFormat', 'DisplayNames'] as const)
+      counted(Intl, name as never, `Intl.${name}`);
+    counted(Number.prototype, 'toLocaleString', 'Number.toLocaleString');
+    for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'] as const) counted(Date.prototype, name, `Date.${name}`);
+    counted(String.prototype, 'localeCompare', 'String.localeCompare');
+  });
+  for (const path of ['playground/', 'playground/arena/', 'playground/tokenizer/', 'playground/models/']) {
+    await openSettled(page, siteUrl(rootSite) + path);
+    await mountEveryIsland(page);
+    // The GPU islands have had the probe's answer: this browser has navigator.gpu but no adapter.
+    if (path !== 'playground/tokenizer/') await expect(page.getByText(/没有找到可用的显卡/).first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { startupCalls: string[] }).startupCalls), path).toEqual([]);
+  }
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -31,7 +31,7 @@ import {
 import { formatMegabytes } from '../ui/bytes';
 import type { PlanFiles } from '../downloads/plan';
 import type { ChatEngine, FinishReason } from '../engine/chat-engine';
-import { probeGpu } from '../gpu/probe-gpu';
+import { probeGpuInWorker } from '../gpu/probe-in-worker';
 import { compareAnswerLanguage } from './language';
 import { LazyEngine } from './lazy-engine';
 import { planPair, suggestedPairs, type PairPlan, type SuggestedPair } from './pairs';
@@ -333,7 +333,7 @@ export class ArenaSession {
   }
 
   private probe(): Promise<EnvironmentDescription> {
-    this.environment ??= (this.options.probe ?? (() => probeGpu()))();
+    this.environment ??= (this.options.probe ?? probeGpuInWorker)();
     return this.environment;
   }
 

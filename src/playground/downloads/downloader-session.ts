@@ -35,7 +35,7 @@ export interface DownloaderSessionOptions {
   /** An engine of its own: downloading loads the model and unloads it again. */
   engine: ModelCacheEngine;
   catalogue?: readonly CatalogueEntry[];
-  /** Reads this browser's WebGPU situation (probe-gpu.ts on the page). */
+  /** Reads this browser's WebGPU situation (probe-gpu.ts, in a worker on the page). */
   probe: () => Promise<EnvironmentDescription>;
   /** Called whenever the cached files may have changed (after a download, failed or not). */
   onCacheChange?: () => void;

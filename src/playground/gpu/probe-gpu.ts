@@ -48,7 +48,8 @@ export async function probeGpu(
 
 function describeAdapter(adapter: GPUAdapter): AdapterDescription {
   const description: AdapterDescription = {
-    features: [...adapter.features].map(String),
+    // Sorted: a GPUSupportedFeatures set lists them in no fixed order.
+    features: [...adapter.features].map(String).sort(),
     limits: {
       maxBufferSize: adapter.limits.maxBufferSize,
       maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,

@@ -22,7 +22,7 @@ import type {
 } from '../engine/chat-engine';
 import { toEngineError, type EngineError, type EngineErrorAction, type EngineErrorKind } from '../engine/errors';
 import { answerMetrics, type AnswerMetrics, type AnswerTiming } from '../answer/metrics';
-import { probeGpu } from '../gpu/probe-gpu';
+import { probeGpuInWorker } from '../gpu/probe-in-worker';
 import { defaultBuildFor, deviceProfileOf, smallerBuildThan, supportsThinking } from './model-picker';
 import { splitThinking } from './thinking';
 
@@ -195,7 +195,7 @@ export class ChatSession {
 
   // ---- capability and model choice -----------------------------------------------------------
 
-  /** Probes the GPU once (no download, no worker) and picks the default build for this device. */
+  /** Probes the GPU once (no download, no engine) and picks the default build for this device. */
   checkCapability(): Promise<void> {
     this.capabilityCheck ??= this.runCapabilityCheck();
     return this.capabilityCheck;
@@ -213,7 +213,7 @@ export class ChatSession {
   }
 
   private async probeWebGpu(): Promise<{ capability: CapabilityDecision; device: DeviceProfile | null }> {
-    const probe = this.options.probe ?? (() => probeGpu());
+    const probe = this.options.probe ?? probeGpuInWorker;
     let env: EnvironmentDescription;
     try {
       env = await probe();

@@ -7,7 +7,7 @@ import type { EnvironmentDescription } from '../../gpu/capability';
 import type { CatalogueEntry } from '../../catalogue';
 import type { LoadProgress } from '../../engine/chat-engine';
 import type { ModelCacheEngine } from '../model-cache-engine';
-import { probeGpu } from '../../gpu/probe-gpu';
+import { probeGpuInWorker } from '../../gpu/probe-in-worker';
 import { modelLabel } from '../plan';
 import { DownloaderSession, type DownloaderState } from '../downloader-session';
 import { mountDownloadPlan } from './download-plan';
@@ -20,7 +20,7 @@ export interface ModelDownloaderOptions {
   /** Called whenever the cached files may have changed (after a download, failed or not). */
   onCacheChange?: () => void;
   catalogue?: readonly CatalogueEntry[];
-  /** Reads this browser's WebGPU situation; default: probe-gpu.ts. */
+  /** Reads this browser's WebGPU situation; default: probe-gpu.ts in a worker (probe-in-worker.ts). */
   probe?: () => Promise<EnvironmentDescription>;
 }
 
@@ -53,7 +53,7 @@ export function mountModelDownloader(root: HTMLElement, options: ModelDownloader
   const session = new DownloaderSession({
     engine,
     ...(options.catalogue === undefined ? {} : { catalogue: options.catalogue }),
-    probe: options.probe ?? (() => probeGpu()),
+    probe: options.probe ?? probeGpuInWorker,
     ...(options.onCacheChange === undefined ? {} : { onCacheChange: options.onCacheChange }),
   });
   const id = uniqueId('model-downloader');
