@@ -16,6 +16,7 @@ import { decodeSharedRound, shareStateOf } from './share-url';
 import { createArenaView } from './view/arena-view';
 import { nextStepsOf } from '../ui/capability-notice';
 import { nextTask } from '../../lib/next-task';
+import { frameByFrame, topDown } from '../ui/dom';
 import { browserPageUrl, type PageUrl } from '../share/view/share-link';
 import type { ModelFamily } from '../../lib/model-families';
 
@@ -98,18 +99,22 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
           cpuArena = await mountArena(root, { ...options, backend: CPU_ARENA, engineFactory: createCpuEngine });
         })
       : null;
+  // As in the chat (chat/mount.ts): its opening sentence at once, the rest a piece per animation
+  // frame once the probe has decided what it shows, so no frame lays out the whole form.
+  const later = [...view.element.children].slice(1);
+  for (const piece of later) piece.remove();
   root.replaceChildren(view.element);
   // The GPU probe in a task of its own, apart from building the view.
   await nextTask();
   await arena.checkCapability();
   if (shared !== null) arena.applyShared(shared);
   view.flush();
-  // Added once the arena has its final height, so the offer below it never moves.
+  // The offer goes in last, once the arena has its final height, so it never moves.
   if (offer !== null) {
     offer.element.id = offerId;
     offer.update(arena.getState().capability?.ok === true);
-    root.append(offer.element);
   }
+  await frameByFrame([...topDown(view.element, later, 2), ...(offer === null ? [] : [() => root.append(offer.element)])]);
 
   const mounted: MountedArena = {
     arena,
