@@ -310,6 +310,9 @@ test.describe('files for hosts, crawlers and sharing', () => {
       const manifestUrl = `${base}manifest.webmanifest`;
       expect(new URL(manifest.start_url, manifestUrl).pathname).toBe(site.base);
       expect(new URL(manifest.scope, manifestUrl).pathname).toBe(site.base);
+      // PNG only: Chromium draws an SVG icon as a document of its own in the page's renderer when it
+      // checks whether the site can be installed, a main-thread task of 40–130 ms as the page loads.
+      expect(manifest.icons.map((icon: { type: string }) => icon.type)).toEqual(['image/png', 'image/png']);
       const sizes = new Set<string>();
       for (const icon of manifest.icons) {
         const response = await request.get(new URL(icon.src, manifestUrl).href);
