@@ -6,6 +6,17 @@ export interface Island {
   mount(root: HTMLElement): void | Promise<void>;
 }
 
+/** Each island kind's first look at where its roots are (what the page starts with). */
+const firstLooks: Promise<void>[] = [];
+/** Every island mount begun so far; each settles as its island is ready or has failed. */
+const mounts: Promise<void>[] = [];
+
+/** Settles once the islands the page started with (those near the screen) are ready or have failed. */
+export async function startedIslandsSettled(): Promise<void> {
+  await Promise.all(firstLooks);
+  await Promise.all(mounts);
+}
+
 /**
  * Calls `load` once, when the first of `roots` comes within `rootMargin` of the viewport, then
  * mounts the island into every root. Each root gets `data-island-state` = loading | ready | failed.
@@ -19,18 +30,24 @@ export function loadWhenNear(roots: Iterable<HTMLElement>, load: () => Promise<I
     // Requested in a task of its own: Vite adds a preload link per file of the island's code,
     // each costing the main thread about a millisecond, a few on a phone.
     island ??= nextTask().then(load);
-    island
+    const mounted = island
       .then((loaded) => loaded.mount(root))
-      .then(() => (root.dataset.islandState = 'ready'))
+      .then(() => {
+        root.dataset.islandState = 'ready';
+      })
       .catch((error: unknown) => {
         root.dataset.islandState = 'failed';
         console.warn('Island failed to load', error);
       });
+    mounts.push(mounted);
   };
   if (!('IntersectionObserver' in window)) {
     pending.forEach(start);
     return;
   }
+  // An observer reports every root once as soon as it can, near or not: that is the first look.
+  let firstLookTaken = () => {};
+  firstLooks.push(new Promise((resolve) => (firstLookTaken = resolve)));
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
@@ -38,6 +55,7 @@ export function loadWhenNear(roots: Iterable<HTMLElement>, load: () => Promise<I
         observer.unobserve(entry.target);
         start(entry.target as HTMLElement);
       }
+      firstLookTaken();
     },
     { rootMargin },
   );

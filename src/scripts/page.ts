@@ -7,6 +7,7 @@
 import { initThemeToggle } from './theme';
 import { openContentsFromControl, trackCurrentSection } from './toc';
 import { mountIslandsWhenNear } from './island-loaders';
+import { startedIslandsSettled } from './islands';
 import { enhanceCodeBlocks } from './copy-code';
 import { enhanceCitations, linkBackToCitation } from './citations';
 import { settleFragmentJumps } from './fragment-jumps';
@@ -27,6 +28,6 @@ export function startPage(): void {
   // After the citations: they give out ids (a citation's, #cite-12) that a jump may be to.
   settleFragmentJumps();
   void followMovedAnchor(contents);
-  registerServiceWorker();
+  registerServiceWorker(startedIslandsSettled);
   layOutArticleAhead(loadMathFontAfterPage());
 }

@@ -29,18 +29,23 @@ function reportLoadedCode(worker: ServiceWorker): void {
   }).observe({ type: 'resource', buffered: true });
 }
 
-/** Registers the worker once the page has loaded, and has the page say when a new version takes over. */
-export function registerServiceWorker(): void {
+/**
+ * Registers the worker once the page has loaded and `startedUp` has settled, and has the page say
+ * when a new version takes over.
+ */
+export function registerServiceWorker(startedUp: () => Promise<void>): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const region = document.querySelector<HTMLElement>('.sw-update');
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
     if (event.data?.type === 'site-updated' && region) announceUpdate(region);
   });
-  // After the page's own downloads, so the worker's precaching never competes with them. The
+  // After the page's own downloads, so the worker's precaching never competes with them, and
+  // after its start-up (the islands in view): the worker starts and precaches in the page's
+  // renderer, and on a phone's few cores that made the islands' start-up tasks much longer. The
   // browser itself looks for a new sw.js when the reader comes back (it is served no-cache).
   addEventListener('load', () => {
-    navigator.serviceWorker
-      .register(withBase('sw.js'), { scope: withBase('') })
+    startedUp()
+      .then(() => navigator.serviceWorker.register(withBase('sw.js'), { scope: withBase('') }))
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
         if (navigator.serviceWorker.controller === null && registration.active) reportLoadedCode(registration.active);

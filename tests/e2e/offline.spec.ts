@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writeServiceWorker } from '../../scripts/publish/integration.mjs';
 import { startServer } from '../../scripts/serve.mjs';
-import { subSite } from './sites.mjs';
+import { siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
 
 const close = (server: Server) => new Promise((resolve) => server.close(resolve));
@@ -197,4 +197,27 @@ test('the tokenizer, loaded on the visit that installed the worker, starts again
     await context.close();
     await close(server);
   }
+});
+
+test('the worker is registered once the islands a page opens with have mounted: starting it beside them made their start-up several times slower', async ({ page }) => {
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
+      const states = [...document.querySelectorAll<HTMLElement>('[data-island-root]')].map((root) => root.dataset.islandState ?? 'not started');
+      (window as unknown as { islandsAtRegister: string[] }).islandsAtRegister = states;
+      return register.apply(this, args);
+    };
+  });
+  // Every page registers it (the browser keeps one registration); the call is what is watched.
+  const islandsAtRegister = async () =>
+    (await page.waitForFunction(() => (window as unknown as { islandsAtRegister?: string[] }).islandsAtRegister)).jsonValue();
+  for (const path of ['playground/', 'playground/arena/', 'playground/tokenizer/']) {
+    await page.goto(siteUrl(subSite) + path);
+    expect(await islandsAtRegister(), path).toEqual(['ready']);
+  }
+  // A page whose islands are far below registers it as soon as it has loaded.
+  await page.goto(siteUrl(subSite));
+  const atRegister = await islandsAtRegister();
+  expect(atRegister.length).toBeGreaterThan(0);
+  expect(new Set(atRegister)).toEqual(new Set(['not started']));
 });
