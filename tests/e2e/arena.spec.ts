@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { recordTraffic, requestsSoFarRecorded } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';

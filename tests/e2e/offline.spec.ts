@@ -209,8 +209,11 @@ test('the worker is registered once the islands a page opens with have mounted: 
     };
   });
   // Every page registers it (the browser keeps one registration); the call is what is watched.
-  const islandsAtRegister = async () =>
-    (await page.waitForFunction(() => (window as unknown as { islandsAtRegister?: string[] }).islandsAtRegister)).jsonValue();
+  const islandsAtRegister = async (): Promise<string[]> => {
+    const recorded = await page.waitForFunction(() => (window as unknown as { islandsAtRegister?: string[] }).islandsAtRegister);
+    // waitForFunction resolves only once the value is there.
+    return (await recorded.jsonValue()) as string[];
+  };
   for (const path of ['playground/', 'playground/arena/', 'playground/tokenizer/']) {
     await page.goto(siteUrl(subSite) + path);
     expect(await islandsAtRegister(), path).toEqual(['ready']);
