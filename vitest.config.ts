@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumPath, chromiumArgs } from './scripts/chromium-path.mjs';
 import { answerModelHosts, modelHostRequests, stopAnsweringModelHosts } from './tests/browser/commands/model-hosts.ts';
+import { layoutObjects } from './tests/browser/commands/layout-objects.ts';
 
 export default defineConfig({
   test: {
@@ -34,7 +35,7 @@ export default defineConfig({
               launchOptions: { executablePath: chromiumPath(), args: chromiumArgs({ webgpu: true }) },
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { answerModelHosts, modelHostRequests, stopAnsweringModelHosts },
+            commands: { answerModelHosts, modelHostRequests, stopAnsweringModelHosts, layoutObjects },
           },
         },
       },

@@ -1,10 +1,16 @@
 import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { commands, userEvent } from 'vitest/browser';
 import { mount } from '../../src/playground/attention/view/mount';
 import { one as first, piecesInOrder, watchBatches } from '../fixtures/dom';
 // The page the explorer sits on brings the math font and its rules (MathStyles.astro).
 import '../../src/styles/global.css';
 import '../../src/styles/math.css';
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    layoutObjects: () => Promise<number>;
+  }
+}
 
 const HEAD_STEPS = ['x', 'q', 'k', 'v', 'scores', 'scaled', 'masked', 'weights', 'output'];
 
@@ -128,6 +134,36 @@ describe('attention explorer', () => {
     // Whole: the same figure, number for number, as the one the tests above use.
     expect(withoutIds(pieces.innerHTML)).toBe(withoutIds(root.innerHTML));
     expect(shownMatrix(first(pieces, 'figure[data-matrix="x"]'))).toHaveLength(6);
+  });
+
+  test('in a part of the article far off screen, which the browser skips, each piece is laid out as it goes in: reaching the part builds next to no layout', async () => {
+    // On phones the article's parts off screen are skipped (content-visibility: auto), and a reader
+    // scrolling fast can be past the figure's part, or not yet at it, while the pieces go in: left
+    // to the browser, they were all laid out in the one scroll frame that brought the part near,
+    // 60–85 ms of a 4× slower CPU (scripts/bench-scroll.mjs).
+    const spacer = document.createElement('div');
+    spacer.style.height = '20000px';
+    const part = document.createElement('div');
+    part.style.contentVisibility = 'auto';
+    part.style.containIntrinsicSize = 'auto 1500px';
+    const pieces = document.createElement('div');
+    part.append(pieces);
+    document.body.append(spacer, part);
+    onTestFinished(() => {
+      spacer.remove();
+      part.remove();
+      scrollTo(0, 0);
+    });
+    await mount(pieces);
+    expect(pieces.querySelectorAll('figure[data-matrix="x"] td.heat-cell').length).toBeGreaterThan(40);
+    const before = await commands.layoutObjects();
+    part.scrollIntoView();
+    await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+    // The part was drawn: the figure is on screen now, with its real size.
+    expect(pieces.getBoundingClientRect().top).toBeLessThan(innerHeight);
+    // Left to the browser, that frame built about 90 (the figure's pieces); laid out as they went
+    // in, none.
+    expect((await commands.layoutObjects()) - before).toBeLessThan(20);
   });
 
   test('a heat map goes in a few rows per frame, and a setting changed meanwhile gives the new numbers, whole', async () => {

@@ -114,7 +114,7 @@ export async function mountArena(root: HTMLElement, options: MountArenaOptions =
     offer.element.id = offerId;
     offer.update(arena.getState().capability?.ok === true);
   }
-  await frameByFrame([...topDown(view.element, later, 2), ...(offer === null ? [] : [() => root.append(offer.element)])]);
+  await frameByFrame([...topDown(view.element, later, 2), ...(offer === null ? [] : [() => root.append(offer.element)])], root);
 
   const mounted: MountedArena = {
     arena,

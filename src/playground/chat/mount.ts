@@ -77,7 +77,7 @@ export async function mountChat(root: HTMLElement, options: MountOptions = {}): 
   await session.checkCapability();
   offer.update(session.getState().capability?.ok === true);
   view.flush();
-  await frameByFrame([...topDown(view.element, later, 2), () => root.append(offer.element)]);
+  await frameByFrame([...topDown(view.element, later, 2), () => root.append(offer.element)], root);
 
   return {
     session,

@@ -91,5 +91,5 @@ export async function mount(root: HTMLElement): Promise<void> {
     ...mapPieces,
     () => explorer.append(seedPanel.element),
     () => explorer.append(scalingTable),
-  ]);
+  ], root);
 }
