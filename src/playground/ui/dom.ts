@@ -76,16 +76,16 @@ export function focusIfUsable(target: HTMLButtonElement | HTMLTextAreaElement): 
  * Runs each step (a DOM insertion) at the start of an animation frame of its own, so that frame
  * draws it, and resolves after the last. A view whose first layout is over a frame's budget on a
  * phone (new fonts, tables) goes in over a few frames instead of holding up one scroll frame.
- * With `root` (where the steps insert), each step is also laid out in its own frame when the part
- * of the page it is in is off screen and skipped (content-visibility: auto in the article): the
- * browser would otherwise lay every piece out at once in the scroll frame that brings the part
- * near. Measuring something inside a skipped part lays it out, and the layout is kept.
+ * Each step is laid out in its frame even when `root` (where the steps insert) is in a part of the
+ * page that is off screen and skipped (content-visibility: auto in the article): the browser
+ * would otherwise lay every piece out at once in the scroll frame that brings the part near.
+ * Measuring something inside a skipped part lays it out, and the layout is kept.
  */
-export async function frameByFrame(steps: readonly (() => void)[], root?: Element): Promise<void> {
+export async function frameByFrame(steps: readonly (() => void)[], root: Element): Promise<void> {
   for (const step of steps) {
     await new Promise(requestAnimationFrame);
     step();
-    root?.getBoundingClientRect();
+    root.getBoundingClientRect();
   }
 }
 
