@@ -383,6 +383,9 @@ describe('chatting', () => {
     const observer = new MutationObserver(() => announced.push(region.textContent ?? ''));
     observer.observe(region, { childList: true, characterData: true, subtree: true });
     await ask(island, '数数');
+    // The view draws at most once a frame: on a busy machine, tokens released at once could all
+    // arrive, and the answer end, before the frame that would show the start.
+    await expect.poll(() => status(island)).toBe('正在生成回答……');
     for (let i = 0; i < 3; i++) await gate.release();
     await expect.poll(() => lastAnswer(island)?.querySelector('.chat-answer')?.textContent?.trim()).toBe('一二三四五六七八九');
     await answered(island);
