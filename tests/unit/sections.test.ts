@@ -47,15 +47,15 @@ const section = (children: Node[]) => {
   return shape(tree.children[1]!.children!);
 };
 
-test('a long run between headings is cut into parts that each hold at most about 250 elements', () => {
-  // 30 paragraphs of 40 elements each: six to a part.
-  expect(section(Array.from({ length: 30 }, () => paragraph(39)))).toEqual(Array.from({ length: 5 }, () => Array(6).fill('p')));
+test('a long run between headings is cut into parts that each hold at most about 125 elements', () => {
+  // 30 paragraphs of 40 elements each: three to a part.
+  expect(section(Array.from({ length: 30 }, () => paragraph(39)))).toEqual(Array.from({ length: 10 }, () => Array(3).fill('p')));
 });
 
 test('text weighs in too: a part of long paragraphs holds fewer elements, about 15 characters counting as one', () => {
   // A part of 100 elements and 2,100 characters of Chinese prose took as long to lay out on a
   // phone as one of 220 elements, and went in whole when text counted for little.
-  expect(section(Array.from({ length: 12 }, () => prose(750)))).toEqual(Array.from({ length: 3 }, () => Array(4).fill('p')));
+  expect(section(Array.from({ length: 12 }, () => prose(750)))).toEqual(Array.from({ length: 6 }, () => Array(2).fill('p')));
 });
 
 test('formulas weigh double: a part of paragraphs dense with inline MathML holds half as many elements', () => {
@@ -66,13 +66,14 @@ test('formulas weigh double: a part of paragraphs dense with inline MathML holds
     tagName: 'p',
     children: [{ type: 'element', tagName: 'math', children: Array.from({ length: elements - 2 }, () => ({ type: 'element', tagName: 'mi', children: [] })) }],
   });
-  // 12 paragraphs of 40 elements each, 39 of them in a formula: three to a part, where plain ones go six to a part.
-  expect(section(Array.from({ length: 12 }, () => withFormula(40)))).toEqual(Array.from({ length: 4 }, () => Array(3).fill('p')));
+  // 12 paragraphs of 20 elements each, 19 of them in a formula: three to a part, where plain ones go six to a part.
+  expect(section(Array.from({ length: 12 }, () => withFormula(20)))).toEqual(Array.from({ length: 4 }, () => Array(3).fill('p')));
+  expect(section(Array.from({ length: 12 }, () => paragraph(19)))).toEqual(Array.from({ length: 2 }, () => Array(6).fill('p')));
 });
 
 test('a part is not cut right after a subheading: the h4 goes with the text it heads', () => {
   const h4: Node = { type: 'element', tagName: 'h4', children: [{ type: 'text', value: '5.3.3' }] };
-  expect(section([paragraph(199), h4, paragraph(99)])).toEqual([['p'], ['h4', 'p']]);
+  expect(section([paragraph(99), h4, paragraph(49)])).toEqual([['p'], ['h4', 'p']]);
 });
 
 test('a component drawn from data (a formula, a table, a correction card) counts as half a part', () => {
