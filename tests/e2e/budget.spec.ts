@@ -142,6 +142,19 @@ test.describe('on a phone', () => {
     expect(firstFormula).toBeGreaterThan(5 * 844);
   });
 
+  test('before its parts are laid out, the article is about as long as after, so the scrollbar says how far the reader is', async ({ page }) => {
+    await page.goto(siteUrl(rootSite), { waitUntil: 'domcontentloaded' });
+    const [guessed, laidOut] = await page.evaluate(() => {
+      const guessed = document.documentElement.scrollHeight;
+      for (const part of document.querySelectorAll<HTMLElement>('.article-part')) part.style.contentVisibility = 'visible';
+      return [guessed, document.documentElement.scrollHeight];
+    });
+    // Guessed at 1500 px a part, the page was 146,000 px long before and 69,000 after.
+    expect(laidOut).toBeGreaterThan(40 * 844);
+    expect(guessed / laidOut).toBeGreaterThan(0.8);
+    expect(guessed / laidOut).toBeLessThan(1.25);
+  });
+
   test('parts far down are laid out while the reader reads, so reaching one builds next to no layout', async ({ page }) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
