@@ -75,9 +75,11 @@ const origin = `http://127.0.0.1:${server.address().port}/`;
 console.log(`\nLighthouse ${runs}× per page, mobile profile (medians; times in ms, HTML in KB gzip)`);
 console.log('page'.padEnd(24), 'score'.padStart(5), 'TBT'.padStart(6), 'LCP'.padStart(6), 'CLS'.padStart(6), 'DOM'.padStart(7), 'HTML'.padStart(6));
 const chosen = options.page?.map((page) => page.replace(/^\//, ''));
+const benchmarkIndexes = [];
 for (const page of builtPages(dir).filter((p) => p !== '404.html' && (!chosen || chosen.includes(p)))) {
   const reports = [];
   for (let run = 0; run < runs; run++) reports.push(await lighthouse(origin + page));
+  benchmarkIndexes.push(...reports.map((report) => report.environment.benchmarkIndex));
   const audit = (id) => median(reports.map((report) => report.audits[id].numericValue));
   const score = median(reports.map((report) => report.categories.performance.score * 100));
   const html = gzipSync(readFileSync(join(dir, htmlFile(page))), { level: 9 }).length;
@@ -89,6 +91,18 @@ for (const page of builtPages(dir).filter((p) => p !== '404.html' && (!chosen ||
     audit('cumulative-layout-shift').toFixed(3).padStart(6),
     audit('dom-size').toFixed(0).padStart(7),
     (html / 1000).toFixed(1).padStart(6),
+  );
+}
+
+// The same 4× slowdown stands for a slower phone on a slower machine: Lighthouse's benchmark index
+// of this machine says which. Chrome DevTools' CPU calibration
+// (front_end/panels/mobile_throttling/CalibrationController.ts) aims a low-tier phone at 264 and a
+// mid-tier one at 1,000.
+if (benchmarkIndexes.length > 0) {
+  const index = median(benchmarkIndexes);
+  console.log(
+    `\nThis machine's Lighthouse benchmark index: ${index.toFixed(0)} (median of the runs; ${Math.min(...benchmarkIndexes).toFixed(0)}–${Math.max(...benchmarkIndexes).toFixed(0)}), so 4× slower is about ${(index / 4).toFixed(0)}` +
+      `, where DevTools' CPU calibration puts a low-tier phone at 264 and a mid-tier one at 1,000`,
   );
 }
 
