@@ -1,9 +1,11 @@
 // WCAG 2.2 AA and axe's best practices on every page of the sitemap, in both colour schemes, and
 // the site chrome by keyboard alone (skip link, theme toggle, table of contents).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { inlineStyles } from '../../scripts/page-weight.mjs';
+import { builtPages } from '../../scripts/site-files.mjs';
 import { rootSite, siteUrl } from './sites.mjs';
 import { mountEveryIsland, openSettled } from './open-settled';
 import { recordThemeAtFirstPaint, themeAtFirstPaint } from './theme-at-first-paint';
@@ -32,19 +34,47 @@ function describeViolations(results: Awaited<ReturnType<AxeBuilder['analyze']>>)
   }));
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe, ${colorScheme} theme`, () => {
-    test.use({ colorScheme });
-    for (const path of sitemapPages()) {
-      test(`${rootSite.base}${path} has no violations`, async ({ page }) => {
-        // The article is long (about 15,000 elements with its typeset formulas): axe needs time there.
-        test.setTimeout(180_000);
-        await openSettled(page, siteUrl(rootSite) + path);
-        await mountIslands(page);
-        const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-        expect(describeViolations(results)).toEqual([]);
-      });
-    }
+/** Every stylesheet of the build: the CSS files, and each page's inline styles. */
+function builtStylesheets(): Array<{ name: string; css: string }> {
+  const files = readdirSync(rootSite.dir, { recursive: true, encoding: 'utf8' });
+  return [
+    ...files.filter((file) => file.endsWith('.css')).map((file) => ({ name: file, css: readFileSync(join(rootSite.dir, file), 'utf8') })),
+    ...builtPages(rootSite.dir).map((page) => ({ name: page || 'index.html', css: inlineStyles(readFileSync(join(rootSite.dir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8')) })),
+  ];
+}
+
+// The rules whose results depend on colours: the only thing the dark theme changes, as the next
+// test holds. Every rule runs in the light theme; these run again in the dark one.
+const colourRules = ['color-contrast', 'link-in-text-block'];
+
+test('the themes differ only in colours: no stylesheet asks for the colour scheme but to pick light-dark() colours', () => {
+  const sheets = builtStylesheets();
+  expect(sheets.length).toBeGreaterThan(5);
+  for (const { name, css } of sheets) {
+    expect(css, name).not.toContain('prefers-color-scheme');
+    // The theme toggle's data-theme sets color-scheme, which picks each light-dark() colour.
+    for (const [, rule] of css.matchAll(/\[data-theme[^{]*\{([^}]*)\}/g)) expect(rule!.replaceAll(/\s/g, ''), name).toMatch(/^color-scheme:(light|dark);?$/);
+  }
+});
+
+const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+for (const path of sitemapPages()) {
+  test(`${rootSite.base}${path} has no violations in the light theme, and no colour violations in the dark one`, async ({ page }) => {
+    // The article is long (some 5,600 elements with its formulas): axe needs time there.
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await openSettled(page, siteUrl(rootSite) + path);
+    await mountIslands(page);
+    const light = await new AxeBuilder({ page }).withTags(tags).analyze();
+    expect(describeViolations(light)).toEqual([]);
+    const lightBackground = await bodyBackground(page);
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => bodyBackground(page)).not.toBe(lightBackground);
+    const dark = await new AxeBuilder({ page }).withRules(colourRules).analyze();
+    expect(describeViolations(dark)).toEqual([]);
+    expect(dark.passes.map((rule) => rule.id)).toContain('color-contrast');
   });
 }
 
