@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 import { flingStep, scrollFrames } from './bench-scroll.mjs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { startServer } from './serve.mjs';
-import { builtPages } from './site-files.mjs';
+import { builtPages, pageHtmlFile } from './site-files.mjs';
 
 const { values: options } = parseArgs({
   options: { dir: { type: 'string' }, runs: { type: 'string', default: '3' }, page: { type: 'string', multiple: true } },
@@ -67,8 +67,6 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-const htmlFile = (page) => (page === '' ? 'index.html' : page.endsWith('/') ? `${page}index.html` : page);
-
 const server = await startServer({ dir, base: '/', port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}/`;
 
@@ -82,7 +80,7 @@ for (const page of builtPages(dir).filter((p) => p !== '404.html' && (!chosen ||
   benchmarkIndexes.push(...reports.map((report) => report.environment.benchmarkIndex));
   const audit = (id) => median(reports.map((report) => report.audits[id].numericValue));
   const score = median(reports.map((report) => report.categories.performance.score * 100));
-  const html = gzipSync(readFileSync(join(dir, htmlFile(page))), { level: 9 }).length;
+  const html = gzipSync(readFileSync(join(dir, pageHtmlFile(page))), { level: 9 }).length;
   console.log(
     `/${page}`.padEnd(24),
     score.toFixed(0).padStart(5),

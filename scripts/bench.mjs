@@ -14,7 +14,7 @@ import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { htmlBreakdown, pageWeight } from './page-weight.mjs';
 import { childEnv, onTerminal, printOutput, runShown } from './plain-output.mjs';
 import { startServer } from './serve.mjs';
-import { builtPages } from './site-files.mjs';
+import { builtPages, pageHtmlFile } from './site-files.mjs';
 
 const { values: options } = parseArgs({ options: { network: { type: 'boolean', default: false } } });
 
@@ -26,13 +26,12 @@ console.log(`\nBuild time: ${(buildMs / 1000).toFixed(1)} s (astro build, wall c
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
 const pages = builtPages(outDir);
-const htmlFile = (page) => (page === '' ? 'index.html' : page.endsWith('/') ? `${page}index.html` : page);
 
 console.log('Referenced by each page’s HTML, read from the files (KiB, raw and gzip -9)');
 console.log('  CSS = its stylesheets, linked and inline; JS = its <script src> files with their static imports, plus its inline scripts.');
 console.log('page'.padEnd(24), 'HTML raw', '   gzip', ' CSS raw', '   gzip', '  JS raw', '   gzip');
 for (const page of pages) {
-  const row = pageWeight(outDir, '/', htmlFile(page));
+  const row = pageWeight(outDir, '/', pageHtmlFile(page));
   console.log(
     `/${page}`.padEnd(24),
     kb(row.html.raw), kb(row.html.gzip), kb(row.css.raw), kb(row.css.gzip), kb(row.js.raw), kb(row.js.gzip),

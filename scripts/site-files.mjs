@@ -27,6 +27,15 @@ export function builtPages(dir) {
 }
 
 /**
+ * The HTML file of a page that builtPages lists, relative to the site's folder ("" is index.html).
+ * @param {string} page
+ * @returns {string}
+ */
+export function pageHtmlFile(page) {
+  return page.endsWith('.html') ? page : `${page}index.html`;
+}
+
+/**
  * The file a URL path is served from, as a static host picks it (the file itself, else the
  * folder's index.html), or null: outside the base, outside the folder, or `_headers` (instructions
  * for the host, not a file it serves). Throws URIError on malformed percent-encoding.

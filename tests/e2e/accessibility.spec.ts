@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { inlineStyles } from '../../scripts/page-weight.mjs';
-import { builtPages } from '../../scripts/site-files.mjs';
+import { builtPages, pageHtmlFile } from '../../scripts/site-files.mjs';
 import { rootSite, siteUrl } from './sites.mjs';
 import { mountEveryIsland, openSettled } from './open-settled';
 import { recordThemeAtFirstPaint, themeAtFirstPaint } from './theme-at-first-paint';
@@ -39,7 +39,7 @@ function builtStylesheets(): Array<{ name: string; css: string }> {
   const files = readdirSync(rootSite.dir, { recursive: true, encoding: 'utf8' });
   return [
     ...files.filter((file) => file.endsWith('.css')).map((file) => ({ name: file, css: readFileSync(join(rootSite.dir, file), 'utf8') })),
-    ...builtPages(rootSite.dir).map((page) => ({ name: page || 'index.html', css: inlineStyles(readFileSync(join(rootSite.dir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8')) })),
+    ...builtPages(rootSite.dir).map((page) => ({ name: pageHtmlFile(page), css: inlineStyles(readFileSync(join(rootSite.dir, pageHtmlFile(page)), 'utf8')) })),
   ];
 }
 

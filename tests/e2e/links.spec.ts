@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { builtPages, servedFile } from '../../scripts/site-files.mjs';
+import { builtPages, pageHtmlFile, servedFile } from '../../scripts/site-files.mjs';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 
 const origin = 'http://site.invalid';
@@ -25,7 +25,7 @@ for (const site of [rootSite, subSite]) {
     const broken: string[] = [];
     let checked = 0;
     for (const page of builtPages(site.dir)) {
-      const file = join(site.dir, page.endsWith('.html') ? page : `${page}index.html`);
+      const file = join(site.dir, pageHtmlFile(page));
       // The 404 page is served at any URL, so its links must work from anywhere: resolve them from a deep one.
       const pageUrl = new URL(page === '404.html' ? `${site.base}some/missing/page/` : site.base + page, origin);
       const html = readFileSync(file, 'utf8');
@@ -54,7 +54,7 @@ for (const site of [rootSite, subSite]) {
   test(`no page of the build for ${site.base} gives one id to two elements`, () => {
     const duplicated: string[] = [];
     for (const page of builtPages(site.dir)) {
-      const html = readFileSync(join(site.dir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+      const html = readFileSync(join(site.dir, pageHtmlFile(page)), 'utf8');
       const seen = new Set<string>();
       for (const [, id] of html.matchAll(/<[a-z][\w-]*\b[^>]*?\sid="([^"]+)"/g)) {
         if (seen.has(id!)) duplicated.push(`${page || '/'}: #${id}`);

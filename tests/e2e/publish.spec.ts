@@ -7,7 +7,7 @@ import { headersFor, parseHeaders, pathMatches } from '../../scripts/publish/hea
 import { inlineCodeHashes } from '../../scripts/publish/page-policy.mjs';
 import { modelHosts } from '../../model-hosts.config.mjs';
 import { siteUrl as publicOrigin, socialImage } from '../../site.config.mjs';
-import { builtPages } from '../../scripts/site-files.mjs';
+import { builtPages, pageHtmlFile } from '../../scripts/site-files.mjs';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { mountEveryIsland, openSettled } from './open-settled';
@@ -76,7 +76,7 @@ test.describe('public/_headers', () => {
   test('each page’s policy lists the hashes of exactly its own inline scripts and styles', () => {
     for (const site of [rootSite, subSite]) {
       for (const page of builtPages(site.dir)) {
-        const html = readFileSync(join(site.dir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+        const html = readFileSync(join(site.dir, pageHtmlFile(page)), 'utf8');
         const meta = metaPolicy(html);
         const own = inlineCodeHashes(html);
         const listed = (name: string) => (meta[name] ?? []).filter((source) => source.startsWith("'sha"));
@@ -88,7 +88,7 @@ test.describe('public/_headers', () => {
 
   test('each page carries its styles in one <style>, with only the code colours it uses, and links no stylesheet', () => {
     for (const page of builtPages(rootSite.dir)) {
-      const html = readFileSync(join(rootSite.dir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+      const html = readFileSync(join(rootSite.dir, pageHtmlFile(page)), 'utf8');
       // A stylesheet file would be a round trip before the first paint.
       expect(html, page).not.toMatch(/<link[^>]+rel="stylesheet"/);
       const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css!);
@@ -108,7 +108,7 @@ test.describe('public/_headers', () => {
       expect(header['frame-ancestors']).toEqual(["'none'"]);
       expect(Object.values(header).flat().filter((source) => source.startsWith("'sha"))).toEqual([]);
       for (const page of builtPages(site.dir)) {
-        const file = join(site.dir, page.endsWith('.html') ? page : `${page}index.html`);
+        const file = join(site.dir, pageHtmlFile(page));
         const meta = metaPolicy(readFileSync(file, 'utf8'));
         expect(Object.keys(meta).length, page).toBeGreaterThan(5);
         for (const [name, sources] of Object.entries(meta)) {
@@ -125,7 +125,7 @@ test.describe('public/_headers', () => {
 test.describe('the Content-Security-Policy of every page', () => {
   for (const page of builtPages(rootSite.dir)) {
     test(`${page || '/'} allows only what the site needs`, () => {
-      const file = join(rootSite.dir, page.endsWith('.html') ? page : `${page}index.html`);
+      const file = join(rootSite.dir, pageHtmlFile(page));
       const csp = metaPolicy(readFileSync(file, 'utf8'));
       const scripts = csp['script-src'] ?? [];
       expect(scripts.slice(0, 2)).toEqual(["'self'", "'wasm-unsafe-eval'"]);
