@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { pagePaths } from '../../src/lib/page-paths';
 import { drawSkippedParts } from './open-settled';
 
@@ -255,6 +256,50 @@ test.describe('the article', () => {
     );
     expect(cellsWithoutCitation).toBe(0);
     expect(await page.locator('.architecture .conflict-mark').count()).toBeGreaterThanOrEqual(2);
+  });
+
+  test("lists each value's note under its table, marked in the cell with a link there and back", async ({ page }) => {
+    // Every note in models.yaml, by table (flagship models are table A), but those of the context
+    // details the summary tells rather than the tables.
+    const models = parse(readFileSync(new URL('../../src/content/models.yaml', import.meta.url), 'utf8')) as Array<Record<string, { note?: string } | string>>;
+    const expected = new Set<string>();
+    for (const model of models)
+      for (const [field, fact] of Object.entries(model))
+        if (typeof fact === 'object' && fact.note && !['contextTrained', 'contextExtension'].includes(field))
+          expected.add(`${model.group === 'flagship' ? '表 A' : '表 B'}:${fact.note}`);
+
+    const found = await page.locator('.architecture table').evaluateAll((tables: HTMLTableElement[]) =>
+      tables.flatMap((table) =>
+        [...table.querySelectorAll<HTMLAnchorElement>('a.note-mark')].map((mark) => {
+          const cell = mark.closest('td')!;
+          const note = document.getElementById(mark.hash.slice(1));
+          const back = note?.querySelector<HTMLAnchorElement>('a.back-to-cell');
+          const target = back && document.getElementById(back.hash.slice(1));
+          return {
+            table: table.caption!.textContent!.slice(0, 3),
+            model: table.tHead!.rows[0]!.cells[cell.cellIndex]!.textContent!.trim(),
+            row: cell.parentElement!.querySelector('th')!.textContent!.trim(),
+            // The note's label names the model and the row; its text follows.
+            label: note?.closest('.table-notes') ? note.querySelector('strong')!.textContent! : null,
+            text: note ? [...note.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('').trim() : null,
+            // The way back leads to a mark in the same table that links to this note.
+            backToTable: target?.matches('a.note-mark') === true && target.closest('table') !== null && (target as HTMLAnchorElement).hash === mark.hash,
+            cellHasNoteText: note ? cell.textContent!.includes(note.textContent!.replace(/↩/, '').trim().slice(-20)) : null,
+          };
+        }),
+      ),
+    );
+    expect(found.length).toBeGreaterThan(expected.size);
+    for (const mark of found) {
+      expect(mark.label, `${mark.table} ${mark.model} ${mark.row}`).toContain(mark.model);
+      expect(mark.label).toContain(mark.row);
+      expect(mark.backToTable, `${mark.table} ${mark.model} ${mark.row}`).toBe(true);
+      expect(mark.cellHasNoteText).toBe(false);
+    }
+    expect(new Set(found.map((mark) => `${mark.table}:${mark.text}`))).toEqual(expected);
+    // Each listed note is pointed to from a cell: none is left without its value.
+    const listed = await page.locator('.architecture .table-notes li').evaluateAll((items) => items.map((item) => item.id));
+    expect(listed.sort()).toEqual([...new Set(await page.locator('.architecture a.note-mark').evaluateAll((marks: HTMLAnchorElement[]) => marks.map((mark) => mark.hash.slice(1))))].sort());
   });
 
   test('cuts the architecture comparison into parts a phone lays out one at a time: tables of a few rows that each name the models, and each chart', async ({ page }) => {
