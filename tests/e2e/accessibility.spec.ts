@@ -2,15 +2,13 @@
 // the site chrome by keyboard alone (skip link, theme toggle, table of contents).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { inlineStyles } from '../../scripts/page-weight.mjs';
 import { builtPages, pageHtmlFile } from '../../scripts/site-files.mjs';
+import { axe, describeViolations, wcagTags } from './axe';
 import { rootSite, siteUrl } from './sites.mjs';
 import { mountEveryIsland, openSettled } from './open-settled';
 import { recordThemeAtFirstPaint, themeAtFirstPaint } from './theme-at-first-paint';
-
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** The sitemap's pages (under the build's SITE_URL) as paths below the base, plus the 404 page. */
 function sitemapPages(): string[] {
@@ -23,15 +21,6 @@ function sitemapPages(): string[] {
 async function mountIslands(page: Page) {
   await mountEveryIsland(page);
   await page.evaluate(() => scrollTo(0, 0));
-}
-
-function describeViolations(results: Awaited<ReturnType<AxeBuilder['analyze']>>) {
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    help: violation.help,
-    nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim()}`),
-  }));
 }
 
 /** Every stylesheet of the build: the CSS files, and each page's inline styles. */
@@ -66,13 +55,13 @@ for (const path of sitemapPages()) {
     await page.emulateMedia({ colorScheme: 'light' });
     await openSettled(page, siteUrl(rootSite) + path);
     await mountIslands(page);
-    const light = await new AxeBuilder({ page }).withTags(tags).analyze();
+    const light = await axe(page).withTags(wcagTags).analyze();
     expect(describeViolations(light)).toEqual([]);
     const lightBackground = await bodyBackground(page);
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => bodyBackground(page)).not.toBe(lightBackground);
-    const dark = await new AxeBuilder({ page }).withRules(colourRules).analyze();
+    const dark = await axe(page).withRules(colourRules).analyze();
     expect(describeViolations(dark)).toEqual([]);
     expect(dark.passes.map((rule) => rule.id)).toContain('color-contrast');
   });

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { recordTraffic, requestsSoFarRecorded } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
+import { axe, describeViolations, wcagTags } from './axe';
 
 // The default project: Chromium without WebGPU. The arena's own chunk is the only script that
 // holds its vote-history key, which tells it apart from the other islands' mount chunks.
@@ -169,10 +169,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto(`${siteUrl(rootSite)}playground/arena/`);
     await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
     await island(page).locator('.chat-settings summary').click();
-    const results = await new AxeBuilder({ page })
+    const results = await axe(page)
       .include('[data-island-root="arena"]')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .withTags(wcagTags)
       .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(describeViolations(results)).toEqual([]);
   });
 }

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { recordTraffic, requestsSoFarRecorded } from './chat-network';
 import { watchPageHealth } from './page-health';
 import { rootSite, siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
+import { axe, describeViolations, wcagTags } from './axe';
 
 // The default project: Chromium without WebGPU, like most readers' phones today. Real web-llm is
 // in the build; these tests check that a reader without WebGPU never downloads it or any model.
@@ -82,11 +82,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(slot.locator('[data-island-root="chat"]')).toHaveAttribute('data-island-state', 'ready', { timeout: 2_000 });
       }).toPass({ timeout: 20_000 });
     }
-    const results = await new AxeBuilder({ page })
+    const results = await axe(page)
       .include('[data-island-root="chat"]')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .withTags(wcagTags)
       .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(describeViolations(results)).toEqual([]);
   });
 }
 

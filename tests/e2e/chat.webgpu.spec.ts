@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { answerModelHosts, recordTraffic, requestsSoFarRecorded, WORKER_CHUNK, type ModelHostAnswer } from './chat-network';
 import { openSettled } from './open-settled';
+import { axe, describeViolations, wcagTags } from './axe';
 
 // Chromium's SwiftShader adapter (real WebGPU, no shader-f16) with the real web-llm worker. There
 // is no internet here and no model could run on SwiftShader anyway, so the model hosts are
@@ -152,10 +152,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await chat.locator('.chat-settings summary').click();
     await loadButton(page).click();
     await expect(chat.locator('.chat-error')).toBeVisible({ timeout: 20_000 });
-    const results = await new AxeBuilder({ page })
+    const results = await axe(page)
       .include('[data-island-root="chat"]')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .withTags(wcagTags)
       .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(describeViolations(results)).toEqual([]);
   });
 }

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { openSettled } from './open-settled';
 import { siteUrl, subSite } from './sites.mjs';
+import { axe, describeViolations, wcagTags } from './axe';
 
 /**
  * /playground/models/ in the built site, real web-llm in its worker, the model hosts answered
@@ -159,11 +159,11 @@ test('Hugging Face unreachable, arena: both sides fail once, on one message, who
   await expect(arena.getByText(/^连不上模型下载源/).filter({ visible: true })).toHaveCount(1);
   await expect(arena.locator('.arena-side-status')).toHaveText([/没有加载成功，原因和办法见上方/, /没有加载成功，原因和办法见上方/]);
   expect(hostsOf(seen)).toEqual(['huggingface.co']);
-  const results = await new AxeBuilder({ page })
+  const results = await axe(page)
     .include('[data-island-root="arena"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .withTags(wcagTags)
     .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(describeViolations(results)).toEqual([]);
 
   seen.length = 0;
   await shared.getByRole('button', { name: '改用 hf-mirror.com 镜像并重试' }).click();
