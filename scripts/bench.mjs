@@ -3,13 +3,15 @@
 // 2. Each page loaded in Chromium as on a mid-range phone (390×844, CPU 4× slower, optionally a
 //    throttled network with --network): bytes by type, raw and as sent (gzip), requests, and
 //    LCP, CLS and TBT on a first visit.
-// 3. Lighthouse's mobile profile on every page of the same build (`bench:lighthouse`), then the
+// 3. The tokenizer demo's load, from the button to both tokenizers ready.
+// 4. Lighthouse's mobile profile on every page of the same build (`bench:lighthouse`), then the
 //    islands' own benchmarks (`bench:tokenizers`, `bench:chat`, `bench:cpu`), where package.json has them.
 import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildSite, localPreview } from './build-site.mjs';
+import { tokenizerIslandLoad } from './bench-tokenizer-island.mjs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { htmlBreakdown, pageWeight } from './page-weight.mjs';
 import { childEnv, onTerminal, printOutput, runShown } from './plain-output.mjs';
@@ -144,6 +146,12 @@ for (const page of pages.filter((p) => p !== '404.html')) {
     result.tbt.toFixed(0).padStart(6),
   );
 }
+
+const tokenizerLoad = await tokenizerIslandLoad(browser, `${origin}playground/tokenizer/`);
+console.log(
+  '\nThe tokenizer demo (/playground/tokenizer/), 加载分词器 pressed → 分词器已加载, full CPU speed, fresh page each run: ' +
+    `median ${tokenizerLoad.median.toFixed(0)} ms (runs ${tokenizerLoad.times.map((ms) => ms.toFixed(0)).join(', ')})`,
+);
 await browser.close();
 server.close();
 

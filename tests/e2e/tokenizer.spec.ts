@@ -69,6 +69,9 @@ test('counts, the summary sentence and ids on focus for a Chinese preset', async
   const health = watchPageHealth(page);
   await page.goto(PLAYGROUND);
   await loadTokenizers(page);
+  // Each tokenizer is parsed, and each text tokenized, in a worker of its own, side by side on a
+  // phone's several cores.
+  await expect.poll(() => page.workers().filter((worker) => WORKER_CHUNK.test(new URL(worker.url()).pathname)).length).toBe(2);
   await island(page).getByRole('button', { name: '本文段落（中文）' }).click();
 
   const qwenIds = loadNodeTokenizer('qwen').encode(chinese.text);

@@ -1,11 +1,11 @@
 /**
  * The page's side of the tokenizer: downloads the two tokenizer.json files (only when asked), hands
- * them to a Web Worker and asks it for tokenizations. A failed load can simply be started again;
+ * each to a Web Worker of its own and asks both for tokenizations. A failed load can simply be started again;
  * files already handed over are not downloaded twice, and files downloaded on an earlier visit are
  * read from the tokenizer's own cache (file-cache.ts).
  */
 import { download, DownloadError, type DownloadFailure } from './download.ts';
-import { FAMILIES, type Family, type PerFamily } from './families.ts';
+import { FAMILIES, mapFamilies, type Family, type PerFamily } from './families.ts';
 import { keeper, readKept } from './file-cache.ts';
 import type { FromWorker, Tokenized, ToWorker } from './protocol.ts';
 
@@ -46,34 +46,35 @@ export interface TokenizerClient {
 type Pending<T> = { resolve: (value: T) => void; reject: (error: Error) => void };
 
 export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): TokenizerClient {
-  let worker: Worker | null = null;
+  const workers = new Map<Family, Worker>();
   let loading: Promise<void> | null = null;
   let downloads: AbortController | null = null;
   const loaded = new Set<Family>();
   const loadWaiters = new Map<Family, Pending<void>>();
-  const requests = new Map<number, Pending<PerFamily<Tokenized>>>();
+  const requests = new Map<number, Pending<Tokenized>>();
   let nextRequestId = 1;
 
+  // A worker that cannot start or dies takes its tokenizer with it: both are loaded again.
   const failEverything = (error: Error) => {
     for (const waiter of loadWaiters.values()) waiter.reject(error);
     loadWaiters.clear();
     for (const request of requests.values()) request.reject(error);
     requests.clear();
-    worker?.terminate();
-    worker = null;
+    for (const worker of workers.values()) worker.terminate();
+    workers.clear();
     loaded.clear();
   };
 
-  const startWorker = (): Worker => {
+  const startWorker = (family: Family): Worker => {
     // This exact `new Worker(new URL(...), …)` shape is what Vite bundles as a worker chunk.
-    const created = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tokenizer' });
+    const created = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `tokenizer-${family}` });
     created.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === 'loaded' || message.type === 'load-failed') {
-        const waiter = loadWaiters.get(message.family);
-        loadWaiters.delete(message.family);
+        const waiter = loadWaiters.get(family);
+        loadWaiters.delete(family);
         if (message.type === 'loaded') {
-          loaded.add(message.family);
+          loaded.add(family);
           waiter?.resolve();
         } else {
           waiter?.reject(new TokenizerLoadError('parse', message.message));
@@ -82,7 +83,7 @@ export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): Tokeni
       }
       const request = requests.get(message.requestId);
       requests.delete(message.requestId);
-      if (message.type === 'tokenized') request?.resolve(message.results);
+      if (message.type === 'tokenized') request?.resolve(message.result);
       else request?.reject(new Error(message.message));
     };
     created.onerror = (event) => {
@@ -92,15 +93,23 @@ export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): Tokeni
     return created;
   };
 
-  const send = (message: ToWorker, transfer: Transferable[] = []) => {
-    worker ??= startWorker();
+  const send = (family: Family, message: ToWorker, transfer: Transferable[] = []) => {
+    let worker = workers.get(family);
+    if (!worker) workers.set(family, (worker = startWorker(family)));
     worker.postMessage(message, transfer);
   };
 
   const handOver = (family: Family, json: ArrayBuffer) =>
     new Promise<void>((resolve, reject) => {
       loadWaiters.set(family, { resolve, reject });
-      send({ type: 'load', family, json }, [json]);
+      send(family, { type: 'load', json }, [json]);
+    });
+
+  const tokenizeWith = (family: Family, text: string) =>
+    new Promise<Tokenized>((resolve, reject) => {
+      const requestId = nextRequestId++;
+      requests.set(requestId, { resolve, reject });
+      send(family, { type: 'tokenize', requestId, text });
     });
 
   async function loadAll(onProgress: (progress: LoadProgress) => void): Promise<void> {
@@ -160,12 +169,9 @@ export function createTokenizerClient(assets: PerFamily<TokenizerAsset>): Tokeni
     cancel() {
       downloads?.abort();
     },
-    tokenize(inputs) {
-      return new Promise((resolve, reject) => {
-        const requestId = nextRequestId++;
-        requests.set(requestId, { resolve, reject });
-        send({ type: 'tokenize', requestId, inputs });
-      });
+    async tokenize(inputs) {
+      const results = await Promise.all(FAMILIES.map((family) => tokenizeWith(family, inputs[family])));
+      return mapFamilies((family) => results[FAMILIES.indexOf(family)]!);
     },
   };
 }

@@ -1,11 +1,10 @@
-/** Messages between the page and the tokenizer worker. */
-import type { Family, PerFamily } from './families.ts';
+/** Messages between the page and a tokenizer worker: one worker for each family's tokenizer. */
 import type { TokenUnit } from './token-spans.ts';
 
 export type ToWorker =
   /** The raw bytes of a tokenizer.json, transferred (not copied) to the worker. */
-  | { type: 'load'; family: Family; json: ArrayBuffer }
-  | { type: 'tokenize'; requestId: number; inputs: PerFamily<string> };
+  | { type: 'load'; json: ArrayBuffer }
+  | { type: 'tokenize'; requestId: number; text: string };
 
 export interface Tokenized {
   ids: number[];
@@ -14,7 +13,7 @@ export interface Tokenized {
 }
 
 export type FromWorker =
-  | { type: 'loaded'; family: Family; vocabSize: number }
-  | { type: 'load-failed'; family: Family; message: string }
-  | { type: 'tokenized'; requestId: number; results: PerFamily<Tokenized> }
+  | { type: 'loaded'; vocabSize: number }
+  | { type: 'load-failed'; message: string }
+  | { type: 'tokenized'; requestId: number; result: Tokenized }
   | { type: 'tokenize-failed'; requestId: number; message: string };

@@ -1,16 +1,16 @@
 /// <reference lib="webworker" />
 /**
- * Parses the tokenizer files and tokenizes off the main thread: building a 150k-entry vocabulary
- * and merge table takes a few hundred milliseconds, and long texts take more, which would
- * otherwise freeze typing.
+ * Parses one family's tokenizer file and tokenizes with it, off the main thread: building a
+ * 150k-entry vocabulary and merge table takes about a second on a laptop, and long texts take
+ * more, which would otherwise freeze typing. Each family has a worker of its own, so on a phone's
+ * several cores the two files are parsed, and every text tokenized, side by side.
  */
 import { createTokenizer, type LoadedTokenizer } from './engine.ts';
-import type { Family, PerFamily } from './families.ts';
-import type { FromWorker, ToWorker, Tokenized } from './protocol.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
 import { tokenizeForView } from './tokenize-text.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const loaded = new Map<Family, LoadedTokenizer>();
+let tokenizer: LoadedTokenizer | null = null;
 const post = (message: FromWorker) => scope.postMessage(message);
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -18,23 +18,16 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'load') {
     try {
-      const tokenizer = createTokenizer(JSON.parse(new TextDecoder().decode(message.json)));
-      loaded.set(message.family, tokenizer);
-      post({ type: 'loaded', family: message.family, vocabSize: tokenizer.vocabSize });
+      tokenizer = createTokenizer(JSON.parse(new TextDecoder().decode(message.json)));
+      post({ type: 'loaded', vocabSize: tokenizer.vocabSize });
     } catch (error) {
-      post({ type: 'load-failed', family: message.family, message: errorText(error) });
+      post({ type: 'load-failed', message: errorText(error) });
     }
     return;
   }
   try {
-    const qwen = loaded.get('qwen');
-    const llama = loaded.get('llama');
-    if (!qwen || !llama) throw new Error('分词器尚未加载');
-    const results: PerFamily<Tokenized> = {
-      qwen: tokenizeForView(qwen, message.inputs.qwen),
-      llama: tokenizeForView(llama, message.inputs.llama),
-    };
-    post({ type: 'tokenized', requestId: message.requestId, results });
+    if (!tokenizer) throw new Error('分词器尚未加载');
+    post({ type: 'tokenized', requestId: message.requestId, result: tokenizeForView(tokenizer, message.text) });
   } catch (error) {
     post({ type: 'tokenize-failed', requestId: message.requestId, message: errorText(error) });
   }
