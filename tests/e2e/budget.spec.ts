@@ -15,9 +15,6 @@ import { articleLaidOutMark } from '../../src/scripts/lay-out-ahead';
 const kib = 1024;
 const budget = { firstLoadJsGzip: 10 * kib, totalWithoutFontsGzip: 110 * kib, mathFont: 32 * kib, articleHtmlGzip: 60_000, articleElements: 6_000 };
 
-// The service worker's precaching would add requests of its own; budgets are about the page.
-test.use({ serviceWorkers: 'block' });
-
 /** Loads a page without scrolling and returns every response it received. */
 async function load(page: Page, path: string) {
   const responses: Response[] = [];

@@ -10,8 +10,6 @@ import { CORS, launchWithoutLocalNetworkChecks, outsideServer, serveWithoutHeade
 // itself (the Fetch standard checks each hop); one that leads to this machine also needs
 // Chromium's Local Network Access checks off (outside-hosts.ts).
 
-test.use({ serviceWorkers: 'block' });
-
 const island = (page: Page) => page.locator('[data-island-root="chat"]');
 const loadButton = (page: Page) => island(page).getByRole('button', { name: '加载', exact: true });
 

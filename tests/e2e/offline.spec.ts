@@ -12,6 +12,8 @@ import { startServer } from '../../scripts/serve.mjs';
 import { siteUrl, subSite } from './sites.mjs';
 import { openSettled } from './open-settled';
 
+test.use({ serviceWorkers: 'allow' });
+
 const close = (server: Server) => new Promise((resolve) => server.close(resolve));
 const builtVersion = (dir: string) => /"version":"([0-9a-f]+)"/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!;
 const cachePrefix = `qwen-vs-llama3 ${subSite.base} `;

@@ -89,66 +89,69 @@ test('a tokenization that fails after loading is told in Chinese, with the raw e
 
 // Offline: the article and this page are kept by the service worker once visited; the tokenizer
 // files (tens of MB) are not, until the reader has downloaded them once.
+test.describe('kept by the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
 
-test('offline, on the article’s FAQ page kept from one visit, the demo says it needs a connection rather than a refresh', async ({ page, context }) => {
-  test.setTimeout(90_000);
-  await page.goto('./faq/');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await context.setOffline(true);
-  await page.reload();
-  await island(page).evaluate((root) => root.scrollIntoView({ block: 'center' }));
-  await expect(island(page)).toHaveAttribute('data-island-state', 'failed');
-  const failed = page.locator('.tokenizer-failed');
-  await expect(failed).toHaveText(/^分词器演示需要联网：它的程序和分词器文件还没有下载到这台设备上。连上网络后刷新本页即可使用。$/);
-  await expect(failed).not.toContainText('请刷新页面重试');
-});
-
-test('offline, before the tokenizer files were ever downloaded, 加载 says they need a connection', async ({ page, context }) => {
-  test.setTimeout(90_000);
-  await page.goto('./playground/tokenizer/');
-  await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
-  await context.setOffline(true);
-  await island(page).getByRole('button', { name: /^加载分词器/ }).click();
-  const alert = island(page).getByRole('alert');
-  await expect(alert.locator('.tok-error-text')).toHaveText(
-    '这台设备现在没有联网，而分词器文件还没有下载过（下载一次之后会保存在浏览器里，离线也能用）。请连上网络后点击“重试”。',
-  );
-  await expect(alert.getByRole('button', { name: '重试' })).toBeVisible();
-});
-
-test('once downloaded, the tokenizers work offline, even from a host whose files expire from the HTTP cache', async ({ browser }) => {
-  test.setTimeout(90_000);
-  // GitHub Pages lets every file expire after 10 minutes; here they must be revalidated at once.
-  const dir = mkdtempSync(join(tmpdir(), 'tokenizer-offline-'));
-  cpSync(rootSite.dir, dir, { recursive: true });
-  const headers = join(dir, '_headers');
-  writeFileSync(headers, readFileSync(headers, 'utf8').replaceAll('public, max-age=31536000, immutable', 'no-cache'));
-  const server = (await startServer({ dir, base: rootSite.base, port: 0 })) as Server;
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
-  try {
-    const page = await context.newPage();
-    await page.goto('./playground/tokenizer/');
+  test('offline, on the article’s FAQ page kept from one visit, the demo says it needs a connection rather than a refresh', async ({ page, context }) => {
+    test.setTimeout(90_000);
+    await page.goto('./faq/');
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload(); // now served through the service worker, which keeps the demo's code
-    await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
-    await island(page).getByRole('button', { name: /^加载分词器/ }).click();
-    await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
-    const keptFiles = () =>
-      page.evaluate(async () => {
-        const names = await caches.keys();
-        const kept = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)));
-        return kept.flat().filter((url) => /\/tokenizer\.[\w-]+\.json$/.test(url)).length;
-      });
-    await expect.poll(keptFiles).toBe(2);
-
     await context.setOffline(true);
     await page.reload();
+    await island(page).evaluate((root) => root.scrollIntoView({ block: 'center' }));
+    await expect(island(page)).toHaveAttribute('data-island-state', 'failed');
+    const failed = page.locator('.tokenizer-failed');
+    await expect(failed).toHaveText(/^分词器演示需要联网：它的程序和分词器文件还没有下载到这台设备上。连上网络后刷新本页即可使用。$/);
+    await expect(failed).not.toContainText('请刷新页面重试');
+  });
+
+  test('offline, before the tokenizer files were ever downloaded, 加载 says they need a connection', async ({ page, context }) => {
+    test.setTimeout(90_000);
+    await page.goto('./playground/tokenizer/');
+    await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+    await context.setOffline(true);
     await island(page).getByRole('button', { name: /^加载分词器/ }).click();
-    await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
-    await expect(island(page).locator('.tok-summary')).toHaveText(/^这段文字 Qwen 需要 \d+ 个 token/);
-  } finally {
-    await context.close();
-    await new Promise((done) => server.close(done));
-    rmSync(dir, { recursive: true, force: true });
-  }
+    const alert = island(page).getByRole('alert');
+    await expect(alert.locator('.tok-error-text')).toHaveText(
+      '这台设备现在没有联网，而分词器文件还没有下载过（下载一次之后会保存在浏览器里，离线也能用）。请连上网络后点击“重试”。',
+    );
+    await expect(alert.getByRole('button', { name: '重试' })).toBeVisible();
+  });
+
+  test('once downloaded, the tokenizers work offline, even from a host whose files expire from the HTTP cache', async ({ browser }) => {
+    test.setTimeout(90_000);
+    // GitHub Pages lets every file expire after 10 minutes; here they must be revalidated at once.
+    const dir = mkdtempSync(join(tmpdir(), 'tokenizer-offline-'));
+    cpSync(rootSite.dir, dir, { recursive: true });
+    const headers = join(dir, '_headers');
+    writeFileSync(headers, readFileSync(headers, 'utf8').replaceAll('public, max-age=31536000, immutable', 'no-cache'));
+    const server = (await startServer({ dir, base: rootSite.base, port: 0 })) as Server;
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+    try {
+      const page = await context.newPage();
+      await page.goto('./playground/tokenizer/');
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload(); // now served through the service worker, which keeps the demo's code
+      await expect(island(page)).toHaveAttribute('data-island-state', 'ready');
+      await island(page).getByRole('button', { name: /^加载分词器/ }).click();
+      await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
+      const keptFiles = () =>
+        page.evaluate(async () => {
+          const names = await caches.keys();
+          const kept = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)));
+          return kept.flat().filter((url) => /\/tokenizer\.[\w-]+\.json$/.test(url)).length;
+        });
+      await expect.poll(keptFiles).toBe(2);
+
+      await context.setOffline(true);
+      await page.reload();
+      await island(page).getByRole('button', { name: /^加载分词器/ }).click();
+      await expect(island(page).locator('.tok-status')).toHaveText(/分词器已加载/, { timeout: 45_000 });
+      await expect(island(page).locator('.tok-summary')).toHaveText(/^这段文字 Qwen 需要 \d+ 个 token/);
+    } finally {
+      await context.close();
+      await new Promise((done) => server.close(done));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
