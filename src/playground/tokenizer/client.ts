@@ -1,8 +1,8 @@
 /**
  * The page's side of the tokenizer: downloads the two tokenizer.json files (only when asked), hands
- * each to a Web Worker of its own and asks both for tokenizations. A failed load can simply be started again;
- * files already handed over are not downloaded twice, and files downloaded on an earlier visit are
- * read from the tokenizer's own cache (file-cache.ts).
+ * each to a Web Worker of its own and asks both for tokenizations. A failed load can simply be
+ * started again; files already handed over are not downloaded twice, and files downloaded on an
+ * earlier visit are read from the tokenizer's own cache (file-cache.ts).
  */
 import { download, DownloadError, type DownloadFailure } from './download.ts';
 import { FAMILIES, mapFamilies, type Family, type PerFamily } from './families.ts';
