@@ -55,6 +55,22 @@ export function styleLayoutPerFrame(traceEvents, { keep = 5 } = {}) {
 }
 
 /**
+ * `promise`, or an error saying `what` did not finish within `seconds`: twice a scroll run here
+ * never finished (the browser stopped answering), and a bench that waits forever says nothing.
+ */
+async function within(seconds, what, promise) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench-scroll: ${what} did not finish in ${seconds} s`)), seconds * 1000);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * A fast fling on a phone, in CSS px a frame: Android's fastest (8,000 dp/s, and a CSS px is a dp)
  * at 60 frames a second.
  */
@@ -81,7 +97,8 @@ export async function scrollFrames(browser, url, { cpuSlowdown = 4, step = 0.8, 
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline.frame', transferMode: 'ReportEvents' });
-  await page.evaluate(async ([stepStamp, step]) => {
+  // A run takes 5–25 s here.
+  await within(300, `scrolling ${url} (${step < 1 ? `${step} of a screen` : `${step.toFixed(0)} px`} a frame)`, page.evaluate(async ([stepStamp, step]) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
       const before = scrollY;
@@ -90,9 +107,9 @@ export async function scrollFrames(browser, url, { cpuSlowdown = 4, step = 0.8, 
       await frame();
       if (scrollY === before) break;
     }
-  }, [stepStamp, step]);
+  }, [stepStamp, step]));
   await cdp.send('Tracing.end');
-  await complete;
+  await within(60, 'the trace', complete);
   // The headings' places once the parts scrolled past have their real heights, as they had when
   // the reader reached them; not those inside the parts a phone skips (cards' own headings), which
   // would be laid out to be measured.
