@@ -1,12 +1,12 @@
 // On phones the article's parts far off screen are skipped (content-visibility: auto, in
 // ArticleLayout.astro), which keeps the first paint fast; but a skipped part is then laid out in
 // the scroll frame that brings it near, and a part dense with formulas, or a wide table, took
-// that frame past 50 ms on a 4× slower CPU. So, once the page and the math font have loaded (the
-// text's fonts are the system's; a font arriving later would undo the work), lay the parts out
-// while the main thread is idle, the one nearest the reader first. Asking for the size of
-// something inside a skipped part makes the browser lay that part out, and the layout is kept:
-// the part stays skipped, keeps its height (nothing on screen moves), and has little left to do
-// when it comes near. A change of width undoes it all, so that starts the work again.
+// that frame past 50 ms on a 4× slower CPU in Chromium 150. So, once the page and the math font
+// have loaded (the text's fonts are the system's; a font arriving later would undo the work), lay
+// the parts out while the main thread is idle, the one nearest the reader first. Asking for the
+// size of something inside a skipped part makes the browser lay that part out, and the layout is
+// kept: the part stays skipped, keeps its height (nothing on screen moves), and has little left
+// to do when it comes near. A change of width undoes it all, so that starts the work again.
 
 /**
  * The mark, in the page's performance timeline, of the work being done: every skipped part laid

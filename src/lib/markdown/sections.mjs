@@ -18,9 +18,10 @@ const blank = (node) => node.type === 'text' && node.value.trim() === '';
 
 /**
  * About how many elements a part holds. A fast fling started as the page loads finds no part laid
- * out ahead, so each is laid out in the frame that brings it near: at a phone's 4× slower CPU,
- * about 25 ms plus 0.2 ms an element, so a part of 125 takes about 50. Cut to 125 from 250, that
- * fling's 95th-percentile frame fell from 74 to 58 ms (12 interleaved runs each); 90 did no better.
+ * out ahead, so each is laid out in the frame that brings it near: in Chromium 150 at a phone's 4×
+ * slower CPU, about 25 ms plus 0.2 ms an element, so a part of 125 takes about 50. Cut to 125 from
+ * 250, that fling's 95th-percentile frame fell from 74 to 58 ms (12 interleaved runs each); 90 did
+ * no better. Chromium 156 takes far less (`npm run bench:lighthouse` prints the figures).
  */
 const partWeight = 125;
 
